@@ -1,0 +1,52 @@
+package org.foresight.dynamics.log;
+
+/**
+ * File names and binary layout of a run directory, shared by {@link RunLogWriter} and {@link RunLog}.
+ *
+ * <pre>
+ * RUNDIR/
+ *   world.json        grid (resolution, origin, size, occupied rows), start, goal, reference path, footprint, lidar
+ *   meta.json         who made the run: planner, model, seed, command line, versions
+ *   trajectory.csv    the trajectory log (t, x, y, theta, v, omega, cmd_v, cmd_omega), one row per cycle (+ .json)
+ *   cycles.csv        cycle, t, plan_ms, mode, status
+ *   plans.bin         per cycle: int cycle, int points, points × (float x, float y)
+ *   rollouts.bin      per cycle: int cycle, int count, count × (float weight, int points, points × (float x, float y))
+ *   scans.bin         per cycle: int cycle, int beams, beams × float range      (only with a lidar)
+ *   obstacles.csv     cycle, id, x, y, radius                                     (only with moving obstacles)
+ *   result.json       outcome, time_s, ot_s, score, path_m, plan_ms_p50, plan_ms_p99, … (written last)
+ * </pre>
+ * Binary files are big-endian (Java {@code DataOutputStream}) and start with an 8-byte magic. Files are
+ * written under a {@code .partial} name and renamed when the run finishes, so an interrupted run has no
+ * {@code result.json} and no file that looks whole.
+ */
+public final class RunFiles {
+    /** Static world description. */
+    public static final String WORLD = "world.json";
+    /** Run metadata. */
+    public static final String META = "meta.json";
+    /** Trajectory log. */
+    public static final String TRAJECTORY = "trajectory.csv";
+    /** Per-cycle timing and status. */
+    public static final String CYCLES = "cycles.csv";
+    /** Chosen plans. */
+    public static final String PLANS = "plans.bin";
+    /** Sampled rollouts. */
+    public static final String ROLLOUTS = "rollouts.bin";
+    /** Lidar scans. */
+    public static final String SCANS = "scans.bin";
+    /** Moving obstacles. */
+    public static final String OBSTACLES = "obstacles.csv";
+    /** Episode result, written last. */
+    public static final String RESULT = "result.json";
+    /** Suffix of files still being written. */
+    public static final String PARTIAL = ".partial";
+    /** Magic of plans.bin. */
+    public static final long PLANS_MAGIC = 0x4653504C414E5331L; // "FSPLANS1"
+    /** Magic of rollouts.bin. */
+    public static final long ROLLOUTS_MAGIC = 0x4653524F4C4C5331L; // "FSROLLS1"
+    /** Magic of scans.bin. */
+    public static final long SCANS_MAGIC = 0x46535343414E5331L; // "FSSCANS1"
+
+    private RunFiles() {
+    }
+}

@@ -1,0 +1,410 @@
+package org.foresight.dynamics.log;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.foresight.dynamics.world.Footprint;
+import org.foresight.dynamics.world.OccupancyGrid;
+import org.foresight.dynamics.world.Pose2;
+
+/**
+ * A run directory read back whole (layout in {@link RunFiles}), for the viewer and for tools: the
+ * world, the trajectory, and per cycle the timing, status, plan, sampled rollouts, scan and moving
+ * obstacles. Geometry is in metres, angles in radians, times in seconds.
+ *
+ * <p>Read with {@link #read}; it fails with {@link LogFormatException} naming the file for a missing
+ * or malformed run (including an interrupted one, which has no {@code result.json}).
+ */
+public final class RunLog {
+    private static final float[] EMPTY = new float[0];
+
+    /** The run directory. */
+    public final Path dir;
+    /** World name (e.g. "barn:17"). */
+    public final String worldName;
+    /** The static occupancy grid. */
+    public final OccupancyGrid grid;
+    /** Start pose. */
+    public final Pose2 start;
+    /** Goal position x [m]. */
+    public final double goalX;
+    /** Goal position y [m]. */
+    public final double goalY;
+    /** Goal tolerance [m]. */
+    public final double goalTolerance;
+    /** Reference path, interleaved x,y [m]. */
+    public final double[] referencePath;
+    /** Robot footprint. */
+    public final Footprint footprint;
+    /** Angle of lidar beam 0 relative to the heading [rad], NaN without lidar. */
+    public final double lidarAngleMin;
+    /** Angle between consecutive beams [rad], NaN without lidar. */
+    public final double lidarAngleIncrement;
+    /** Lidar maximum range [m], NaN without lidar. */
+    public final double lidarMaxRange;
+    /** {@code meta.json}. */
+    public final Map<String, Object> meta;
+    /** {@code result.json}. */
+    public final Map<String, Object> result;
+    /** The trajectory, one row per cycle. */
+    public final TrajectoryLog trajectory;
+    /** Cycle start times [s]. */
+    public final double[] times;
+    /** Planning time per cycle [ms]. */
+    public final double[] planMs;
+    /** Planner mode per cycle. */
+    public final String[] modes;
+    /** Planner status per cycle ("ok" or why it stopped the robot). */
+    public final String[] statuses;
+    private final float[][] plans;
+    private final float[][][] rollouts;
+    private final float[][] rolloutWeights;
+    private final float[][] scans;
+    private final double[][] obstacles;
+
+    private RunLog(Path dir) {
+        this.dir = dir;
+        if (!Files.isDirectory(dir)) {
+            throw new LogFormatException(dir, 0, "not a run directory (does not exist)");
+        }
+        Path resultFile = dir.resolve(RunFiles.RESULT);
+        if (!Files.isRegularFile(resultFile)) {
+            throw new LogFormatException(dir, 0, Files.exists(dir.resolve(RunFiles.WORLD))
+                    ? "incomplete run: no result.json (the run was interrupted)"
+                    : "not a run directory (no world.json or result.json)");
+        }
+        this.result = json(resultFile);
+        this.meta = Files.exists(dir.resolve(RunFiles.META)) ? json(dir.resolve(RunFiles.META)) : Map.of();
+        Path worldFile = dir.resolve(RunFiles.WORLD);
+        Map<String, Object> w = json(worldFile);
+        try {
+            this.worldName = String.valueOf(w.get("name"));
+            int sx = num(w, "size_x").intValue();
+            int sy = num(w, "size_y").intValue();
+            this.grid = new OccupancyGrid(sx, sy, num(w, "resolution_m").doubleValue(),
+                    num(w, "origin_x_m").doubleValue(), num(w, "origin_y_m").doubleValue());
+            @SuppressWarnings("unchecked")
+            List<String> cells = (List<String>) w.get("occupied_by_ix");
+            if (cells == null || cells.size() != sx) {
+                throw new LogFormatException(worldFile, 0, "occupied_by_ix must have size_x = " + sx + " rows");
+            }
+            for (int ix = 0; ix < sx; ix++) {
+                String row = cells.get(ix);
+                if (row.length() != sy) {
+                    throw new LogFormatException(worldFile, 0, "occupied_by_ix[" + ix + "] has " + row.length()
+                            + " cells, expected size_y = " + sy);
+                }
+                for (int iy = 0; iy < sy; iy++) {
+                    if (row.charAt(iy) == '1') {
+                        grid.setOccupied(ix, iy, true);
+                    }
+                }
+            }
+            Map<String, Object> s = map(w, "start");
+            this.start = new Pose2(num(s, "x").doubleValue(), num(s, "y").doubleValue(), num(s, "theta").doubleValue());
+            Map<String, Object> g = map(w, "goal");
+            this.goalX = num(g, "x").doubleValue();
+            this.goalY = num(g, "y").doubleValue();
+            this.goalTolerance = num(g, "tolerance_m").doubleValue();
+            @SuppressWarnings("unchecked")
+            List<Number> ref = (List<Number>) w.getOrDefault("reference_path_xy", List.of());
+            this.referencePath = ref.stream().mapToDouble(Number::doubleValue).toArray();
+            Map<String, Object> f = map(w, "footprint");
+            this.footprint = new Footprint(num(f, "length_m").doubleValue(), num(f, "width_m").doubleValue());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> l = (Map<String, Object>) w.get("lidar");
+            this.lidarAngleMin = l == null ? Double.NaN : num(l, "angle_min_rad").doubleValue();
+            this.lidarAngleIncrement = l == null ? Double.NaN : num(l, "angle_increment_rad").doubleValue();
+            this.lidarMaxRange = l == null ? Double.NaN : num(l, "max_range_m").doubleValue();
+        } catch (ClassCastException | IllegalArgumentException e) {
+            if (e instanceof LogFormatException lfe) {
+                throw lfe;
+            }
+            throw new LogFormatException(worldFile, 0, "malformed world description: " + e.getMessage());
+        }
+        this.trajectory = TrajectoryLogIO.read(dir.resolve(RunFiles.TRAJECTORY));
+        int n = trajectory.length();
+        this.times = trajectory.column("t");
+        this.planMs = new double[n];
+        this.modes = new String[n];
+        this.statuses = new String[n];
+        readCycles(dir.resolve(RunFiles.CYCLES), n);
+        this.plans = new float[n][];
+        this.rollouts = new float[n][][];
+        this.rolloutWeights = new float[n][];
+        readPlans(dir.resolve(RunFiles.PLANS), n);
+        readRollouts(dir.resolve(RunFiles.ROLLOUTS), n);
+        Path scanFile = dir.resolve(RunFiles.SCANS);
+        this.scans = Files.exists(scanFile) ? readScans(scanFile, n) : null;
+        Path obsFile = dir.resolve(RunFiles.OBSTACLES);
+        this.obstacles = Files.exists(obsFile) ? readObstacles(obsFile, n) : null;
+    }
+
+    /**
+     * Reads a run directory.
+     *
+     * @param dir the directory a run was written to.
+     * @return the run.
+     * @throws LogFormatException naming the file when the run is missing, incomplete or malformed.
+     */
+    public static RunLog read(Path dir) {
+        return new RunLog(dir);
+    }
+
+    /** Number of control cycles. */
+    public int cycles() {
+        return times.length;
+    }
+
+    /** The chosen plan of a cycle, interleaved x,y [m] (possibly empty; do not modify). */
+    public float[] plan(int cycle) {
+        float[] p = plans[cycle];
+        return p == null ? EMPTY : p;
+    }
+
+    /** The sampled rollouts of a cycle, each interleaved x,y [m] (do not modify). */
+    public float[][] rollouts(int cycle) {
+        float[][] r = rollouts[cycle];
+        return r == null ? new float[0][] : r;
+    }
+
+    /** The weights of the sampled rollouts of a cycle (do not modify). */
+    public float[] rolloutWeights(int cycle) {
+        float[] w = rolloutWeights[cycle];
+        return w == null ? EMPTY : w;
+    }
+
+    /** Whether the run has lidar scans. */
+    public boolean hasScans() {
+        return scans != null;
+    }
+
+    /** The lidar ranges of a cycle [m], or null (do not modify). */
+    public float[] scan(int cycle) {
+        return scans == null ? null : scans[cycle];
+    }
+
+    /** Moving obstacles of a cycle as triples x [m], y [m], radius [m]; empty when there are none. */
+    public double[] obstacles(int cycle) {
+        if (obstacles == null || obstacles[cycle] == null) {
+            return new double[0];
+        }
+        return obstacles[cycle];
+    }
+
+    /** The cycle in effect at time t [s] (the last cycle starting at or before t), clamped to the run. */
+    public int cycleAt(double t) {
+        int lo = 0;
+        int hi = times.length - 1;
+        if (hi < 0 || t <= times[0]) {
+            return 0;
+        }
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (times[mid] <= t) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    /** result.json's "outcome", or "unknown". */
+    public String outcome() {
+        return String.valueOf(result.getOrDefault("outcome", "unknown"));
+    }
+
+    private static Map<String, Object> json(Path file) {
+        try {
+            return TrajectoryLogIO.JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (IOException e) {
+            throw new LogFormatException(file, 0, "not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private static Number num(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (!(v instanceof Number n)) {
+            throw new IllegalArgumentException("missing number '" + key + "'");
+        }
+        return n;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (!(v instanceof Map)) {
+            throw new IllegalArgumentException("missing object '" + key + "'");
+        }
+        return (Map<String, Object>) v;
+    }
+
+    private void readCycles(Path file, int n) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = in.readLine();
+            int lineNo = 1;
+            int c = 0;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                String[] p = line.split(",", -1);
+                if (p.length != 5) {
+                    throw new LogFormatException(file, lineNo, "expected 5 fields (cycle,t,plan_ms,mode,status), got " + p.length);
+                }
+                if (c >= n) {
+                    throw new LogFormatException(file, lineNo, "more cycles than trajectory rows (" + n + ")");
+                }
+                try {
+                    planMs[c] = Double.parseDouble(p[2]);
+                } catch (NumberFormatException e) {
+                    throw new LogFormatException(file, lineNo, "plan_ms is not a number: '" + p[2] + "'");
+                }
+                modes[c] = p[3];
+                statuses[c] = p[4];
+                c++;
+            }
+            if (c != n) {
+                throw new LogFormatException(file, lineNo, c + " cycles but the trajectory has " + n + " rows");
+            }
+        } catch (IOException e) {
+            throw new LogFormatException(file, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static DataInputStream open(Path file, long magic) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+        if (in.readLong() != magic) {
+            in.close();
+            throw new LogFormatException(file, 0, "not a Foresight run file (bad magic)");
+        }
+        return in;
+    }
+
+    private static float[] polyline(DataInputStream in, Path file, int cycle) throws IOException {
+        int points = in.readInt();
+        if (points < 0 || points > 10_000_000) {
+            throw new LogFormatException(file, 0, "cycle " + cycle + ": bad point count " + points);
+        }
+        float[] xy = new float[2 * points];
+        for (int i = 0; i < xy.length; i++) {
+            xy[i] = in.readFloat();
+        }
+        return xy;
+    }
+
+    private static int cycleIndex(DataInputStream in, Path file, int expected) throws IOException {
+        int c = in.readInt();
+        if (c != expected) {
+            throw new LogFormatException(file, 0, "record " + expected + " is labelled cycle " + c);
+        }
+        return c;
+    }
+
+    private void readPlans(Path file, int n) {
+        try (DataInputStream in = open(file, RunFiles.PLANS_MAGIC)) {
+            for (int c = 0; c < n; c++) {
+                cycleIndex(in, file, c);
+                plans[c] = polyline(in, file, c);
+            }
+        } catch (EOFException e) {
+            throw new LogFormatException(file, 0, "truncated (fewer than " + n + " cycles)");
+        } catch (IOException e) {
+            throw new LogFormatException(file, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private void readRollouts(Path file, int n) {
+        try (DataInputStream in = open(file, RunFiles.ROLLOUTS_MAGIC)) {
+            for (int c = 0; c < n; c++) {
+                cycleIndex(in, file, c);
+                int count = in.readInt();
+                if (count < 0 || count > 1_000_000) {
+                    throw new LogFormatException(file, 0, "cycle " + c + ": bad rollout count " + count);
+                }
+                rollouts[c] = new float[count][];
+                rolloutWeights[c] = new float[count];
+                for (int k = 0; k < count; k++) {
+                    rolloutWeights[c][k] = in.readFloat();
+                    rollouts[c][k] = polyline(in, file, c);
+                }
+            }
+        } catch (EOFException e) {
+            throw new LogFormatException(file, 0, "truncated (fewer than " + n + " cycles)");
+        } catch (IOException e) {
+            throw new LogFormatException(file, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static float[][] readScans(Path file, int n) {
+        float[][] out = new float[n][];
+        try (DataInputStream in = open(file, RunFiles.SCANS_MAGIC)) {
+            for (int c = 0; c < n; c++) {
+                cycleIndex(in, file, c);
+                out[c] = polyline1(in, file, c);
+            }
+        } catch (EOFException e) {
+            throw new LogFormatException(file, 0, "truncated (fewer than " + n + " cycles)");
+        } catch (IOException e) {
+            throw new LogFormatException(file, 0, "cannot read: " + e.getMessage());
+        }
+        return out;
+    }
+
+    private static float[] polyline1(DataInputStream in, Path file, int cycle) throws IOException {
+        int beams = in.readInt();
+        if (beams < 0 || beams > 1_000_000) {
+            throw new LogFormatException(file, 0, "cycle " + cycle + ": bad beam count " + beams);
+        }
+        float[] r = new float[beams];
+        for (int i = 0; i < beams; i++) {
+            r[i] = in.readFloat();
+        }
+        return r;
+    }
+
+    private static double[][] readObstacles(Path file, int n) {
+        List<List<double[]>> per = new ArrayList<>(n);
+        for (int c = 0; c < n; c++) {
+            per.add(new ArrayList<>());
+        }
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = in.readLine();
+            int lineNo = 1;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                String[] p = line.split(",", -1);
+                try {
+                    int c = Integer.parseInt(p[0]);
+                    if (c < 0 || c >= n) {
+                        throw new LogFormatException(file, lineNo, "cycle " + c + " out of range 0.." + (n - 1));
+                    }
+                    per.get(c).add(new double[] {Double.parseDouble(p[2]), Double.parseDouble(p[3]), Double.parseDouble(p[4])});
+                } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                    throw new LogFormatException(file, lineNo, "expected cycle,id,x,y,radius");
+                }
+            }
+        } catch (IOException e) {
+            throw new LogFormatException(file, 0, "cannot read: " + e.getMessage());
+        }
+        double[][] out = new double[n][];
+        for (int c = 0; c < n; c++) {
+            List<double[]> l = per.get(c);
+            out[c] = new double[3 * l.size()];
+            for (int i = 0; i < l.size(); i++) {
+                System.arraycopy(l.get(i), 0, out[c], 3 * i, 3);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,271 @@
+package org.foresight.dynamics.log;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.foresight.dynamics.model.ControlIndex;
+import org.foresight.dynamics.model.StateIndex;
+import org.foresight.dynamics.world.Footprint;
+import org.foresight.dynamics.world.Lidar;
+import org.foresight.dynamics.world.LidarConfig;
+import org.foresight.dynamics.world.MovingObstacle;
+import org.foresight.dynamics.world.OccupancyGrid;
+import org.foresight.dynamics.world.World;
+
+/**
+ * Writes a run directory (layout in {@link RunFiles}) cycle by cycle while a closed-loop episode runs.
+ * Streams go to {@code .partial} files; {@link #finish} renames them, writes the trajectory log and
+ * writes {@code result.json} last, so a run without {@code result.json} is known to be incomplete.
+ *
+ * <p>Not thread-safe: one writer per run, called from the control loop.
+ */
+public final class RunLogWriter implements AutoCloseable {
+    private final Path dir;
+    private final Writer cycles;
+    private final DataOutputStream plans;
+    private final DataOutputStream rollouts;
+    private DataOutputStream scans;
+    private Writer obstacleLog;
+    private final List<double[]> rows = new ArrayList<>();
+    private final Map<String, Object> metadata;
+    private boolean finished;
+    private boolean closed;
+
+    private RunLogWriter(Path dir, Map<String, Object> metadata) throws IOException {
+        this.dir = dir;
+        this.metadata = new LinkedHashMap<>(metadata);
+        this.cycles = Files.newBufferedWriter(partial(RunFiles.CYCLES), StandardCharsets.UTF_8);
+        cycles.write("cycle,t,plan_ms,mode,status\n");
+        this.plans = binary(RunFiles.PLANS, RunFiles.PLANS_MAGIC);
+        this.rollouts = binary(RunFiles.ROLLOUTS, RunFiles.ROLLOUTS_MAGIC);
+    }
+
+    /** Same as {@link #create(Path, World, Footprint, LidarConfig, Map)} without a lidar. */
+    public static RunLogWriter create(Path dir, World world, Footprint footprint, Map<String, Object> metadata) {
+        return create(dir, world, footprint, null, metadata);
+    }
+
+    /**
+     * Starts a run directory: removes the files of an earlier run there, writes {@code world.json} and
+     * {@code meta.json}.
+     *
+     * @param dir       the run directory (created).
+     * @param world     the world the run takes place in.
+     * @param footprint the robot's footprint.
+     * @param lidar     the lidar whose scans will be logged, or null.
+     * @param metadata  what made the run (planner, model, seed, …); JSON-serialisable values.
+     * @return the writer.
+     * @throws UncheckedIOException naming the directory if it cannot be written.
+     */
+    public static RunLogWriter create(Path dir, World world, Footprint footprint, LidarConfig lidar,
+                                      Map<String, Object> metadata) {
+        try {
+            Files.createDirectories(dir);
+            for (String f : List.of(RunFiles.RESULT, RunFiles.WORLD, RunFiles.META, RunFiles.TRAJECTORY,
+                    "trajectory.json", RunFiles.CYCLES, RunFiles.PLANS, RunFiles.ROLLOUTS, RunFiles.SCANS,
+                    RunFiles.OBSTACLES)) {
+                Files.deleteIfExists(dir.resolve(f));
+                Files.deleteIfExists(dir.resolve(f + RunFiles.PARTIAL));
+            }
+            Map<String, Object> w = worldJson(world, footprint, lidar);
+            AtomicFiles.writeText(dir.resolve(RunFiles.WORLD), out -> out.write(TrajectoryLogIO.JSON.writeValueAsString(w)));
+            Map<String, Object> meta = new LinkedHashMap<>(metadata);
+            meta.putIfAbsent("world", world.name());
+            AtomicFiles.writeText(dir.resolve(RunFiles.META), out -> out.write(TrajectoryLogIO.JSON.writeValueAsString(meta)));
+            return new RunLogWriter(dir, meta);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write run directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Map<String, Object> worldJson(World world, Footprint footprint, LidarConfig lidar) {
+        OccupancyGrid g = world.grid();
+        Map<String, Object> w = new LinkedHashMap<>();
+        w.put("name", world.name());
+        w.put("resolution_m", g.resolution());
+        w.put("origin_x_m", g.originX());
+        w.put("origin_y_m", g.originY());
+        w.put("size_x", g.sizeX());
+        w.put("size_y", g.sizeY());
+        List<String> cells = new ArrayList<>(g.sizeX());
+        StringBuilder sb = new StringBuilder(g.sizeY());
+        for (int ix = 0; ix < g.sizeX(); ix++) {
+            sb.setLength(0);
+            for (int iy = 0; iy < g.sizeY(); iy++) {
+                sb.append(g.isOccupied(ix, iy) ? '1' : '0');
+            }
+            cells.add(sb.toString());
+        }
+        w.put("occupied_by_ix", cells);
+        w.put("start", Map.of("x", world.start().x(), "y", world.start().y(), "theta", world.start().theta()));
+        w.put("goal", Map.of("x", world.goalX(), "y", world.goalY(), "tolerance_m", world.goalTolerance()));
+        w.put("reference_path_xy", world.referencePath());
+        w.put("optimal_time_s", world.optimalTime());
+        w.put("footprint", Map.of("length_m", footprint.length(), "width_m", footprint.width()));
+        if (lidar != null) {
+            Lidar l = new Lidar(lidar);
+            Map<String, Object> lj = new LinkedHashMap<>();
+            lj.put("beams", lidar.beams());
+            lj.put("field_of_view_rad", lidar.fieldOfView());
+            lj.put("max_range_m", lidar.maxRange());
+            lj.put("angle_min_rad", l.beamAngle(0));
+            lj.put("angle_increment_rad", lidar.beams() > 1 ? l.beamAngle(1) - l.beamAngle(0) : 0.0);
+            w.put("lidar", lj);
+        }
+        return w;
+    }
+
+    private Path partial(String name) {
+        return dir.resolve(name + RunFiles.PARTIAL);
+    }
+
+    private DataOutputStream binary(String name, long magic) throws IOException {
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial(name)), 1 << 16));
+        out.writeLong(magic);
+        return out;
+    }
+
+    /**
+     * Appends one cycle.
+     *
+     * @param r the cycle. Not modified.
+     * @throws IllegalStateException after {@link #finish} or {@link #close}.
+     * @throws UncheckedIOException on write failure.
+     */
+    public void cycle(CycleRecord r) {
+        if (finished || closed) {
+            throw new IllegalStateException("run log " + dir + " is already closed");
+        }
+        try {
+            double[] row = new double[TrajectoryLog.STANDARD_COLUMNS.size()];
+            row[0] = r.t();
+            for (int i = 0; i < StateIndex.FULL_DIM; i++) {
+                row[1 + i] = i < r.state().length ? r.state()[i] : Double.NaN;
+            }
+            row[6] = r.cmd()[ControlIndex.V];
+            row[7] = r.cmd()[ControlIndex.OMEGA];
+            rows.add(row);
+            cycles.write(r.index() + "," + r.t() + "," + r.planMs() + "," + r.mode() + "," + r.status() + "\n");
+            plans.writeInt(r.index());
+            writePolyline(plans, r.planXY());
+            rollouts.writeInt(r.index());
+            rollouts.writeInt(r.rolloutsXY().length);
+            for (int k = 0; k < r.rolloutsXY().length; k++) {
+                rollouts.writeFloat((float) r.rolloutWeights()[k]);
+                writePolyline(rollouts, r.rolloutsXY()[k]);
+            }
+            if (r.scan() != null) {
+                if (scans == null) {
+                    scans = binary(RunFiles.SCANS, RunFiles.SCANS_MAGIC);
+                }
+                scans.writeInt(r.index());
+                scans.writeInt(r.scan().length);
+                for (double d : r.scan()) {
+                    scans.writeFloat((float) d);
+                }
+            }
+            if (r.obstacles() != null && !r.obstacles().isEmpty()) {
+                if (obstacleLog == null) {
+                    obstacleLog = new BufferedWriter(Files.newBufferedWriter(partial(RunFiles.OBSTACLES), StandardCharsets.UTF_8));
+                    obstacleLog.write("cycle,id,x,y,radius\n");
+                }
+                for (int i = 0; i < r.obstacles().size(); i++) {
+                    MovingObstacle o = r.obstacles().get(i);
+                    obstacleLog.write(r.index() + "," + i + "," + o.x() + "," + o.y() + "," + o.radius() + "\n");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write run log in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writePolyline(DataOutputStream out, double[] xy) throws IOException {
+        if (xy.length % 2 != 0) {
+            throw new IllegalArgumentException("polyline has an odd number of coordinates: " + xy.length);
+        }
+        out.writeInt(xy.length / 2);
+        for (double v : xy) {
+            out.writeFloat((float) v);
+        }
+    }
+
+    /**
+     * Ends the run: closes the streams, renames them into place, writes the trajectory log and finally
+     * {@code result.json}.
+     *
+     * @param result the result fields (e.g. outcome, time_s, ot_s, score, path_m, plan_ms_p50, plan_ms_p99).
+     * @throws UncheckedIOException on write failure.
+     */
+    public void finish(Map<String, Object> result) {
+        if (finished) {
+            throw new IllegalStateException("run log " + dir + " already finished");
+        }
+        closeStreams();
+        try {
+            for (String f : List.of(RunFiles.CYCLES, RunFiles.PLANS, RunFiles.ROLLOUTS, RunFiles.SCANS, RunFiles.OBSTACLES)) {
+                Path p = partial(f);
+                if (Files.exists(p)) {
+                    Files.move(p, dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot finish run log in " + dir + ": " + e.getMessage(), e);
+        }
+        List<String> cols = TrajectoryLog.STANDARD_COLUMNS;
+        double[][] data = new double[cols.size()][rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < cols.size(); c++) {
+                data[c][r] = rows.get(r)[c];
+            }
+        }
+        Map<String, Object> trajMeta = new LinkedHashMap<>(metadata);
+        trajMeta.put("control_period_s", rows.size() > 1 ? rows.get(1)[0] - rows.get(0)[0] : 0.0);
+        TrajectoryLogIO.write(dir.resolve(RunFiles.TRAJECTORY), new TrajectoryLog(cols, data, trajMeta));
+        Map<String, Object> res = new LinkedHashMap<>(result);
+        res.putIfAbsent("cycles", rows.size());
+        AtomicFiles.writeText(dir.resolve(RunFiles.RESULT), out -> out.write(TrajectoryLogIO.JSON.writeValueAsString(res) + "\n"));
+        finished = true;
+    }
+
+    private void closeStreams() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            cycles.close();
+            plans.close();
+            rollouts.close();
+            if (scans != null) {
+                scans.close();
+            }
+            if (obstacleLog != null) {
+                obstacleLog.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close run log in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes the streams; without {@link #finish} the run stays marked incomplete (no result.json). */
+    @Override
+    public void close() {
+        closeStreams();
+    }
+
+    /** The run directory. */
+    public Path dir() {
+        return dir;
+    }
+}

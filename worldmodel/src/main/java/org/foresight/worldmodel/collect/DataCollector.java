@@ -1,0 +1,128 @@
+package org.foresight.worldmodel.collect;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+import org.foresight.dynamics.log.TrajectoryLog;
+import org.foresight.dynamics.log.TrajectoryLogIO;
+import org.foresight.dynamics.model.ControlIndex;
+import org.foresight.dynamics.model.JackalDiffDrive;
+import org.foresight.dynamics.model.JackalParams;
+import org.foresight.dynamics.model.StateIndex;
+import org.foresight.dynamics.sim.RobotPhysics;
+
+/**
+ * Drives the true Jackal with an {@link ExcitationSignal} in open space (no obstacles) and writes one
+ * trajectory log per episode ({@code episode_NNN.csv} + sidecar). The logged v and ω are what odometry
+ * would measure: the true values plus white measurement noise ({@link #MEASUREMENT_NOISE_V},
+ * {@link #MEASUREMENT_NOISE_OMEGA}); the pose is logged as is.
+ *
+ * <p>Each episode has its own random streams derived from (seed, episode), so the same seed gives
+ * byte-identical files.
+ */
+public final class DataCollector {
+    /** Standard deviation of the measured forward speed's noise [m/s]. */
+    public static final double MEASUREMENT_NOISE_V = 0.01;
+    /** Standard deviation of the measured yaw rate's noise [rad/s]. */
+    public static final double MEASUREMENT_NOISE_OMEGA = 0.02;
+
+    /**
+     * What to collect.
+     *
+     * @param episodes  number of episodes, ≥ 1.
+     * @param duration  length of each episode [s], &gt; 0.
+     * @param seed      base seed.
+     * @param robot     the true robot's (hidden) parameters.
+     * @param controlDt control period [s] (row spacing of the logs).
+     * @param physicsDt physics step [s], dividing {@code controlDt}.
+     */
+    public record Plan(int episodes, double duration, long seed, JackalParams robot, double controlDt, double physicsDt) {
+        /** Validates the counts and periods. */
+        public Plan {
+            if (episodes < 1) {
+                throw new IllegalArgumentException("episodes must be ≥ 1, got " + episodes);
+            }
+            if (!(duration > 0)) {
+                throw new IllegalArgumentException("episode duration must be > 0 s, got " + duration);
+            }
+            double ratio = controlDt / physicsDt;
+            if (!(physicsDt > 0) || !(controlDt > 0) || Math.abs(ratio - Math.rint(ratio)) > 1e-9) {
+                throw new IllegalArgumentException("controlDt (" + controlDt + " s) must be a positive multiple of physicsDt ("
+                        + physicsDt + " s)");
+            }
+        }
+    }
+
+    private DataCollector() {
+    }
+
+    /**
+     * Collects the episodes into {@code outDir}.
+     *
+     * @param plan     what to collect.
+     * @param outDir   output directory (created).
+     * @param progress called with the number of finished episodes after each one; may be null.
+     * @return the written CSV paths, in episode order.
+     */
+    public static List<Path> collect(Plan plan, Path outDir, IntConsumer progress) {
+        List<Path> out = new ArrayList<>();
+        for (int e = 0; e < plan.episodes(); e++) {
+            Path csv = outDir.resolve(String.format("episode_%03d.csv", e));
+            TrajectoryLogIO.write(csv, episode(plan, e));
+            out.add(csv);
+            if (progress != null) {
+                progress.accept(e + 1);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Simulates one episode.
+     *
+     * @param plan    what to collect.
+     * @param episode episode index (selects the random streams).
+     * @return the log.
+     */
+    public static TrajectoryLog episode(Plan plan, int episode) {
+        SplittableRandom root = new SplittableRandom(plan.seed() ^ (0x9E3779B97F4A7C15L * (episode + 1L)));
+        SplittableRandom processNoise = root.split();
+        SplittableRandom measurementNoise = root.split();
+        ExcitationSignal signal = new ExcitationSignal(root.nextLong(), 2.0, 4.0, plan.controlDt());
+        JackalDiffDrive robot = new JackalDiffDrive(plan.robot());
+        int substeps = (int) Math.rint(plan.controlDt() / plan.physicsDt());
+        RobotPhysics physics = new RobotPhysics(robot, plan.physicsDt(), substeps, true, processNoise);
+        int rows = (int) Math.rint(plan.duration() / plan.controlDt());
+        List<String> cols = TrajectoryLog.STANDARD_COLUMNS;
+        double[][] data = new double[cols.size()][rows];
+        double[] x = new double[StateIndex.FULL_DIM];
+        double[] cmd = new double[ControlIndex.DIM];
+        for (int r = 0; r < rows; r++) {
+            signal.next(cmd);
+            data[0][r] = r * plan.controlDt();
+            data[1][r] = x[StateIndex.X];
+            data[2][r] = x[StateIndex.Y];
+            data[3][r] = x[StateIndex.THETA];
+            data[4][r] = x[StateIndex.V] + MEASUREMENT_NOISE_V * measurementNoise.nextGaussian();
+            data[5][r] = x[StateIndex.OMEGA] + MEASUREMENT_NOISE_OMEGA * measurementNoise.nextGaussian();
+            data[6][r] = cmd[ControlIndex.V];
+            data[7][r] = cmd[ControlIndex.OMEGA];
+            physics.controlPeriod(x, cmd);
+        }
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("source", "foresight collect");
+        meta.put("world", "open_space");
+        meta.put("episode", episode);
+        meta.put("seed", plan.seed());
+        meta.put("control_period_s", plan.controlDt());
+        meta.put("physics_dt_s", plan.physicsDt());
+        meta.put("excitation", "random steps, chirps 0.1-3 Hz, PRBS (segments of 2-6 s)");
+        meta.put("measurement_noise", Map.of("v_m_per_s", MEASUREMENT_NOISE_V, "omega_rad_per_s", MEASUREMENT_NOISE_OMEGA));
+        meta.put("robot_ground_truth_do_not_use_for_fitting", plan.robot().toString());
+        return new TrajectoryLog(cols, data, meta);
+    }
+}
