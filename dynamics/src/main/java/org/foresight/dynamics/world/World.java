@@ -1,0 +1,188 @@
+package org.foresight.dynamics.world;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A navigation task: a static occupancy grid, a start pose, a goal disc, a reference path (whose length defines
+ * the BARN optimal time) and optionally moving obstacles. Immutable apart from the grid, which must not be
+ * modified once it belongs to a world (the signed distance field is cached).
+ *
+ * <p>Built by {@link WorldLoader}; see there for the BARN geometry.
+ */
+public final class World {
+    /** Speed that defines the optimal time, OT = reference path length / 2 m/s [m/s]. */
+    public static final double OPTIMAL_SPEED = 2.0;
+
+    private final String name;
+    private final OccupancyGrid grid;
+    private final Pose2 start;
+    private final double goalX;
+    private final double goalY;
+    private final double goalTolerance;
+    private final double[] referencePath;
+    private final double referencePathLength;
+    private final FieldBounds fieldBounds;
+    private final List<MovingObstacle> movingObstacles;
+    private final SdfHolder sdf;
+
+    /**
+     * @param name            short name, e.g. "barn_007" (used in file names).
+     * @param grid            static obstacles; ownership passes to the world (do not modify afterwards).
+     * @param start           start pose.
+     * @param goalX           goal x [m].
+     * @param goalY           goal y [m].
+     * @param goalTolerance   success radius around the goal [m], &gt; 0.
+     * @param referencePath   interleaved x0, y0, x1, y1, … [m], ≥ 2 points, start → … → goal. Copied.
+     * @param fieldBounds     area moving obstacles live in.
+     * @param movingObstacles initial moving obstacles (copied); empty for a static world.
+     */
+    public World(String name, OccupancyGrid grid, Pose2 start, double goalX, double goalY, double goalTolerance,
+                 double[] referencePath, FieldBounds fieldBounds, List<MovingObstacle> movingObstacles) {
+        this(name, grid, start, goalX, goalY, goalTolerance, referencePath, fieldBounds, movingObstacles,
+                new SdfHolder());
+    }
+
+    private World(String name, OccupancyGrid grid, Pose2 start, double goalX, double goalY, double goalTolerance,
+                  double[] referencePath, FieldBounds fieldBounds, List<MovingObstacle> movingObstacles,
+                  SdfHolder sdf) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("world name must be non-empty");
+        }
+        if (grid == null || start == null || fieldBounds == null || referencePath == null || movingObstacles == null) {
+            throw new IllegalArgumentException("world " + name + ": grid, start, fieldBounds, referencePath and "
+                    + "movingObstacles must be non-null");
+        }
+        if (!Double.isFinite(goalX) || !Double.isFinite(goalY)) {
+            throw new IllegalArgumentException("world " + name + ": goal [m] must be finite: " + goalX + ", " + goalY);
+        }
+        if (!(goalTolerance > 0) || !Double.isFinite(goalTolerance)) {
+            throw new IllegalArgumentException("world " + name + ": goal tolerance [m] must be finite and > 0: "
+                    + goalTolerance);
+        }
+        if (referencePath.length < 4 || referencePath.length % 2 != 0) {
+            throw new IllegalArgumentException("world " + name + ": reference path must hold ≥ 2 interleaved xy points, "
+                    + "got " + referencePath.length + " numbers");
+        }
+        double len = 0.0;
+        for (int i = 0; i < referencePath.length; i++) {
+            if (!Double.isFinite(referencePath[i])) {
+                throw new IllegalArgumentException("world " + name + ": reference path [m] entry " + i + " not finite");
+            }
+        }
+        for (int i = 2; i < referencePath.length; i += 2) {
+            len += Math.hypot(referencePath[i] - referencePath[i - 2], referencePath[i + 1] - referencePath[i - 1]);
+        }
+        this.name = name;
+        this.grid = grid;
+        this.start = start;
+        this.goalX = goalX;
+        this.goalY = goalY;
+        this.goalTolerance = goalTolerance;
+        this.referencePath = referencePath.clone();
+        this.referencePathLength = len;
+        this.fieldBounds = fieldBounds;
+        List<MovingObstacle> copies = new ArrayList<>(movingObstacles.size());
+        for (MovingObstacle o : movingObstacles) {
+            copies.add(o.copy());
+        }
+        this.movingObstacles = Collections.unmodifiableList(copies);
+        this.sdf = sdf;
+    }
+
+    /** @return short name, e.g. "barn_007". */
+    public String name() {
+        return name;
+    }
+
+    /** @return the static grid (shared; do not modify). */
+    public OccupancyGrid grid() {
+        return grid;
+    }
+
+    /** @return start pose. */
+    public Pose2 start() {
+        return start;
+    }
+
+    /** @return goal x [m]. */
+    public double goalX() {
+        return goalX;
+    }
+
+    /** @return goal y [m]. */
+    public double goalY() {
+        return goalY;
+    }
+
+    /** @return success radius around the goal [m] (1.0 m for BARN). */
+    public double goalTolerance() {
+        return goalTolerance;
+    }
+
+    /** @return the reference path, interleaved x0, y0, x1, y1, … [m], start → … → goal (a copy). */
+    public double[] referencePath() {
+        return referencePath.clone();
+    }
+
+    /** @return polyline length of the reference path [m]. */
+    public double referencePathLength() {
+        return referencePathLength;
+    }
+
+    /** @return the BARN optimal time OT = referencePathLength / 2 m/s [s]. */
+    public double optimalTime() {
+        return referencePathLength / OPTIMAL_SPEED;
+    }
+
+    /** @return the area moving obstacles live in (BARN: the 30×30 field, x ∈ [−4.5, 0], y ∈ [5.1, 9.6] m). */
+    public FieldBounds fieldBounds() {
+        return fieldBounds;
+    }
+
+    /** @return fresh copies of the moving obstacles' initial states; empty for a static world. */
+    public List<MovingObstacle> movingObstacles() {
+        List<MovingObstacle> out = new ArrayList<>(movingObstacles.size());
+        for (MovingObstacle o : movingObstacles) {
+            out.add(o.copy());
+        }
+        return out;
+    }
+
+    /**
+     * @param obstacles initial moving obstacles (copied).
+     * @return the same world (sharing grid and cached SDF) with these moving obstacles.
+     */
+    public World withMovingObstacles(List<MovingObstacle> obstacles) {
+        return new World(name, grid, start, goalX, goalY, goalTolerance, referencePath, fieldBounds, obstacles, sdf);
+    }
+
+    /**
+     * The signed distance field of the static grid, computed on first use and cached; thread-safe.
+     *
+     * @return the field (shared, immutable).
+     */
+    public SignedDistanceField sdf() {
+        return sdf.get(grid);
+    }
+
+    /** Lazily computed SDF shared by a world and its {@link #withMovingObstacles} variants. */
+    private static final class SdfHolder {
+        private volatile SignedDistanceField value;
+
+        SignedDistanceField get(OccupancyGrid grid) {
+            SignedDistanceField v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = new SignedDistanceField(grid);
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
+    }
+}

@@ -1,0 +1,509 @@
+package org.foresight.dynamics.world;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loads worlds: the 300 BARN worlds from the classpath, BARN-format text files, and ROS map_server maps.
+ *
+ * <h2>BARN geometry (Gazebo world frame, metres)</h2>
+ * The 30×30 field of 0.15 m cells: field cell (r, c) is centred at x = −4.425 + 0.15 r, y = 5.175 + 0.15 c.
+ * The grid built here has 0.15 m cells aligned with the field (edges at x = −4.5 + 0.15k, y = 5.1 + 0.15k) and
+ * covers x ∈ [−7.5, 3.0], y ∈ [−1.5, 16.5] ({@value #BARN_SIZE_X} × {@value #BARN_SIZE_Y} cells, open space around
+ * the field and past the goal): field cell (r, c) is grid cell (ix, iy) = (r + 20, c + 44). The 96 containment
+ * cylinders are occupied cells too: the back wall at y = 0.075 for x ∈ [−4.425, −0.075] and the side walls at
+ * x = −4.425 and x = −0.075 for y ∈ [0.225, 5.025]. Occupied cells are solid 0.15 m squares, which is
+ * conservative against Gazebo's cylinders of radius 0.075 m (the cylinder is inscribed in its square).
+ * Start (−2.25, 3.0, +π/2), goal (−2.25, 13.0), tolerance 1 m.
+ *
+ * <h2>Reference path and optimal time (as the official BARN scorer)</h2>
+ * Path cell (r, c) ↦ (0.15 r − 4.575, 0.15 c + 5.075) (offset by (−0.15, −0.10) m from the cylinder grid, as the
+ * scorer does); the polyline is start → every path cell (the duplicated first cell included) → goal, and
+ * OT = length / 2 m/s. Without a path file the reference path is {@link GridAStar} on the grid inflated by the
+ * Jackal's circumradius (or, if that leaves no path, its inradius).
+ *
+ * <h2>BARN text format</h2>
+ * Line 1 a '#' comment, then 30 lines of 30 characters '0' (free) / '1' (occupied); blank lines may follow.
+ * Path files: line 1 a '#' comment, then one "row col" pair per line, each in 0..29. Errors:
+ * {@link WorldFormatException} "FILE:LINE: reason".
+ */
+public final class WorldLoader {
+    /** Number of BARN worlds (indices 0..299). */
+    public static final int BARN_COUNT = 300;
+    /** BARN field rows and columns. */
+    public static final int BARN_FIELD = 30;
+    /** BARN cell edge [m]. */
+    public static final double BARN_RESOLUTION = 0.15;
+    /** Cells of the BARN grid along x. */
+    public static final int BARN_SIZE_X = 70;
+    /** Cells of the BARN grid along y. */
+    public static final int BARN_SIZE_Y = 120;
+    /** x of the BARN grid's lower edge [m]. */
+    public static final double BARN_ORIGIN_X = -7.5;
+    /** y of the BARN grid's lower edge [m]. */
+    public static final double BARN_ORIGIN_Y = -1.5;
+    /** Grid ix of field row 0. */
+    public static final int BARN_ROW_OFFSET = 20;
+    /** Grid iy of field column 0. */
+    public static final int BARN_COL_OFFSET = 44;
+    /** BARN start pose (harness since 2024-02-04). */
+    public static final Pose2 BARN_START = new Pose2(-2.25, 3.0, Math.PI / 2);
+    /** BARN goal x [m]. */
+    public static final double BARN_GOAL_X = -2.25;
+    /** BARN goal y [m]. */
+    public static final double BARN_GOAL_Y = 13.0;
+    /** Goal tolerance [m]. */
+    public static final double GOAL_TOLERANCE = 1.0;
+    /** The BARN field: x ∈ [−4.5, 0], y ∈ [5.1, 9.6] [m]. */
+    public static final FieldBounds BARN_FIELD_BOUNDS = new FieldBounds(-4.5, 5.1, 0.0, 9.6);
+
+    private static final String RESOURCE_DIR = "/org/foresight/dynamics/world/barn/";
+    private static final Pattern WORLD_NAME = Pattern.compile("world_(\\d+)\\.txt");
+
+    private WorldLoader() {
+    }
+
+    /**
+     * @param spec "barn:N" with N in 0..299, or a path to a BARN-format .txt file.
+     * @return the world.
+     * @throws IllegalArgumentException for a bad "barn:" index or a map_server YAML (use {@link #loadMapServer}).
+     * @throws WorldFormatException     when the file is missing or malformed.
+     */
+    public static World load(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("world spec must be \"barn:N\" or a file path, got empty");
+        }
+        if (spec.startsWith("barn:")) {
+            String n = spec.substring(5).trim();
+            int index;
+            try {
+                index = Integer.parseInt(n);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("world spec \"" + spec + "\": BARN index must be an integer 0.."
+                        + (BARN_COUNT - 1));
+            }
+            return loadBarn(index);
+        }
+        String lower = spec.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+            throw new IllegalArgumentException("world spec \"" + spec + "\" is a map_server map: it needs a start and "
+                    + "goal, use WorldLoader.loadMapServer(yaml, start, goalX, goalY)");
+        }
+        return loadBarnFile(Path.of(spec));
+    }
+
+    /**
+     * @param index BARN world index, 0..299.
+     * @return the BARN world with its official reference path, named "barn_NNN".
+     */
+    public static World loadBarn(int index) {
+        if (index < 0 || index >= BARN_COUNT) {
+            throw new IllegalArgumentException("BARN world index must be in 0.." + (BARN_COUNT - 1) + ": " + index);
+        }
+        String nnn = String.format(Locale.ROOT, "%03d", index);
+        String worldName = "barn/world_" + nnn + ".txt";
+        String pathName = "barn/paths/path_" + nnn + ".txt";
+        boolean[][] field = parseBarnGrid(worldName, readResource(worldName, RESOURCE_DIR + "world_" + nnn + ".txt"));
+        int[][] cells = parseBarnPath(pathName, readResource(pathName, RESOURCE_DIR + "paths/path_" + nnn + ".txt"));
+        return buildBarn("barn_" + nnn, worldName, field, cells);
+    }
+
+    /**
+     * Loads a BARN-format world file. The reference path comes from {@code paths/path_NNN.txt} beside a file named
+     * {@code world_NNN.txt} when that exists, otherwise from A* (see class Javadoc).
+     *
+     * @param file the world file.
+     * @return the world, named after the file (without ".txt").
+     */
+    public static World loadBarnFile(Path file) {
+        String fname = file.toString();
+        boolean[][] field = parseBarnGrid(fname, readFile(file));
+        int[][] cells = null;
+        String base = file.getFileName().toString();
+        Matcher m = WORLD_NAME.matcher(base);
+        if (m.matches()) {
+            Path dir = file.toAbsolutePath().getParent();
+            Path pathFile = dir.resolve("paths").resolve("path_" + m.group(1) + ".txt");
+            if (Files.isRegularFile(pathFile)) {
+                cells = parseBarnPath(pathFile.toString(), readFile(pathFile));
+            }
+        }
+        String name = base.endsWith(".txt") ? base.substring(0, base.length() - 4) : base;
+        return buildBarn(name, fname, field, cells);
+    }
+
+    /**
+     * Loads a ROS map_server map: a YAML file with keys {@code image} (relative to the YAML's folder),
+     * {@code resolution} [m], {@code origin} [x, y, yaw] (yaw must be 0), and optional {@code negate} (0),
+     * {@code occupied_thresh} (0.65), {@code free_thresh} (0.196), {@code mode} (trinary or scale), and a PGM
+     * image (P5 binary or P2 ASCII). With p the pixel scaled to [0, 1], occupancy is 1 − p (p if negate);
+     * occupied when &gt; occupied_thresh, free when &lt; free_thresh, and unknown in between, which is treated
+     * as occupied (conservative). Image column c, row r (top first) is cell (c, height − 1 − r). The reference
+     * path is A* as for BARN files; the whole map is the field for moving obstacles; goal tolerance 1 m.
+     *
+     * @param yaml  the map's YAML file.
+     * @param start start pose.
+     * @param goalX goal x [m].
+     * @param goalY goal y [m].
+     * @return the world, named after the YAML file.
+     * @throws WorldFormatException naming the file and the key or line on malformed input, or when no path exists.
+     */
+    public static World loadMapServer(Path yaml, Pose2 start, double goalX, double goalY) {
+        String yname = yaml.toString();
+        MapServerYaml meta = MapServerYaml.parse(yname, readFile(yaml));
+        Path imagePath = yaml.toAbsolutePath().getParent().resolve(meta.image());
+        String iname = imagePath.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(imagePath);
+        } catch (IOException e) {
+            throw new WorldFormatException(yname, meta.imageLine(), "cannot read image '" + meta.image() + "': " + e,
+                    e);
+        }
+        Pgm pgm = Pgm.parse(iname, bytes);
+        OccupancyGrid grid = new OccupancyGrid(pgm.width(), pgm.height(), meta.resolution(), meta.originX(),
+                meta.originY());
+        for (int r = 0; r < pgm.height(); r++) {
+            for (int c = 0; c < pgm.width(); c++) {
+                double p = pgm.pixel(r, c) / (double) pgm.maxval();
+                double occ = meta.negate() ? p : 1.0 - p;
+                boolean free = occ < meta.freeThresh();
+                grid.setOccupied(c, pgm.height() - 1 - r, !free);
+            }
+        }
+        String base = yaml.getFileName().toString();
+        int dot = base.lastIndexOf('.');
+        String name = dot > 0 ? base.substring(0, dot) : base;
+        double[] path = planReference(yname, grid, start, goalX, goalY);
+        FieldBounds bounds = new FieldBounds(grid.originX(), grid.originY(),
+                grid.originX() + grid.sizeX() * grid.resolution(), grid.originY() + grid.sizeY() * grid.resolution());
+        return new World(name, grid, start, goalX, goalY, GOAL_TOLERANCE, path, bounds, List.of());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** Builds the BARN grid (field + containment walls) and the world. */
+    private static World buildBarn(String name, String file, boolean[][] field, int[][] pathCells) {
+        OccupancyGrid grid = barnGrid(field);
+        double[] path;
+        if (pathCells != null) {
+            // scorer: start → (0.15 r − 4.575, 0.15 c + 5.075) for every path cell → goal
+            path = new double[2 * (pathCells.length + 2)];
+            path[0] = BARN_START.x();
+            path[1] = BARN_START.y();
+            for (int i = 0; i < pathCells.length; i++) {
+                path[2 * i + 2] = BARN_RESOLUTION * pathCells[i][0] - 4.575;
+                path[2 * i + 3] = BARN_RESOLUTION * pathCells[i][1] + 5.075;
+            }
+            path[path.length - 2] = BARN_GOAL_X;
+            path[path.length - 1] = BARN_GOAL_Y;
+        } else {
+            path = planReference(file, grid, BARN_START, BARN_GOAL_X, BARN_GOAL_Y);
+        }
+        return new World(name, grid, BARN_START, BARN_GOAL_X, BARN_GOAL_Y, GOAL_TOLERANCE, path, BARN_FIELD_BOUNDS,
+                List.of());
+    }
+
+    /**
+     * The BARN grid of a 30×30 field (true = occupied, [r][c]) with the containment walls.
+     *
+     * @param field field occupancy [row][col]. Not modified.
+     * @return a new 70×120 grid.
+     */
+    static OccupancyGrid barnGrid(boolean[][] field) {
+        OccupancyGrid grid = new OccupancyGrid(BARN_SIZE_X, BARN_SIZE_Y, BARN_RESOLUTION, BARN_ORIGIN_X, BARN_ORIGIN_Y);
+        for (int r = 0; r < BARN_FIELD; r++) {
+            for (int c = 0; c < BARN_FIELD; c++) {
+                if (field[r][c]) {
+                    grid.setOccupied(r + BARN_ROW_OFFSET, c + BARN_COL_OFFSET, true);
+                }
+            }
+        }
+        // back wall: y = 0.075 (iy 10) for x = −4.425 … −0.075 (ix 20 … 49)
+        int backIy = grid.cellY(0.075);
+        for (int ix = BARN_ROW_OFFSET; ix < BARN_ROW_OFFSET + BARN_FIELD; ix++) {
+            grid.setOccupied(ix, backIy, true);
+        }
+        // side walls: x = −4.425 (ix 20) and x = −0.075 (ix 49) for y = 0.225 … 5.025 (iy 11 … 43)
+        for (int iy = grid.cellY(0.225); iy <= grid.cellY(5.025); iy++) {
+            grid.setOccupied(BARN_ROW_OFFSET, iy, true);
+            grid.setOccupied(BARN_ROW_OFFSET + BARN_FIELD - 1, iy, true);
+        }
+        return grid;
+    }
+
+    /** A* reference: inflated by the Jackal's circumradius, else by its inradius; error when neither works. */
+    private static double[] planReference(String file, OccupancyGrid grid, Pose2 start, double gx, double gy) {
+        double[] p = GridAStar.plan(grid.inflate(Footprint.JACKAL.circumradius()), start.x(), start.y(), gx, gy);
+        if (p == null) {
+            p = GridAStar.plan(grid.inflate(Footprint.JACKAL.inradius()), start.x(), start.y(), gx, gy);
+        }
+        if (p == null) {
+            throw new WorldFormatException(file, "no collision-free path for the Jackal footprint from start ("
+                    + start.x() + ", " + start.y() + ") to goal (" + gx + ", " + gy + ") [m]");
+        }
+        return p;
+    }
+
+    /** Parses the 30×30 grid; lines[0] is file line 1. */
+    static boolean[][] parseBarnGrid(String file, List<String> lines) {
+        if (lines.isEmpty() || !lines.get(0).startsWith("#")) {
+            throw new WorldFormatException(file, 1, "expected a '#' comment line first");
+        }
+        boolean[][] field = new boolean[BARN_FIELD][BARN_FIELD];
+        int rows = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            String s = lines.get(i);
+            int lineNo = i + 1;
+            if (rows == BARN_FIELD) {
+                if (!s.isBlank()) {
+                    throw new WorldFormatException(file, lineNo, "unexpected line after the " + BARN_FIELD
+                            + " grid rows");
+                }
+                continue;
+            }
+            if (s.length() != BARN_FIELD) {
+                throw new WorldFormatException(file, lineNo, "expected " + BARN_FIELD + " characters, found "
+                        + s.length());
+            }
+            for (int c = 0; c < BARN_FIELD; c++) {
+                char ch = s.charAt(c);
+                if (ch != '0' && ch != '1') {
+                    throw new WorldFormatException(file, lineNo, "bad character '" + ch + "' at column " + (c + 1)
+                            + " (expected '0' or '1')");
+                }
+                field[rows][c] = ch == '1';
+            }
+            rows++;
+        }
+        if (rows < BARN_FIELD) {
+            throw new WorldFormatException(file, lines.size() + 1, "expected " + BARN_FIELD + " grid rows, found "
+                    + rows);
+        }
+        return field;
+    }
+
+    /** Parses a path file into [n][2] (row, col) cells. */
+    static int[][] parseBarnPath(String file, List<String> lines) {
+        if (lines.isEmpty() || !lines.get(0).startsWith("#")) {
+            throw new WorldFormatException(file, 1, "expected a '#' comment line first");
+        }
+        List<int[]> cells = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String s = lines.get(i).trim();
+            int lineNo = i + 1;
+            if (s.isEmpty()) {
+                continue;
+            }
+            String[] parts = s.split("\\s+");
+            int r;
+            int c;
+            try {
+                if (parts.length != 2) {
+                    throw new NumberFormatException();
+                }
+                r = Integer.parseInt(parts[0]);
+                c = Integer.parseInt(parts[1]);
+            } catch (NumberFormatException e) {
+                throw new WorldFormatException(file, lineNo, "expected 'row col' (two integers), found '" + s + "'");
+            }
+            if (r < 0 || r >= BARN_FIELD || c < 0 || c >= BARN_FIELD) {
+                throw new WorldFormatException(file, lineNo, "path cell (" + r + ", " + c + ") outside the "
+                        + BARN_FIELD + "×" + BARN_FIELD + " grid");
+            }
+            cells.add(new int[] {r, c});
+        }
+        if (cells.isEmpty()) {
+            throw new WorldFormatException(file, lines.size() + 1, "path has no cells");
+        }
+        return cells.toArray(new int[0][]);
+    }
+
+    private static List<String> readResource(String name, String resource) {
+        try (InputStream in = WorldLoader.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new WorldFormatException(name, "not found on the classpath (" + resource + ")");
+            }
+            return splitLines(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new WorldFormatException(name, "cannot read: " + e, e);
+        }
+    }
+
+    private static List<String> readFile(Path file) {
+        try {
+            return splitLines(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new WorldFormatException(file.toString(), "cannot read: " + e, e);
+        }
+    }
+
+    /** Splits on '\n', strips a trailing '\r', drops the empty piece after a final newline. */
+    static List<String> splitLines(String text) {
+        List<String> out = new ArrayList<>();
+        int from = 0;
+        while (from <= text.length()) {
+            int nl = text.indexOf('\n', from);
+            if (nl < 0) {
+                if (from < text.length()) {
+                    out.add(stripCr(text.substring(from)));
+                }
+                break;
+            }
+            out.add(stripCr(text.substring(from, nl)));
+            from = nl + 1;
+        }
+        return out;
+    }
+
+    private static String stripCr(String s) {
+        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** The keys of a map_server YAML that we use. */
+    private record MapServerYaml(String image, int imageLine, double resolution, double originX, double originY,
+                                 boolean negate, double occupiedThresh, double freeThresh) {
+
+        static MapServerYaml parse(String file, List<String> lines) {
+            Map<String, String> values = new HashMap<>();
+            Map<String, Integer> lineOf = new HashMap<>();
+            for (int i = 0; i < lines.size(); i++) {
+                String s = stripComment(lines.get(i)).strip();
+                if (s.isEmpty() || s.equals("---")) {
+                    continue;
+                }
+                int colon = s.indexOf(':');
+                if (colon <= 0) {
+                    throw new WorldFormatException(file, i + 1, "expected 'key: value', found '" + s + "'");
+                }
+                String key = s.substring(0, colon).strip();
+                String value = unquote(s.substring(colon + 1).strip());
+                if (values.containsKey(key)) {
+                    throw new WorldFormatException(file, i + 1, "duplicate key '" + key + "'");
+                }
+                values.put(key, value);
+                lineOf.put(key, i + 1);
+            }
+            String image = required(file, values, "image");
+            if (image.isEmpty()) {
+                throw new WorldFormatException(file, lineOf.get("image"), "key 'image' is empty");
+            }
+            double res = number(file, values, lineOf, "resolution", Double.NaN);
+            if (!(res > 0) || !Double.isFinite(res)) {
+                throw new WorldFormatException(file, lineOf.get("resolution"), "key 'resolution' [m] must be > 0: "
+                        + res);
+            }
+            String origin = required(file, values, "origin");
+            int oline = lineOf.get("origin");
+            if (!origin.startsWith("[") || !origin.endsWith("]")) {
+                throw new WorldFormatException(file, oline, "key 'origin' must be [x, y, yaw], found '" + origin + "'");
+            }
+            String[] parts = origin.substring(1, origin.length() - 1).split(",");
+            if (parts.length != 3) {
+                throw new WorldFormatException(file, oline, "key 'origin' must have 3 numbers [x, y, yaw], found "
+                        + parts.length);
+            }
+            double[] o = new double[3];
+            for (int k = 0; k < 3; k++) {
+                try {
+                    o[k] = Double.parseDouble(parts[k].strip());
+                } catch (NumberFormatException e) {
+                    throw new WorldFormatException(file, oline, "key 'origin': bad number '" + parts[k].strip() + "'");
+                }
+                if (!Double.isFinite(o[k])) {
+                    throw new WorldFormatException(file, oline, "key 'origin': not finite '" + parts[k].strip() + "'");
+                }
+            }
+            if (Math.abs(o[2]) > 1e-9) {
+                throw new WorldFormatException(file, oline, "key 'origin': yaw " + o[2]
+                        + " rad is not supported (must be 0)");
+            }
+            boolean negate = false;
+            if (values.containsKey("negate")) {
+                String n = values.get("negate").toLowerCase(Locale.ROOT);
+                if (n.equals("1") || n.equals("true")) {
+                    negate = true;
+                } else if (!n.equals("0") && !n.equals("false")) {
+                    throw new WorldFormatException(file, lineOf.get("negate"), "key 'negate' must be 0 or 1, found '"
+                            + values.get("negate") + "'");
+                }
+            }
+            double occ = number(file, values, lineOf, "occupied_thresh", 0.65);
+            double free = number(file, values, lineOf, "free_thresh", 0.196);
+            if (!(free >= 0) || !(occ <= 1) || !(free <= occ)) {
+                int line = lineOf.getOrDefault("free_thresh", lineOf.getOrDefault("occupied_thresh", 1));
+                throw new WorldFormatException(file, line, "need 0 ≤ free_thresh ≤ occupied_thresh ≤ 1, found "
+                        + free + ", " + occ);
+            }
+            if (values.containsKey("mode")) {
+                String mode = values.get("mode");
+                if (!mode.equals("trinary") && !mode.equals("scale")) {
+                    throw new WorldFormatException(file, lineOf.get("mode"), "key 'mode': only 'trinary' and 'scale' "
+                            + "are supported, found '" + mode + "'");
+                }
+            }
+            return new MapServerYaml(image, lineOf.get("image"), res, o[0], o[1], negate, occ, free);
+        }
+
+        private static String required(String file, Map<String, String> values, String key) {
+            String v = values.get(key);
+            if (v == null) {
+                throw new WorldFormatException(file, "missing key '" + key + "'");
+            }
+            return v;
+        }
+
+        private static double number(String file, Map<String, String> values, Map<String, Integer> lineOf, String key,
+                                     double dflt) {
+            String v = values.get(key);
+            if (v == null) {
+                if (Double.isNaN(dflt)) {
+                    throw new WorldFormatException(file, "missing key '" + key + "'");
+                }
+                return dflt;
+            }
+            try {
+                double d = Double.parseDouble(v);
+                if (!Double.isFinite(d)) {
+                    throw new NumberFormatException();
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                throw new WorldFormatException(file, lineOf.get(key), "key '" + key + "': bad number '" + v + "'");
+            }
+        }
+
+        private static String stripComment(String s) {
+            boolean single = false;
+            boolean dbl = false;
+            for (int i = 0; i < s.length(); i++) {
+                char ch = s.charAt(i);
+                if (ch == '\'' && !dbl) {
+                    single = !single;
+                } else if (ch == '"' && !single) {
+                    dbl = !dbl;
+                } else if (ch == '#' && !single && !dbl && (i == 0 || Character.isWhitespace(s.charAt(i - 1)))) {
+                    return s.substring(0, i);
+                }
+            }
+            return s;
+        }
+
+        private static String unquote(String v) {
+            if (v.length() >= 2 && ((v.startsWith("\"") && v.endsWith("\"")) || (v.startsWith("'") && v.endsWith("'")))) {
+                return v.substring(1, v.length() - 1);
+            }
+            return v;
+        }
+    }
+}
