@@ -1,0 +1,76 @@
+package org.foresight.examples.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code foresight demo}: the whole story in one command: collect logs of the true robot, fit a world
+ * model, navigate a BARN world planning through the learned model, and show the run. Each step is the
+ * corresponding subcommand, so the demo prints the commands it runs for the user to repeat.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Collect logs, fit a world model, navigate a BARN world through it with MPPI, and show the run.",
+                "Everything is written under --out (default runs/demo)."})
+public final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--out", defaultValue = "runs/demo", description = "Where to write everything. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--world", defaultValue = "barn:0", description = "World to navigate. Default: ${DEFAULT-VALUE}.")
+    String world;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--no-window", description = "Do not open the replay window; write a PNG frame instead.")
+    boolean noWindow;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Files.createDirectories(out);
+        CommandLine root = spec.commandLine().getParent();
+        Path logs = out.resolve("logs");
+        Path model = out.resolve("model.json");
+        Path run = out.resolve("run");
+        List<List<String>> steps = new ArrayList<>();
+        steps.add(List.of("collect", "--out", logs.toString(), "--episodes", "20", "--seed", Long.toString(seed)));
+        if (root.getSubcommands().containsKey("fit")) {
+            steps.add(List.of("fit", "--logs", logs.toString(), "--kind", "linear", "--out", model.toString(),
+                    "--report", out.resolve("fit-report.json").toString()));
+        }
+        if (root.getSubcommands().containsKey("navigate")) {
+            String modelArg = Files.exists(model) || root.getSubcommands().containsKey("fit") ? model.toString() : "unicycle";
+            steps.add(List.of("navigate", "--world", world, "--planner", "mppi", "--model", modelArg,
+                    "--out", run.toString(), "--seed", Long.toString(seed)));
+        } else {
+            steps.add(List.of("simulate", "--world", world, "--controller", "pursuit", "--out", run.toString(),
+                    "--seed", Long.toString(seed)));
+        }
+        if (root.getSubcommands().containsKey("replay")) {
+            boolean headless = noWindow || java.awt.GraphicsEnvironment.isHeadless() || System.getenv("DISPLAY") == null;
+            steps.add(headless ? List.of("replay", run.toString(), "--png", out.resolve("run.png").toString())
+                    : List.of("replay", run.toString()));
+        }
+        int i = 1;
+        for (List<String> step : steps) {
+            System.out.println();
+            System.out.println("[" + i++ + "/" + steps.size() + "] ./foresight " + String.join(" ", step));
+            int code = root.execute(step.toArray(new String[0]));
+            if (code != 0) {
+                System.err.println("demo: step failed with exit code " + code);
+                return code;
+            }
+        }
+        System.out.println();
+        System.out.println("demo finished: logs in " + logs + ", run in " + run);
+        return 0;
+    }
+}

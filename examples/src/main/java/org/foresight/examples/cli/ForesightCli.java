@@ -1,0 +1,87 @@
+package org.foresight.examples.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.foresight.dynamics.log.LogFormatException;
+import org.foresight.dynamics.world.WorldFormatException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The Foresight command line: one executable jar ({@code ./foresight}) with a subcommand per job.
+ * Bad input ends with a one-line error naming the file/line or option and exit code 2, never a stack
+ * trace (set {@code FORESIGHT_DEBUG=1} to see one).
+ */
+@Command(name = "foresight", mixinStandardHelpOptions = true, version = "Foresight 0.1.0",
+        description = "Model-predictive control over learned world models for a simulated Jackal robot.",
+        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, SimulateCommand.class, CollectCommand.class,
+                JmhCommand.class})
+public final class ForesightCli implements Runnable {
+    /** Exit code for bad input (files, options). */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    /** Subcommands contributed by other parts of the toolkit, added when their classes are on the classpath. */
+    private static final List<String> OPTIONAL_COMMANDS = List.of(
+            "org.foresight.examples.cli.FitCommand",
+            "org.foresight.examples.cli.EvalCommand",
+            "org.foresight.examples.cli.NavigateCommand",
+            "org.foresight.examples.cli.BenchCommand",
+            "org.foresight.examples.cli.ReplayCommand");
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * Builds the command line with all subcommands and the error handling.
+     *
+     * @return the configured picocli command line.
+     */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ForesightCli());
+        for (String name : OPTIONAL_COMMANDS) {
+            try {
+                Object cmd = Class.forName(name).getDeclaredConstructor().newInstance();
+                cl.addSubcommand(cmd);
+            } catch (ReflectiveOperationException e) {
+                // not built yet in this checkout: the subcommand is simply absent
+            }
+        }
+        cl.setExecutionExceptionHandler(ForesightCli::handle);
+        return cl;
+    }
+
+    private static int handle(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        String where = "foresight " + cmd.getCommandName();
+        if (System.getenv("FORESIGHT_DEBUG") != null) {
+            ex.printStackTrace(err);
+        }
+        if (ex instanceof CommandLine.ParameterException pe) {
+            err.println(where + ": " + pe.getMessage());
+            return EXIT_BAD_INPUT;
+        }
+        if (ex instanceof LogFormatException || ex instanceof WorldFormatException
+                || ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException
+                || ex instanceof java.nio.file.NoSuchFileException) {
+            err.println(where + ": error: " + ex.getMessage());
+            return EXIT_BAD_INPUT;
+        }
+        err.println(where + ": internal error: " + ex + " (set FORESIGHT_DEBUG=1 for the stack trace)");
+        return 1;
+    }
+
+    /**
+     * Entry point.
+     *
+     * @param args command-line arguments.
+     */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}
