@@ -1,0 +1,182 @@
+package org.foresight.worldmodel.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.foresight.worldmodel.features.Atom;
+import org.foresight.worldmodel.features.FeatureLibrary;
+import org.foresight.worldmodel.features.Inputs;
+import org.foresight.worldmodel.features.Term;
+
+/**
+ * A model linear in its parameters over a {@link FeatureLibrary}: d_r = Σ_j w_rj·φ_rj(v, ω, cmd_v, cmd_ω)
+ * for each body-frame output r ({@link BodyDelta}), then the world-frame step of {@link BodyFrameModel}.
+ * Both the ridge ("linear") and the sparse (STLSQ, "sparse") fits produce this class; only non-zero
+ * coefficients are evaluated, so a sparse model is cheaper.
+ *
+ * <p>Cost of {@link #step}: one multiply-add per non-zero coefficient plus one multiply per extra factor
+ * of its term, about 15 flops for |·|, clamp and differences, 10 for the rotation, plus one sin and one cos
+ * ({@link #flopsPerStep()} counts them). Immutable and thread-safe; {@code step} never allocates.
+ */
+public final class LinearFeatureModel extends BodyFrameModel {
+    private final String kind;
+    private final FeatureLibrary library;
+    private final double[][] coefficients;
+    // compiled non-zero terms: entry e adds coef[e]·Π atoms[atomStart[e] .. atomStart[e+1]) to output outOf[e]
+    private final int[] outOf;
+    private final double[] coef;
+    private final int[] atomStart;
+    private final Atom[] atoms;
+    private final Term[] entryTerms;
+
+    /**
+     * @param kind         "linear" or "sparse" (how it was fitted; recorded in model files).
+     * @param dt           control period the model was fitted at [s].
+     * @param library      the features, with every saturation level resolved (no "auto").
+     * @param coefficients per output, one finite coefficient per term of {@code library.terms(r)}. Copied.
+     */
+    public LinearFeatureModel(String kind, double dt, FeatureLibrary library, double[][] coefficients) {
+        super(dt);
+        if (!"linear".equals(kind) && !"sparse".equals(kind)) {
+            throw new IllegalArgumentException("linear feature model kind must be 'linear' or 'sparse', got '" + kind + "'");
+        }
+        if (!library.isResolved()) {
+            throw new IllegalArgumentException("feature library still has 'auto' saturation levels: " + library);
+        }
+        if (coefficients.length != BodyDelta.DIM) {
+            throw new IllegalArgumentException("need " + BodyDelta.DIM + " coefficient rows, got " + coefficients.length);
+        }
+        this.kind = kind;
+        this.library = library;
+        this.coefficients = new double[BodyDelta.DIM][];
+        List<Integer> outs = new ArrayList<>();
+        List<Double> cs = new ArrayList<>();
+        List<Term> ts = new ArrayList<>();
+        for (int r = 0; r < BodyDelta.DIM; r++) {
+            List<Term> terms = library.terms(r);
+            if (coefficients[r].length != terms.size()) {
+                throw new IllegalArgumentException("output " + BodyDelta.NAMES.get(r) + " has " + terms.size()
+                        + " features but " + coefficients[r].length + " coefficients");
+            }
+            this.coefficients[r] = coefficients[r].clone();
+            for (int j = 0; j < terms.size(); j++) {
+                double w = coefficients[r][j];
+                if (!Double.isFinite(w)) {
+                    throw new IllegalArgumentException("coefficient of " + terms.get(j) + " in " + BodyDelta.NAMES.get(r)
+                            + " is not finite: " + w);
+                }
+                if (w != 0.0) {
+                    outs.add(r);
+                    cs.add(w);
+                    ts.add(terms.get(j));
+                }
+            }
+        }
+        int nnz = outs.size();
+        outOf = new int[nnz];
+        coef = new double[nnz];
+        atomStart = new int[nnz + 1];
+        entryTerms = ts.toArray(new Term[0]);
+        List<Atom> flat = new ArrayList<>();
+        for (int e = 0; e < nnz; e++) {
+            outOf[e] = outs.get(e);
+            coef[e] = cs.get(e);
+            atomStart[e] = flat.size();
+            flat.addAll(ts.get(e).atoms());
+        }
+        atomStart[nnz] = flat.size();
+        atoms = flat.toArray(new Atom[0]);
+    }
+
+    @Override
+    public String kind() {
+        return kind;
+    }
+
+    /** @return the feature library (resolved). */
+    public FeatureLibrary library() {
+        return library;
+    }
+
+    /**
+     * Coefficients of one output, aligned with {@code library().terms(output)}.
+     *
+     * @param output a {@link BodyDelta} index.
+     * @return a copy of the coefficients (units: output unit per feature unit).
+     */
+    public double[] coefficients(int output) {
+        return coefficients[output].clone();
+    }
+
+    /** @return number of non-zero coefficients (the terms evaluated per step). */
+    public int nonZeroCount() {
+        return coef.length;
+    }
+
+    /**
+     * Floating-point operations of one {@link #step}, counting +, −, ×, |·| and min/max as one each and
+     * sin, cos as one each (they are library calls of ~20 flops in practice): per non-zero coefficient
+     * 2 + (factors − 1), per factor evaluated up to 3, plus 10 for the world-frame update.
+     *
+     * @return an upper estimate of the flops per step.
+     */
+    public int flopsPerStep() {
+        int flops = 10 + 2;
+        for (int e = 0; e < coef.length; e++) {
+            int factors = atomStart[e + 1] - atomStart[e];
+            flops += 2 + Math.max(0, factors - 1);
+            for (int a = atomStart[e]; a < atomStart[e + 1]; a++) {
+                flops += atomFlops(atoms[a]);
+            }
+        }
+        return flops;
+    }
+
+    private static int atomFlops(Atom a) {
+        switch (a.kind()) {
+            case V: case OMEGA: case CMD_V: case CMD_OMEGA: return 0;
+            case ABS_V: case ABS_OMEGA: case ABS_CMD_V: case ABS_CMD_OMEGA: case DV: case DOMEGA: return 1;
+            case ABS_DV: case ABS_DOMEGA: return 2;
+            default: return 3;
+        }
+    }
+
+    /** d_r = Σ_e coef_e·Π atoms_e(z) over the non-zero entries. Allocation-free. */
+    @Override
+    public void bodyDelta(double v, double w, double cv, double cw, double[] d) {
+        d[0] = 0.0;
+        d[1] = 0.0;
+        d[2] = 0.0;
+        d[3] = 0.0;
+        d[4] = 0.0;
+        final int[] start = atomStart;
+        final Atom[] as = atoms;
+        for (int e = 0; e < coef.length; e++) {
+            double p = coef[e];
+            for (int a = start[e]; a < start[e + 1]; a++) {
+                p *= as[a].value(v, w, cv, cw);
+            }
+            d[outOf[e]] += p;
+        }
+    }
+
+    /** d and D = ∂d/∂z by the product rule over the non-zero entries. Allocation-free. */
+    @Override
+    public void bodyDeltaJacobian(double v, double w, double cv, double cw, double[] d, double[] dz) {
+        Arrays.fill(dz, 0, BodyDelta.DIM * Inputs.DIM, 0.0);
+        bodyDelta(v, w, cv, cw, d);
+        for (int e = 0; e < coef.length; e++) {
+            Term t = entryTerms[e];
+            int r = outOf[e];
+            for (int c = 0; c < Inputs.DIM; c++) {
+                dz[r * Inputs.DIM + c] += coef[e] * t.derivative(v, w, cv, cw, c);
+            }
+        }
+    }
+
+    @Override
+    public String describe() {
+        return kind + " (" + coef.length + " of " + library.size() + " features)";
+    }
+}
