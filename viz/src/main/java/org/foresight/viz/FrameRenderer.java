@@ -1,0 +1,491 @@
+package org.foresight.viz;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Stroke;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import java.util.Locale;
+import org.foresight.dynamics.world.OccupancyGrid;
+
+/**
+ * Draws one frame of a run with Java2D: the map (free space, obstacles, walls), the guide path and
+ * goal, the trail, the lidar rays, the sampled rollouts coloured by weight, the chosen plan, the moving
+ * obstacles, the robot's footprint, a heads-up line and the side plots.
+ *
+ * <p>The same code draws the window (into an image JavaFX shows without copying, see
+ * {@link ReplayWindow}) and the PNG export, so a PNG is exactly what the window shows, and export needs
+ * no display and no JavaFX toolkit. Static things are precomputed: the grid is an image with one pixel
+ * per cell (scaled with nearest-neighbour sampling), the trail is thinned once, the plots are cached;
+ * a frame draws only its own cycle's rollouts.
+ *
+ * <p>Not thread-safe: one renderer per view.
+ */
+public final class FrameRenderer {
+    /** Trail points closer than this to the previous kept point are skipped [m]. */
+    static final double TRAIL_SPACING = 0.02;
+    /** At most this many lidar rays are drawn (every k-th beam); every hit point is drawn. */
+    static final int MAX_RAYS = 180;
+    /** Shortest straight run of thin occupied cells drawn as a wall [cells]. */
+    static final int WALL_RUN = 12;
+
+    private static final Stroke THIN = new BasicStroke(1.0f);
+    private static final Stroke ROLLOUT = new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    private static final Stroke TRAIL = new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    private static final Stroke PLAN = new BasicStroke(3.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    private static final Stroke GUIDE = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+            new float[] {7f, 5f}, 0f);
+    private static final Stroke EDGE = new BasicStroke(1.5f);
+
+    private final ReplayData data;
+    private final BufferedImage gridImage;
+    private final PlotPanel plots;
+    private int[] trail = new int[64];
+    private int trailCount;
+    private int trailScanned;
+    private boolean textOk = true;
+
+    /**
+     * Precomputes the static layers of a run.
+     *
+     * @param data the run. Not modified.
+     */
+    public FrameRenderer(ReplayData data) {
+        this.data = data;
+        this.gridImage = gridImage(data.grid);
+        this.plots = new PlotPanel(data);
+    }
+
+    /** The run drawn. */
+    public ReplayData data() {
+        return data;
+    }
+
+    /**
+     * A viewport showing the whole world (grid, start, goal) in a frame of the given size.
+     *
+     * @param width  frame width [px].
+     * @param height frame height [px].
+     * @return the viewport.
+     */
+    public Viewport fitView(int width, int height) {
+        OccupancyGrid g = data.grid;
+        double minX = Math.min(g.originX(), Math.min(data.startX, data.goalX) - 1.0);
+        double minY = Math.min(g.originY(), Math.min(data.startY, data.goalY) - 1.0);
+        double maxX = Math.max(g.originX() + g.sizeX() * g.resolution(), Math.max(data.startX, data.goalX) + 1.0);
+        double maxY = Math.max(g.originY() + g.sizeY() * g.resolution(), Math.max(data.startY, data.goalY) + 1.0);
+        Viewport v = new Viewport();
+        v.fit(minX, minY, maxX, maxY, FrameLayout.of(width, height).map());
+        return v;
+    }
+
+    /**
+     * Renders a frame into a new image.
+     *
+     * @param cycle  the cycle to show (clamped to the run).
+     * @param width  width [px].
+     * @param height height [px].
+     * @param view   the camera; null fits the whole world.
+     * @return an sRGB image (TYPE_INT_ARGB_PRE).
+     */
+    public BufferedImage render(int cycle, int width, int height, Viewport view) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
+        Graphics2D g = img.createGraphics();
+        try {
+            render(g, width, height, cycle, view == null ? fitView(width, height) : view);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    /**
+     * Renders a frame.
+     *
+     * @param g      where to draw (its transform is the identity; pixel units).
+     * @param width  frame width [px].
+     * @param height frame height [px].
+     * @param cycle  the cycle to show (clamped to the run).
+     * @param view   the camera; when it follows the robot it is re-centred on the robot (Modified).
+     */
+    public void render(Graphics2D g, int width, int height, int cycle, Viewport view) {
+        FrameLayout layout = FrameLayout.of(width, height);
+        MapArea area = layout.map();
+        int n = data.cycles();
+        int c = n == 0 ? -1 : Math.max(0, Math.min(n - 1, cycle));
+        if (c >= 0 && view.follow()) {
+            view.centerOn(data.x(c), data.y(c));
+        }
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+
+        java.awt.Shape clip = g.getClip();
+        g.clipRect(area.x(), area.y(), area.width(), area.height());
+        g.setColor(Palette.OUTSIDE);
+        g.fillRect(area.x(), area.y(), area.width(), area.height());
+        drawGrid(g, view, area);
+        drawGuide(g, view, area);
+        drawGoal(g, view, area);
+        if (c >= 0) {
+            drawTrail(g, c, view, area);
+            drawScan(g, c, view, area);
+            drawRollouts(g, c, view, area);
+            drawPolyline(g, data.plan(c), view, area, Palette.PLAN, PLAN);
+            drawMovingObstacles(g, c, view, area);
+            drawRobot(g, data.x(c), data.y(c), data.theta(c), view, area);
+        } else {
+            drawRobot(g, data.startX, data.startY, 0.0, view, area);
+        }
+        g.setClip(clip);
+        drawHud(g, layout, c);
+        if (layout.hasPlots()) {
+            plots.draw(g, layout.plotX(), layout.map().y(), layout.plotWidth(), layout.map().height(),
+                    c >= 0 ? data.time(c) : 0.0, textOk);
+        }
+    }
+
+    /** One pixel per cell, row 0 = highest y; walls (see {@link #wallMask}) get their own colour. */
+    private static BufferedImage gridImage(OccupancyGrid grid) {
+        int sx = grid.sizeX();
+        int sy = grid.sizeY();
+        boolean[] walls = wallMask(grid);
+        BufferedImage img = new BufferedImage(sx, sy, BufferedImage.TYPE_INT_ARGB);
+        int free = Palette.FREE.getRGB();
+        int obstacle = Palette.OBSTACLE.getRGB();
+        int wall = Palette.WALL.getRGB();
+        int[] row = new int[sx];
+        for (int iy = 0; iy < sy; iy++) {
+            for (int ix = 0; ix < sx; ix++) {
+                if (!grid.isOccupied(ix, iy)) {
+                    row[ix] = free;
+                } else {
+                    row[ix] = walls[ix * sy + iy] ? wall : obstacle;
+                }
+            }
+            img.setRGB(0, sy - 1 - iy, sx, 1, row, 0, sx);
+        }
+        return img;
+    }
+
+    /**
+     * Which occupied cells are walls rather than obstacles. Run logs do not say, so walls are recognised
+     * by shape: a straight run of at least {@link #WALL_RUN} occupied cells along x (or y) of which at
+     * least 80 % are one cell thick (free on both sides across the run). This finds BARN's containment
+     * walls and the thin walls of map_server maps, and not BARN's blob-shaped obstacles.
+     *
+     * @param grid the grid. Not modified.
+     * @return mask indexed ix · sizeY + iy.
+     */
+    static boolean[] wallMask(OccupancyGrid grid) {
+        int sx = grid.sizeX();
+        int sy = grid.sizeY();
+        boolean[] mask = new boolean[sx * sy];
+        for (int iy = 0; iy < sy; iy++) {
+            int ix = 0;
+            while (ix < sx) {
+                if (!grid.isOccupied(ix, iy)) {
+                    ix++;
+                    continue;
+                }
+                int begin = ix;
+                int thin = 0;
+                while (ix < sx && grid.isOccupied(ix, iy)) {
+                    if (!grid.isOccupied(ix, iy - 1) && !grid.isOccupied(ix, iy + 1)) {
+                        thin++;
+                    }
+                    ix++;
+                }
+                if (ix - begin >= WALL_RUN && thin >= 0.8 * (ix - begin)) {
+                    for (int k = begin; k < ix; k++) {
+                        mask[k * sy + iy] = true;
+                    }
+                }
+            }
+        }
+        for (int ix = 0; ix < sx; ix++) {
+            int iy = 0;
+            while (iy < sy) {
+                if (!grid.isOccupied(ix, iy)) {
+                    iy++;
+                    continue;
+                }
+                int begin = iy;
+                int thin = 0;
+                while (iy < sy && grid.isOccupied(ix, iy)) {
+                    if (!grid.isOccupied(ix - 1, iy) && !grid.isOccupied(ix + 1, iy)) {
+                        thin++;
+                    }
+                    iy++;
+                }
+                if (iy - begin >= WALL_RUN && thin >= 0.8 * (iy - begin)) {
+                    for (int k = begin; k < iy; k++) {
+                        mask[ix * sy + k] = true;
+                    }
+                }
+            }
+        }
+        return mask;
+    }
+
+    private void drawGrid(Graphics2D g, Viewport view, MapArea area) {
+        OccupancyGrid grid = data.grid;
+        double res = grid.resolution();
+        double left = view.toScreenX(grid.originX(), area);
+        double top = view.toScreenY(grid.originY() + grid.sizeY() * res, area);
+        double s = res * view.scale();
+        AffineTransform at = new AffineTransform(s, 0, 0, s, left, top);
+        Object old = g.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        g.drawImage(gridImage, at, null);
+        if (old != null) {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, old);
+        }
+    }
+
+    private void drawGuide(Graphics2D g, Viewport view, MapArea area) {
+        double[] p = data.referencePath;
+        if (p.length < 4) {
+            return;
+        }
+        Path2D.Double path = new Path2D.Double();
+        path.moveTo(view.toScreenX(p[0], area), view.toScreenY(p[1], area));
+        for (int i = 2; i + 1 < p.length; i += 2) {
+            path.lineTo(view.toScreenX(p[i], area), view.toScreenY(p[i + 1], area));
+        }
+        g.setColor(Palette.GUIDE);
+        g.setStroke(GUIDE);
+        g.draw(path);
+    }
+
+    private void drawGoal(Graphics2D g, Viewport view, MapArea area) {
+        double gx = view.toScreenX(data.goalX, area);
+        double gy = view.toScreenY(data.goalY, area);
+        double r = data.goalTolerance * view.scale();
+        g.setColor(Palette.GOAL_ZONE);
+        g.fill(new Ellipse2D.Double(gx - r, gy - r, 2 * r, 2 * r));
+        g.setColor(Palette.GOAL);
+        g.setStroke(EDGE);
+        g.draw(new Ellipse2D.Double(gx - r, gy - r, 2 * r, 2 * r));
+        double m = 6;
+        g.draw(new Line2D.Double(gx - m, gy - m, gx + m, gy + m));
+        g.draw(new Line2D.Double(gx - m, gy + m, gx + m, gy - m));
+    }
+
+    /** Extends the thinned trail index to cover all cycles so far (live runs grow). */
+    private void updateTrail() {
+        int n = data.cycles();
+        for (int c = trailScanned; c < n; c++) {
+            if (!Double.isFinite(data.x(c)) || !Double.isFinite(data.y(c))) {
+                continue;
+            }
+            if (trailCount > 0) {
+                int last = trail[trailCount - 1];
+                if (Math.hypot(data.x(c) - data.x(last), data.y(c) - data.y(last)) < TRAIL_SPACING) {
+                    continue;
+                }
+            }
+            if (trailCount == trail.length) {
+                trail = Arrays.copyOf(trail, 2 * trail.length);
+            }
+            trail[trailCount++] = c;
+        }
+        trailScanned = n;
+    }
+
+    private void drawTrail(Graphics2D g, int c, Viewport view, MapArea area) {
+        updateTrail();
+        Path2D.Double path = new Path2D.Double();
+        boolean any = false;
+        for (int i = 0; i < trailCount && trail[i] <= c; i++) {
+            int k = trail[i];
+            double px = view.toScreenX(data.x(k), area);
+            double py = view.toScreenY(data.y(k), area);
+            if (!any) {
+                path.moveTo(px, py);
+                any = true;
+            } else {
+                path.lineTo(px, py);
+            }
+        }
+        if (any) {
+            path.lineTo(view.toScreenX(data.x(c), area), view.toScreenY(data.y(c), area));
+            g.setColor(Palette.TRAIL);
+            g.setStroke(TRAIL);
+            g.draw(path);
+        }
+    }
+
+    private void drawScan(Graphics2D g, int c, Viewport view, MapArea area) {
+        float[] ranges = data.scan(c);
+        if (ranges == null || ranges.length == 0 || !Double.isFinite(data.lidarAngleMin)) {
+            return;
+        }
+        double x = data.x(c);
+        double y = data.y(c);
+        double th = data.theta(c);
+        double ox = view.toScreenX(x, area);
+        double oy = view.toScreenY(y, area);
+        int every = Math.max(1, (ranges.length + MAX_RAYS - 1) / MAX_RAYS);
+        Path2D.Double rays = new Path2D.Double();
+        Path2D.Double hits = new Path2D.Double();
+        double dot = 1.5;
+        for (int i = 0; i < ranges.length; i++) {
+            double r = ranges[i];
+            if (!Double.isFinite(r) || r <= 0) {
+                continue;
+            }
+            double a = th + data.lidarAngleMin + i * data.lidarAngleIncrement;
+            double hx = view.toScreenX(x + r * Math.cos(a), area);
+            double hy = view.toScreenY(y + r * Math.sin(a), area);
+            if (i % every == 0) {
+                rays.moveTo(ox, oy);
+                rays.lineTo(hx, hy);
+            }
+            hits.append(new java.awt.geom.Rectangle2D.Double(hx - dot / 2, hy - dot / 2, dot, dot), false);
+        }
+        g.setStroke(THIN);
+        g.setColor(Palette.LIDAR_RAY);
+        g.draw(rays);
+        g.setColor(Palette.LIDAR_HIT);
+        g.fill(hits);
+    }
+
+    private void drawRollouts(Graphics2D g, int c, Viewport view, MapArea area) {
+        float[][] rollouts = data.rollouts(c);
+        float[] weights = data.rolloutWeights(c);
+        int k = rollouts.length;
+        if (k == 0) {
+            return;
+        }
+        double wMax = 0;
+        for (float w : weights) {
+            if (Float.isFinite(w)) {
+                wMax = Math.max(wMax, w);
+            }
+        }
+        // Least weighted first, so that the rollouts the planner favoured are drawn on top.
+        long[] keyed = new long[k];
+        for (int i = 0; i < k; i++) {
+            float w = i < weights.length && Float.isFinite(weights[i]) ? Math.max(0f, weights[i]) : 0f;
+            keyed[i] = ((long) Float.floatToIntBits(w) << 32) | i;
+        }
+        Arrays.sort(keyed);
+        g.setStroke(ROLLOUT);
+        for (long key : keyed) {
+            int i = (int) (key & 0xFFFFFFFFL);
+            double w = Float.intBitsToFloat((int) (key >>> 32));
+            drawPolyline(g, rollouts[i], view, area, Palette.rollout(wMax > 0 ? w / wMax : 0.0), null);
+        }
+    }
+
+    private static void drawPolyline(Graphics2D g, float[] xy, Viewport view, MapArea area, Color color, Stroke stroke) {
+        if (xy.length < 4) {
+            return;
+        }
+        Path2D.Float path = new Path2D.Float(Path2D.WIND_NON_ZERO, xy.length / 2);
+        path.moveTo(view.toScreenX(xy[0], area), view.toScreenY(xy[1], area));
+        for (int i = 2; i + 1 < xy.length; i += 2) {
+            path.lineTo(view.toScreenX(xy[i], area), view.toScreenY(xy[i + 1], area));
+        }
+        g.setColor(color);
+        if (stroke != null) {
+            g.setStroke(stroke);
+        }
+        g.draw(path);
+    }
+
+    private void drawMovingObstacles(Graphics2D g, int c, Viewport view, MapArea area) {
+        double[] o = data.obstacles(c);
+        g.setStroke(EDGE);
+        for (int i = 0; i + 2 < o.length; i += 3) {
+            double px = view.toScreenX(o[i], area);
+            double py = view.toScreenY(o[i + 1], area);
+            double r = o[i + 2] * view.scale();
+            Ellipse2D.Double disc = new Ellipse2D.Double(px - r, py - r, 2 * r, 2 * r);
+            g.setColor(Palette.MOVING);
+            g.fill(disc);
+            g.setColor(Palette.MOVING.darker());
+            g.draw(disc);
+        }
+    }
+
+    /**
+     * The footprint rectangle, corners at (±L/2, ±W/2) rotated by θ:
+     * p = (x, y) + R(θ)·(±L/2, ±W/2), R(θ) = [[cos θ, −sin θ], [sin θ, cos θ]];
+     * a triangle inside the front edge marks the heading.
+     */
+    private void drawRobot(Graphics2D g, double x, double y, double theta, Viewport view, MapArea area) {
+        double hl = 0.5 * data.footprint.length();
+        double hw = 0.5 * data.footprint.width();
+        double cos = Math.cos(theta);
+        double sin = Math.sin(theta);
+        double[][] corners = {{hl, hw}, {-hl, hw}, {-hl, -hw}, {hl, -hw}};
+        Path2D.Double body = new Path2D.Double();
+        for (int i = 0; i < 4; i++) {
+            double wx = x + cos * corners[i][0] - sin * corners[i][1];
+            double wy = y + sin * corners[i][0] + cos * corners[i][1];
+            double px = view.toScreenX(wx, area);
+            double py = view.toScreenY(wy, area);
+            if (i == 0) {
+                body.moveTo(px, py);
+            } else {
+                body.lineTo(px, py);
+            }
+        }
+        body.closePath();
+        g.setColor(Palette.ROBOT);
+        g.fill(body);
+        g.setColor(Palette.ROBOT_EDGE);
+        g.setStroke(EDGE);
+        g.draw(body);
+        // Heading mark: from 0.55·L/2 to the front edge, so the centre keeps the body colour.
+        double[][] tri = {{hl, 0}, {0.55 * hl, 0.6 * hw}, {0.55 * hl, -0.6 * hw}};
+        Path2D.Double mark = new Path2D.Double();
+        for (int i = 0; i < 3; i++) {
+            double wx = x + cos * tri[i][0] - sin * tri[i][1];
+            double wy = y + sin * tri[i][0] + cos * tri[i][1];
+            if (i == 0) {
+                mark.moveTo(view.toScreenX(wx, area), view.toScreenY(wy, area));
+            } else {
+                mark.lineTo(view.toScreenX(wx, area), view.toScreenY(wy, area));
+            }
+        }
+        mark.closePath();
+        g.fill(mark);
+    }
+
+    /** The heads-up line for a cycle (also used as the window's accessible text). */
+    public String hudText(int c) {
+        if (c < 0 || c >= data.cycles()) {
+            return String.format(Locale.ROOT, "%s   no cycles yet   outcome %s", data.worldName, data.outcome());
+        }
+        return String.format(Locale.ROOT,
+                "t %7.2f s   v %5.2f m/s   \u03c9 %5.2f rad/s   mode %s   status %s   plan %.1f ms   outcome %s   cycle %d/%d   %s",
+                data.time(c), data.v(c), data.omega(c), data.mode(c), data.status(c), data.planMs(c),
+                data.outcome(), c + 1, data.cycles(), data.worldName);
+    }
+
+    private void drawHud(Graphics2D g, FrameLayout layout, int c) {
+        g.setColor(Palette.HUD_BG);
+        g.fillRect(0, 0, layout.width(), layout.hudHeight());
+        if (!textOk) {
+            return;
+        }
+        try {
+            g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 13));
+            g.setColor(Palette.HUD_TEXT);
+            g.drawString(hudText(c), 8, layout.hudHeight() - 7);
+        } catch (RuntimeException | Error e) {
+            // A machine without any font (fontconfig finds none) cannot draw text; draw the rest.
+            textOk = false;
+        }
+    }
+}

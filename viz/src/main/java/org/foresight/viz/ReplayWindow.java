@@ -1,0 +1,417 @@
+package org.foresight.viz;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.nio.IntBuffer;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.stage.Stage;
+
+/**
+ * The replay window: the frame drawn by {@link FrameRenderer} (map, robot, plan, rollouts, heads-up
+ * line, side plots) above a control bar with play/pause, step back/forward, a timeline slider
+ * [s], a playback speed slider (0.1× to 10×), fit and follow-robot. Drag pans, the wheel zooms at the
+ * pointer, a double click fits the world. Keys: space play/pause, ←/→ step, F follow, 0 fit.
+ *
+ * <p>The frame is drawn with Java2D straight into the pixels of a JavaFX image (a {@link PixelBuffer}
+ * sharing the int array of a {@link BufferedImage}), so the window shows exactly what PNG export
+ * writes, without copying. A frame is drawn only when something changed.
+ *
+ * <p>Create, use and close on the JavaFX thread only.
+ */
+public final class ReplayWindow {
+    /** Slowest playback speed (× real time). */
+    public static final double MIN_SPEED = 0.1;
+    /** Fastest playback speed (× real time). */
+    public static final double MAX_SPEED = 10.0;
+
+    private final ReplayData data;
+    private final FrameRenderer renderer;
+    private final Viewport view = new Viewport();
+    private final Stage stage;
+    private final Pane canvasPane = new Pane();
+    private final ImageView imageView = new ImageView();
+    private final Slider timeline = new Slider(0, 1, 0);
+    private final Slider speedSlider = new Slider(Math.log10(MIN_SPEED), Math.log10(MAX_SPEED), 0);
+    private final Label speedLabel = new Label("1.0\u00d7");
+    private final Label timeLabel = new Label();
+    private final Button playButton = new Button("\u25b6");
+    private final CheckBox followBox = new CheckBox("follow robot");
+    private final AnimationTimer timer;
+
+    private BufferedImage frame;
+    private Graphics2D frameGraphics;
+    private PixelBuffer<IntBuffer> pixels;
+    private int cycle;
+    private double playTime;
+    private boolean playing;
+    private double speed = 1.0;
+    private long lastPulse = -1;
+    private boolean dirty = true;
+    private boolean fitted;
+    private boolean updatingSlider;
+    private boolean stickToLatest = true;
+    private double dragX;
+    private double dragY;
+    private int lastDataVersion = -1;
+    private Runnable pulseHook;
+    private long framesDrawn;
+
+    /**
+     * Builds the window (not yet shown).
+     *
+     * @param data  the run to show; a live run may grow (see {@link LiveView}).
+     * @param stage the stage to fill.
+     * @param title window title.
+     */
+    public ReplayWindow(ReplayData data, Stage stage, String title) {
+        this.data = data;
+        this.renderer = new FrameRenderer(data);
+        this.stage = stage;
+        stage.setTitle(title);
+
+        imageView.setPreserveRatio(false);
+        imageView.setSmooth(false);
+        canvasPane.getChildren().add(imageView);
+        canvasPane.setMinSize(FrameLayout.MIN_SIDE, FrameLayout.MIN_SIDE);
+        canvasPane.setPrefSize(FrameExporter.DEFAULT_WIDTH, FrameExporter.DEFAULT_HEIGHT);
+        canvasPane.widthProperty().addListener((o, a, b) -> dirty = true);
+        canvasPane.heightProperty().addListener((o, a, b) -> dirty = true);
+        installMouse();
+
+        playButton.setTooltip(new Tooltip("play / pause (space)"));
+        playButton.setOnAction(e -> setPlaying(!playing));
+        Button back = new Button("\u23ee");
+        back.setTooltip(new Tooltip("step back (\u2190)"));
+        back.setOnAction(e -> step(-1));
+        Button fwd = new Button("\u23ed");
+        fwd.setTooltip(new Tooltip("step forward (\u2192)"));
+        fwd.setOnAction(e -> step(+1));
+        Button fit = new Button("fit");
+        fit.setTooltip(new Tooltip("show the whole world (0)"));
+        fit.setOnAction(e -> fit());
+        followBox.setOnAction(e -> {
+            view.setFollow(followBox.isSelected());
+            dirty = true;
+        });
+        timeline.setFocusTraversable(false);
+        timeline.valueProperty().addListener((o, a, b) -> {
+            if (!updatingSlider) {
+                playTime = b.doubleValue();
+                showCycle(data.cycleAt(playTime));
+                stickToLatest = data.live && cycle >= data.cycles() - 1;
+            }
+        });
+        speedSlider.setPrefWidth(110);
+        speedSlider.setFocusTraversable(false);
+        speedSlider.valueProperty().addListener((o, a, b) -> setSpeed(Math.pow(10, b.doubleValue())));
+        HBox.setHgrow(timeline, Priority.ALWAYS);
+        timeLabel.setMinWidth(130);
+        HBox controls = new HBox(6, back, playButton, fwd, timeline, timeLabel, new Label("speed"), speedSlider,
+                speedLabel, fit, followBox);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        controls.setPadding(new Insets(4, 8, 4, 8));
+        for (javafx.scene.Node node : controls.getChildren()) {
+            node.setFocusTraversable(false);
+        }
+
+        BorderPane root = new BorderPane(canvasPane);
+        root.setBottom(controls);
+        Scene scene = new Scene(root);
+        scene.setOnKeyPressed(e -> {
+            KeyCode k = e.getCode();
+            if (k == KeyCode.SPACE) {
+                setPlaying(!playing);
+            } else if (k == KeyCode.LEFT) {
+                step(-1);
+            } else if (k == KeyCode.RIGHT) {
+                step(+1);
+            } else if (k == KeyCode.F) {
+                setFollow(!view.follow());
+            } else if (k == KeyCode.DIGIT0 || k == KeyCode.NUMPAD0) {
+                fit();
+            } else {
+                return;
+            }
+            e.consume();
+        });
+        stage.setScene(scene);
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulse(now);
+            }
+        };
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> timer.stop());
+        updateTimeline();
+        timer.start();
+    }
+
+    /** Shows the window. */
+    public void show() {
+        stage.show();
+        stage.toFront();
+    }
+
+    /** Closes the window. */
+    public void close() {
+        timer.stop();
+        stage.close();
+    }
+
+    /** The stage. */
+    public Stage stage() {
+        return stage;
+    }
+
+    /** The camera of the map (pan, zoom, follow). */
+    public Viewport viewport() {
+        return view;
+    }
+
+    /** The run shown. */
+    public ReplayData data() {
+        return data;
+    }
+
+    /** The cycle shown. */
+    public int cycle() {
+        return cycle;
+    }
+
+    /** Number of frames drawn so far (for tests and diagnostics). */
+    public long framesDrawn() {
+        return framesDrawn;
+    }
+
+    /** The map area inside the frame, in frame pixels (frame pixel = scene pixel of the image view). */
+    public MapArea mapArea() {
+        return FrameLayout.of(frameWidth(), frameHeight()).map();
+    }
+
+    /** The image view showing the frame (its top-left is frame pixel (0, 0)). */
+    public ImageView imageView() {
+        return imageView;
+    }
+
+    /**
+     * Shows a cycle (clamped to the run) and stops following the newest cycle of a live run.
+     *
+     * @param c the cycle.
+     */
+    public void setCycle(int c) {
+        showCycle(c);
+        playTime = data.cycles() == 0 ? 0.0 : data.time(cycle);
+        stickToLatest = data.live && cycle >= data.cycles() - 1;
+        updateTimeline();
+    }
+
+    /**
+     * Moves by whole cycles and pauses.
+     *
+     * @param delta cycles to move (negative: back).
+     */
+    public void step(int delta) {
+        setPlaying(false);
+        setCycle(cycle + delta);
+    }
+
+    /** Starts or pauses playback. Starting at the end restarts from the beginning. */
+    public void setPlaying(boolean play) {
+        if (play && data.cycles() > 0 && cycle >= data.cycles() - 1 && !data.live) {
+            setCycle(0);
+        }
+        playing = play;
+        lastPulse = -1;
+        playButton.setText(play ? "\u23f8" : "\u25b6");
+    }
+
+    /** Whether playback is running. */
+    public boolean isPlaying() {
+        return playing;
+    }
+
+    /**
+     * Sets the playback speed, clamped to [{@link #MIN_SPEED}, {@link #MAX_SPEED}].
+     *
+     * @param factor simulated seconds per wall-clock second.
+     */
+    public void setSpeed(double factor) {
+        speed = Math.max(MIN_SPEED, Math.min(MAX_SPEED, factor));
+        speedLabel.setText(String.format(Locale.ROOT, speed < 1 ? "%.2f\u00d7" : "%.1f\u00d7", speed));
+        double log = Math.log10(speed);
+        if (Math.abs(speedSlider.getValue() - log) > 1e-9) {
+            speedSlider.setValue(log);
+        }
+    }
+
+    /** The playback speed (× real time). */
+    public double speed() {
+        return speed;
+    }
+
+    /** Turns follow-robot on or off. */
+    public void setFollow(boolean follow) {
+        view.setFollow(follow);
+        followBox.setSelected(follow);
+        dirty = true;
+    }
+
+    /** Fits the whole world into the view and ends follow-robot. */
+    public void fit() {
+        Viewport v = renderer.fitView(frameWidth(), frameHeight());
+        view.centerOn(v.centerX(), v.centerY());
+        view.setScale(v.scale());
+        setFollow(false);
+        fitted = true;
+        dirty = true;
+    }
+
+    /** Marks the frame for redrawing at the next pulse (after the data or the view changed). */
+    public void requestRedraw() {
+        dirty = true;
+    }
+
+    /** Code to run on every pulse before drawing (the live view drains its queue here). */
+    void setPulseHook(Runnable hook) {
+        this.pulseHook = hook;
+    }
+
+    private void showCycle(int c) {
+        int n = data.cycles();
+        int clamped = n == 0 ? 0 : Math.max(0, Math.min(n - 1, c));
+        if (clamped != cycle) {
+            cycle = clamped;
+            dirty = true;
+        }
+    }
+
+    private int frameWidth() {
+        return Math.max(FrameLayout.MIN_SIDE, (int) Math.round(canvasPane.getWidth() > 0 ? canvasPane.getWidth()
+                : canvasPane.getPrefWidth()));
+    }
+
+    private int frameHeight() {
+        return Math.max(FrameLayout.MIN_SIDE, (int) Math.round(canvasPane.getHeight() > 0 ? canvasPane.getHeight()
+                : canvasPane.getPrefHeight()));
+    }
+
+    private void pulse(long now) {
+        if (pulseHook != null) {
+            pulseHook.run();
+        }
+        if (data.version() != lastDataVersion) {
+            lastDataVersion = data.version();
+            if (data.live && stickToLatest && data.cycles() > 0) {
+                showCycle(data.cycles() - 1);
+                playTime = data.time(cycle);
+            }
+            updateTimeline();
+            dirty = true;
+        }
+        if (playing && data.cycles() > 0) {
+            if (lastPulse >= 0) {
+                playTime += (now - lastPulse) * 1e-9 * speed;
+            }
+            lastPulse = now;
+            if (playTime >= data.endTime()) {
+                playTime = data.endTime();
+                if (!data.live) {
+                    setPlaying(false);
+                }
+            }
+            int c = data.cycleAt(playTime);
+            if (c != cycle) {
+                showCycle(c);
+                updateTimeline();
+            }
+        }
+        if (dirty) {
+            draw();
+        }
+    }
+
+    private void updateTimeline() {
+        updatingSlider = true;
+        try {
+            double t0 = data.cycles() == 0 ? 0.0 : data.time(0);
+            double t1 = Math.max(data.endTime(), t0 + 1e-6);
+            timeline.setMin(t0);
+            timeline.setMax(t1);
+            timeline.setValue(data.cycles() == 0 ? t0 : data.time(cycle));
+            timeLabel.setText(String.format(Locale.ROOT, "%.2f / %.2f s", data.cycles() == 0 ? 0.0 : data.time(cycle),
+                    data.endTime()));
+        } finally {
+            updatingSlider = false;
+        }
+    }
+
+    private void draw() {
+        int w = frameWidth();
+        int h = frameHeight();
+        if (frame == null || frame.getWidth() != w || frame.getHeight() != h) {
+            if (frameGraphics != null) {
+                frameGraphics.dispose();
+            }
+            frame = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
+            int[] raw = ((DataBufferInt) frame.getRaster().getDataBuffer()).getData();
+            pixels = new PixelBuffer<>(w, h, IntBuffer.wrap(raw), PixelFormat.getIntArgbPreInstance());
+            frameGraphics = frame.createGraphics();
+            imageView.setImage(new WritableImage(pixels));
+            if (!fitted) {
+                fit();
+            }
+        }
+        dirty = false;
+        pixels.updateBuffer(pb -> {
+            renderer.render(frameGraphics, w, h, cycle, view);
+            return null;
+        });
+        framesDrawn++;
+    }
+
+    private void installMouse() {
+        canvasPane.setOnMousePressed(e -> {
+            dragX = e.getX();
+            dragY = e.getY();
+        });
+        canvasPane.setOnMouseDragged(e -> {
+            if (e.getButton() == MouseButton.PRIMARY || e.getButton() == MouseButton.MIDDLE) {
+                view.pan(e.getX() - dragX, e.getY() - dragY);
+                followBox.setSelected(false);
+                dragX = e.getX();
+                dragY = e.getY();
+                dirty = true;
+            }
+        });
+        canvasPane.setOnScroll(e -> {
+            double factor = Math.pow(1.0015, e.getDeltaY());
+            view.zoomAt(factor, e.getX(), e.getY(), mapArea());
+            dirty = true;
+        });
+        canvasPane.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                fit();
+            }
+        });
+    }
+}
