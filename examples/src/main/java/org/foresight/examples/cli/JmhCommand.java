@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code foresight jmh}: runs the JMH benchmarks packaged in the CLI jar (package
@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
         description = {"Run the JMH benchmarks (SDF query, model steps, MPPI iteration).",
                 "Arguments are passed to JMH, e.g.: ./foresight jmh SdfQuery -prof gc ; ./foresight jmh -h"})
 public final class JmhCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", description = "JMH arguments (a benchmark regex, -prof gc, -f, -wi, -i, ...).")
+    /** Everything after {@code jmh}, passed to JMH (a benchmark regex, -prof gc, -f, -wi, -i, ...). */
+    @CommandLine.Unmatched
     List<String> args = new ArrayList<>();
 
     @Override

@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
         description = {"Drive the simulated Jackal through a world with a simple, map-free controller and write the run.",
                 "Ends at the goal, on collision or at the timeout; writes trajectory.csv, result.json, ... in --out."})
 public final class SimulateCommand implements Callable<Integer> {
-    @Option(names = "--world", required = true, description = "barn:N (0..299) or a path to a world file in the BARN text format.")
-    String world;
+    @picocli.CommandLine.Mixin
+    WorldOptions worldOptions = new WorldOptions();
 
     @Option(names = "--controller", defaultValue = "straight",
             description = "straight (constant speed ahead) or pursuit (pure pursuit along the reference path, blind to obstacles). Default: ${DEFAULT-VALUE}.")
@@ -60,7 +60,7 @@ public final class SimulateCommand implements Callable<Integer> {
         if (movingObstacles < 0) {
             throw new IllegalArgumentException("--moving-obstacles must be ≥ 0, got " + movingObstacles);
         }
-        World w = Worlds.load(world);
+        World w = worldOptions.load();
         if (movingObstacles > 0) {
             w = w.withMovingObstacles(MovingObstacle.random(w, movingObstacles, seed));
         }

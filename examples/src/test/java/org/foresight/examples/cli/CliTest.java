@@ -112,6 +112,32 @@ class CliTest {
     }
 
     @Test
+    void mapServerMapDrivesFromStartToGoal() throws IOException {
+        // 40 × 20 cells of 0.1 m, free inside a 1-cell border; the robot drives 2 m along +x in open space.
+        int w = 40;
+        int h = 20;
+        StringBuilder pgm = new StringBuilder("P2\n" + w + " " + h + "\n255\n");
+        for (int r = 0; r < h; r++) {
+            for (int c = 0; c < w; c++) {
+                boolean border = r == 0 || c == 0 || r == h - 1 || c == w - 1;
+                pgm.append(border ? "0 " : "254 ");
+            }
+            pgm.append('\n');
+        }
+        Files.writeString(dir.resolve("room.pgm"), pgm.toString());
+        Files.writeString(dir.resolve("room.yaml"), "image: room.pgm\nresolution: 0.1\norigin: [0.0, 0.0, 0.0]\n"
+                + "negate: 0\noccupied_thresh: 0.65\nfree_thresh: 0.196\n");
+        Path out = dir.resolve("room-run");
+        Run ok = run("simulate", "--world", dir.resolve("room.yaml").toString(), "--start", "0.8,1.0,0",
+                "--goal", "3.2,1.0", "--controller", "pursuit", "--out", out.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertEquals("success", RunLog.read(out).outcome());
+        Run noStart = run("simulate", "--world", dir.resolve("room.yaml").toString(), "--out", out.toString());
+        assertEquals(2, noStart.code());
+        assertTrue(noStart.err().contains("--start"), noStart.err());
+    }
+
+    @Test
     void everySubcommandHasHelp() {
         CommandLine cl = ForesightCli.commandLine();
         for (String name : cl.getSubcommands().keySet()) {

@@ -1,0 +1,57 @@
+package org.foresight.examples.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.foresight.dynamics.world.Pose2;
+import org.foresight.dynamics.world.World;
+import org.foresight.dynamics.world.WorldLoader;
+import picocli.CommandLine.Option;
+
+/**
+ * The world options shared by the commands that drive in a world ({@code --world}, and for ROS
+ * map_server maps {@code --start}/{@code --goal}). Used as a picocli {@code @Mixin}.
+ */
+public final class WorldOptions {
+    @Option(names = "--world", required = true, paramLabel = "barn:N|FILE",
+            description = "barn:N (0..299), a world file in the BARN text format, or a ROS map_server YAML (with --start and --goal).")
+    String world;
+
+    @Option(names = "--start", split = ",", paramLabel = "X,Y,THETA",
+            description = "Start pose [m, m, rad] for a map_server map.")
+    List<Double> start;
+
+    @Option(names = "--goal", split = ",", paramLabel = "X,Y", description = "Goal position [m, m] for a map_server map.")
+    List<Double> goal;
+
+    /**
+     * Loads the world the options name.
+     *
+     * @return the world.
+     * @throws IllegalArgumentException naming the option on bad input.
+     */
+    public World load() {
+        boolean yaml = world.endsWith(".yaml") || world.endsWith(".yml");
+        if (!world.startsWith("barn:") && !Files.exists(Path.of(world))) {
+            throw new IllegalArgumentException("--world " + world
+                    + ": no such file (use barn:N for N in 0..299, a BARN-format world file, or a map_server .yaml)");
+        }
+        if (yaml) {
+            if (start == null || start.size() != 3 || goal == null || goal.size() != 2) {
+                throw new IllegalArgumentException("--world " + world
+                        + ": a map_server map needs --start X,Y,THETA and --goal X,Y");
+            }
+            return WorldLoader.loadMapServer(Path.of(world), new Pose2(start.get(0), start.get(1), start.get(2)),
+                    goal.get(0), goal.get(1));
+        }
+        if (start != null || goal != null) {
+            throw new IllegalArgumentException("--start/--goal apply to map_server maps only; BARN worlds fix start and goal");
+        }
+        return WorldLoader.load(world);
+    }
+
+    /** The world spec as given. */
+    public String spec() {
+        return world;
+    }
+}
