@@ -1,0 +1,49 @@
+package org.foresight.mpc.critic;
+
+import org.foresight.mpc.mppi.RolloutBuffers;
+
+/**
+ * Quadratic control effort:
+ * <pre>  costs[k] += (1/T) Σ_t (wV·v_t² + wΩ·ω_t²)   over the sampled commands</pre>
+ */
+public final class ControlEffortCritic implements Critic {
+    private final double weightV;
+    private final double weightOmega;
+
+    /**
+     * @param weightV     cost per (m/s)² of speed command, ≥ 0.
+     * @param weightOmega cost per (rad/s)² of yaw-rate command, ≥ 0.
+     */
+    public ControlEffortCritic(double weightV, double weightOmega) {
+        Critics.nonNegative("control_effort weightV", "per (m/s)^2", weightV);
+        Critics.nonNegative("control_effort weightOmega", "per (rad/s)^2", weightOmega);
+        this.weightV = weightV;
+        this.weightOmega = weightOmega;
+    }
+
+    @Override
+    public String name() {
+        return "control_effort";
+    }
+
+    @Override
+    public void score(CriticContext c, RolloutBuffers b, int k0, int k1, double[] costs) {
+        final int T = b.horizon;
+        final double wv = weightV / T;
+        final double ww = weightOmega / T;
+        final double[] cv = b.cmdV;
+        final double[] cw = b.cmdOmega;
+        for (int k = k0; k < k1; k++) {
+            int base = k * T;
+            double av = 0;
+            double aw = 0;
+            for (int t = 0; t < T; t++) {
+                double u = cv[base + t];
+                double o = cw[base + t];
+                av += u * u;
+                aw += o * o;
+            }
+            costs[k] += wv * av + ww * aw;
+        }
+    }
+}

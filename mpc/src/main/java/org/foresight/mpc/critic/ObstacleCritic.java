@@ -1,0 +1,160 @@
+package org.foresight.mpc.critic;
+
+import org.foresight.mpc.mppi.RolloutBuffers;
+import org.foresight.mpc.perception.DistanceGrid;
+
+/**
+ * Obstacle cost from the signed distance field, the footprint approximated by circles along the heading.
+ * Per sample-step, with circle centres c_i = p + a_i·(cos θ, sin θ) and clearance d = min_i SDF(c_i) − r:
+ * <pre>
+ *   d ≤ d_hit               ⇒  collision: costs[k] += collisionCost once, collided[k] = 1, stop scanning k
+ *   d_hit &lt; d &lt; margin  ⇒  costs[k] += weight · (1/T) Σ_t ((margin − d)/margin)²
+ * </pre>
+ * Fast path: the bilinear SDF is Lipschitz with constant ≤ √2 (each partial derivative is a convex
+ * combination of 1-Lipschitz differences), so if SDF(p) − √2·max|a_i| − r ≥ margin no circle can cost
+ * anything and the step needs one lookup and no trigonometry (most steps in open space).
+ * d_hit = min(0, d₀ − 0.02 m) where d₀ is the start pose's clearance: if the (conservative) circles already
+ * touch at the start, only rollouts that get deeper count as collisions, so the robot can back out instead
+ * of freezing. A NaN pose counts as a collision.
+ */
+public final class ObstacleCritic implements Critic {
+    private static final double START_SLACK = 0.02;
+
+    private final double collisionCost;
+    private final double weight;
+    private final double margin;
+    private final double[] offsets;
+    private final double radius;
+    private final double reach;
+    private double hitBelow;
+
+    /**
+     * @param collisionCost cost of a colliding rollout (dimensionless), ≥ 0.
+     * @param weight        weight of the proximity term (dimensionless), ≥ 0.
+     * @param margin        clearance below which proximity costs [m], &gt; 0.
+     * @param offsets       circle centres along the heading from the robot origin [m], at least one. Copied.
+     * @param radius        circle radius [m], &gt; 0.
+     */
+    public ObstacleCritic(double collisionCost, double weight, double margin, double[] offsets, double radius) {
+        Critics.nonNegative("obstacle collisionCost", "", collisionCost);
+        Critics.nonNegative("obstacle weight", "", weight);
+        Critics.positive("obstacle margin", "m", margin);
+        Critics.positive("obstacle circle radius", "m", radius);
+        if (offsets == null || offsets.length == 0) {
+            throw new IllegalArgumentException("obstacle critic needs at least one footprint circle offset [m]");
+        }
+        this.collisionCost = collisionCost;
+        this.weight = weight;
+        this.margin = margin;
+        this.offsets = offsets.clone();
+        this.radius = radius;
+        double far = 0;
+        for (double a : offsets) {
+            far = Math.max(far, Math.abs(a));
+        }
+        this.reach = Math.sqrt(2.0) * far + radius + margin;
+    }
+
+    /**
+     * Circles covering a rectangle footprint: n equal circles along the length, centres at
+     * −L/2 + (i + ½)·L/n, radius √((W/2)² + (L/2n)²) (each covers its L/n × W slice).
+     *
+     * @param length footprint length along the heading [m].
+     * @param width  footprint width [m].
+     * @param n      number of circles, ≥ 1.
+     * @return {offsets..., radius} as a pair: offsets in [0], radius in [1][0].
+     */
+    public static double[][] circlesFor(double length, double width, int n) {
+        double[] off = new double[n];
+        for (int i = 0; i < n; i++) {
+            off[i] = -0.5 * length + (i + 0.5) * length / n;
+        }
+        return new double[][] {off, {Math.hypot(0.5 * width, 0.5 * length / n)}};
+    }
+
+    @Override
+    public String name() {
+        return "obstacle";
+    }
+
+    @Override
+    public void prepare(CriticContext c) {
+        double d0 = clearance(c.obstacles, c.startX, c.startY, Math.cos(c.startTheta), Math.sin(c.startTheta));
+        hitBelow = Double.isNaN(d0) ? 0.0 : Math.min(0.0, d0 - START_SLACK);
+    }
+
+    /**
+     * @return clearance [m] of the circle footprint at a pose (min SDF at the centres − radius).
+     */
+    double clearance(DistanceGrid g, double x, double y, double cos, double sin) {
+        double best = Double.POSITIVE_INFINITY;
+        for (double a : offsets) {
+            best = Math.min(best, g.distance(x + a * cos, y + a * sin));
+        }
+        return best - radius;
+    }
+
+    @Override
+    public void score(CriticContext c, RolloutBuffers b, int k0, int k1, double[] costs) {
+        final int T = b.horizon;
+        final double[] xs = b.x;
+        final double[] ys = b.y;
+        final double[] ths = b.theta;
+        final DistanceGrid g = c.obstacles;
+        final double[] v = g.values();
+        final int sx = g.sizeX();
+        final int sy = g.sizeY();
+        final double inv = 1.0 / g.resolution();
+        final double ox = g.originX();
+        final double oy = g.originY();
+        final double[] off = offsets;
+        final int nc = off.length;
+        final double r = radius;
+        final double hit = hitBelow;
+        final double mg = margin;
+        final double invMg = 1.0 / margin;
+        final double w = weight / T;
+        final double safe = reach;
+        for (int k = k0; k < k1; k++) {
+            int base = k * T;
+            double acc = 0;
+            boolean hitK = false;
+            for (int t = 0; t < T; t++) {
+                double px = xs[base + t];
+                double py = ys[base + t];
+                double dc0 = DistanceGrid.sample(v, sx, sy, inv, ox, oy, px, py);
+                if (dc0 >= safe) {
+                    continue; // no circle can be within the margin (see class comment)
+                }
+                double th = ths[base + t];
+                double co = FastTrig.cos(th);
+                double si = FastTrig.sin(th);
+                double dmin = Double.POSITIVE_INFINITY;
+                for (int i = 0; i < nc; i++) {
+                    double a = off[i];
+                    double d = DistanceGrid.sample(v, sx, sy, inv, ox, oy, px + a * co, py + a * si);
+                    dmin = d < dmin ? d : dmin;
+                    if (d != d) {
+                        dmin = d;
+                        break;
+                    }
+                }
+                double dc = dmin - r;
+                if (!(dc > hit)) {
+                    hitK = true;
+                    break;
+                }
+                if (dc < mg) {
+                    double e = (mg - dc) * invMg;
+                    acc += e * e;
+                }
+            }
+            if (hitK) {
+                b.collided[k] = 1;
+                costs[k] += collisionCost;
+            } else {
+                costs[k] += w * acc;
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.foresight.mpc.critic;
+
+import org.foresight.mpc.mppi.RolloutBuffers;
+import org.foresight.mpc.path.GuidePath;
+import org.foresight.mpc.perception.DistanceGrid;
+
+/**
+ * Keeps rollouts near the guide path: the mean distance of their poses to the path
+ * ({@link GuidePath#lateral()}), saturated at {@code cap} so a justified detour is not punished without
+ * bound,
+ * <pre>  costs[k] += weight · (1/T) Σ_t min(lat(p_t), cap)   [weight per metre]</pre>
+ * Every {@code stride}-th step is sampled (the field is smooth). No guide ⇒ nothing.
+ */
+public final class PathAlignCritic implements Critic {
+    private final double weight;
+    private final double cap;
+    private final int stride;
+
+    /**
+     * @param weight cost per metre of mean lateral offset, ≥ 0.
+     * @param cap    saturation distance [m], &gt; 0.
+     * @param stride evaluate every stride-th step, ≥ 1.
+     */
+    public PathAlignCritic(double weight, double cap, int stride) {
+        Critics.nonNegative("path_align weight", "per m", weight);
+        Critics.positive("path_align cap", "m", cap);
+        if (stride < 1) {
+            throw new IllegalArgumentException("path_align stride must be >= 1 step, got " + stride);
+        }
+        this.weight = weight;
+        this.cap = cap;
+        this.stride = stride;
+    }
+
+    @Override
+    public String name() {
+        return "path_align";
+    }
+
+    @Override
+    public void score(CriticContext c, RolloutBuffers b, int k0, int k1, double[] costs) {
+        GuidePath guide = c.guide;
+        if (guide == null) {
+            return;
+        }
+        DistanceGrid g = guide.lateral();
+        final double[] v = g.values();
+        final int sx = g.sizeX();
+        final int sy = g.sizeY();
+        final double inv = 1.0 / g.resolution();
+        final double ox = g.originX();
+        final double oy = g.originY();
+        final int T = b.horizon;
+        final int st = stride;
+        final double cp = cap;
+        int n = (T + st - 1) / st;
+        final double w = weight / n;
+        for (int k = k0; k < k1; k++) {
+            int base = k * T;
+            double acc = 0;
+            for (int t = st - 1; t < T; t += st) {
+                double d = DistanceGrid.sample(v, sx, sy, inv, ox, oy, b.x[base + t], b.y[base + t]);
+                acc += d < cp ? d : cp;
+            }
+            costs[k] += w * acc;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.foresight.mpc.critic;
+
+import org.foresight.mpc.mppi.RolloutBuffers;
+
+/**
+ * Discourages reversing (Nav2's PreferForwardCritic):
+ * <pre>  costs[k] += weight · (1/T) Σ_t max(0, −v_t)   [weight per m/s]</pre>
+ * over the forward-speed channel (model state when it has one, else the command).
+ */
+public final class PreferForwardCritic implements Critic {
+    private final double weight;
+
+    /** @param weight cost per m/s of mean reverse speed, ≥ 0. */
+    public PreferForwardCritic(double weight) {
+        Critics.nonNegative("prefer_forward weight", "per m/s", weight);
+        this.weight = weight;
+    }
+
+    @Override
+    public String name() {
+        return "prefer_forward";
+    }
+
+    @Override
+    public void score(CriticContext c, RolloutBuffers b, int k0, int k1, double[] costs) {
+        final int T = b.horizon;
+        final double w = weight / T;
+        final double[] vs = b.v;
+        for (int k = k0; k < k1; k++) {
+            int base = k * T;
+            double acc = 0;
+            for (int t = 0; t < T; t++) {
+                double v = vs[base + t];
+                acc += v < 0 ? -v : 0.0;
+            }
+            costs[k] += w * acc;
+        }
+    }
+}

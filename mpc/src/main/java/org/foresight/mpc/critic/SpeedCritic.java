@@ -1,0 +1,46 @@
+package org.foresight.mpc.critic;
+
+import org.foresight.mpc.mppi.RolloutBuffers;
+
+/**
+ * Holds a cruise speed, charging only for going slower than it (going faster is bounded by the
+ * controls anyway):
+ * <pre>  costs[k] += weight · (1/T) Σ_t max(0, v* − v_t)²   [weight per (m/s)²]</pre>
+ */
+public final class SpeedCritic implements Critic {
+    private final double weight;
+    private final double target;
+
+    /**
+     * @param weight cost per (m/s)² of mean squared shortfall, ≥ 0.
+     * @param target cruise speed v* [m/s], ≥ 0.
+     */
+    public SpeedCritic(double weight, double target) {
+        Critics.nonNegative("speed weight", "per (m/s)^2", weight);
+        Critics.nonNegative("speed target", "m/s", target);
+        this.weight = weight;
+        this.target = target;
+    }
+
+    @Override
+    public String name() {
+        return "speed";
+    }
+
+    @Override
+    public void score(CriticContext c, RolloutBuffers b, int k0, int k1, double[] costs) {
+        final int T = b.horizon;
+        final double w = weight / T;
+        final double vt = target;
+        final double[] vs = b.v;
+        for (int k = k0; k < k1; k++) {
+            int base = k * T;
+            double acc = 0;
+            for (int t = 0; t < T; t++) {
+                double e = vt - vs[base + t];
+                acc += e > 0 ? e * e : 0.0;
+            }
+            costs[k] += w * acc;
+        }
+    }
+}

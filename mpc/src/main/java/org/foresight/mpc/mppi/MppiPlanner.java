@@ -1,0 +1,488 @@
+package org.foresight.mpc.mppi;
+
+import java.util.Arrays;
+import org.foresight.dynamics.model.ControlIndex;
+import org.foresight.dynamics.model.DynamicsModel;
+import org.foresight.dynamics.model.StateIndex;
+import org.foresight.mpc.Plan;
+import org.foresight.mpc.PlanRequest;
+import org.foresight.mpc.PlanStatus;
+import org.foresight.mpc.Planner;
+import org.foresight.mpc.critic.CriticContext;
+import org.foresight.mpc.critic.CriticSet;
+
+/**
+ * Model Predictive Path Integral control (Williams et al., "Information-theoretic MPC for model-based
+ * reinforcement learning", ICRA 2017) in the shape of Nav2's MPPI controller, over any
+ * {@link DynamicsModel}. One iteration:
+ * <pre>
+ *   ε_k,t ~ N(0, diag(σ_v², σ_ω²))                          per-sample counter-based streams (sample 0: ε = 0)
+ *   u_k,t = clip_bounds(clip_accel(ū_t + ε_k,t, u_k,t−1))    |Δu| ≤ a·dt from the last applied command
+ *   x_k,t+1 = f(x_k,t, u_k,t, dt)                            model.stepBatch over a chunk of samples per step
+ *   S_k = Σ_critics                                          critics add into costs[k]
+ *   w_k = exp(−(S_k − min_j S_j)/λ) / Σ_j exp(−(S_j − min S)/λ)   (min-shift: no overflow, best weight = 1)
+ *   ū_t ← SG-smooth(Σ_k w_k u_k,t), clipped to the bounds
+ * </pre>
+ * then the first control is commanded and ū is shifted one step for the warm start.
+ *
+ * <p><b>Parallelism and determinism.</b> Samples are split into fixed chunks of {@value #CHUNK} (independent
+ * of the thread count); a {@link WorkerPool} runs noise, rollout and critics per chunk, each chunk writing
+ * only its own rows; the softmax and weighted mean then run serially in sample order. Noise streams are
+ * keyed by (seed, iteration, channel, sample). Hence the same seed gives bit-identical commands for any
+ * number of threads.
+ *
+ * <p><b>Safety.</b> Non-finite rollouts (a NaN model) are excluded; if none is finite the status is
+ * {@link PlanStatus#NON_FINITE}, if none is collision-free {@link PlanStatus#NO_COLLISION_FREE_ROLLOUT}; both
+ * command (0, 0) and reset the warm start. Nothing throws on bad numbers.
+ *
+ * <p>{@link #plan} allocates nothing after the first call (buffers are grow-only). Not thread-safe.
+ */
+public final class MppiPlanner implements Planner {
+    /** Samples per work chunk (fixed so the partition does not depend on the thread count). */
+    public static final int CHUNK = 50;
+
+    private final DynamicsModel model;
+    private final MppiConfig config;
+    private final CriticSet critics;
+    private final WorkerPool pool;
+    private final NoiseSampler noise;
+    private final RolloutBuffers buffers = new RolloutBuffers();
+    private final CriticContext context = new CriticContext();
+    private final SavitzkyGolay smoother;
+    private final int n;
+    private final int samples;
+    private final int horizon;
+    private final int chunks;
+    private final boolean hasVelocity;
+    private final double[] meanV;
+    private final double[] meanW;
+    private final double[] histV;
+    private final double[] histW;
+    private final double[] x0;
+    private final double[][] scratchA;
+    private final double[][] scratchB;
+    private final double[][] scratchU;
+    private final double[] stepX;
+    private final double[] stepU;
+    private final double[] stepXNext;
+    private final int[] topIndex = new int[64];
+    private final double[] topWeight = new double[64];
+    private final WorkerPool.Task rolloutTask = this::rolloutChunk;
+    private long iterationCounter;
+    private double lastCmdV;
+    private double lastCmdW;
+    private int lastFeasible;
+    private int lastFinite;
+    private double lastMinCost;
+
+    /**
+     * @param model   the model planned through (any {@link DynamicsModel} with 2 controls).
+     * @param config  MPPI parameters.
+     * @param critics the cost terms.
+     */
+    public MppiPlanner(DynamicsModel model, MppiConfig config, CriticSet critics) {
+        if (model.controlDim() != ControlIndex.DIM) {
+            throw new IllegalArgumentException("MPPI needs a model with " + ControlIndex.DIM
+                    + " controls (cmd_v, cmd_omega), got " + model.controlDim());
+        }
+        if (model.stateDim() < StateIndex.POSE_DIM) {
+            throw new IllegalArgumentException("MPPI needs a model state of at least x, y, theta; got dimension "
+                    + model.stateDim());
+        }
+        this.model = model;
+        this.config = config;
+        this.critics = critics;
+        this.n = model.stateDim();
+        this.hasVelocity = n >= StateIndex.FULL_DIM;
+        this.samples = config.samples();
+        this.horizon = config.horizon();
+        this.chunks = (samples + CHUNK - 1) / CHUNK;
+        this.pool = new WorkerPool(config.threads());
+        this.noise = new NoiseSampler(config.seed());
+        this.smoother = config.smoothingHalfWidth() > 0 ? new SavitzkyGolay(config.smoothingHalfWidth()) : null;
+        this.meanV = new double[horizon];
+        this.meanW = new double[horizon];
+        int hw = Math.max(1, config.smoothingHalfWidth());
+        this.histV = new double[hw];
+        this.histW = new double[hw];
+        this.x0 = new double[n];
+        int threads = pool.size();
+        scratchA = new double[threads][n * CHUNK];
+        scratchB = new double[threads][n * CHUNK];
+        scratchU = new double[threads][ControlIndex.DIM * CHUNK];
+        stepX = new double[n];
+        stepU = new double[ControlIndex.DIM];
+        stepXNext = new double[n];
+        buffers.ensure(samples, horizon);
+    }
+
+    /** @return "mppi". */
+    @Override
+    public String name() {
+        return "mppi";
+    }
+
+    /** @return the configuration. */
+    public MppiConfig config() {
+        return config;
+    }
+
+    /** @return the model planned through. */
+    public DynamicsModel model() {
+        return model;
+    }
+
+    /** @return the critic set. */
+    public CriticSet critics() {
+        return critics;
+    }
+
+    /** @return the last iteration's batch (read-only view for tests and diagnostics). */
+    public RolloutBuffers buffers() {
+        return buffers;
+    }
+
+    @Override
+    public void reset() {
+        Arrays.fill(meanV, 0.0);
+        Arrays.fill(meanW, 0.0);
+        Arrays.fill(histV, 0.0);
+        Arrays.fill(histW, 0.0);
+        lastCmdV = 0;
+        lastCmdW = 0;
+        iterationCounter = 0;
+    }
+
+    @Override
+    public void plan(PlanRequest request, Plan out) {
+        out.mode = "mppi";
+        out.rolloutCount = 0;
+        double[] s = request.state();
+        for (int i = 0; i < Math.min(n, s.length); i++) {
+            if (!Double.isFinite(s[i])) {
+                fail(out, PlanStatus.BAD_STATE);
+                return;
+            }
+        }
+        if (s.length < n) {
+            // A velocity-state model fed a pose-only measurement: start velocities at the last command.
+            System.arraycopy(s, 0, x0, 0, s.length);
+            for (int i = s.length; i < n; i++) {
+                x0[i] = 0.0;
+            }
+        } else {
+            System.arraycopy(s, 0, x0, 0, n);
+        }
+        CriticContext c = context;
+        c.startX = s[StateIndex.X];
+        c.startY = s[StateIndex.Y];
+        c.startTheta = s[StateIndex.THETA];
+        c.startV = s.length > StateIndex.V ? s[StateIndex.V] : lastCmdV;
+        c.startOmega = s.length > StateIndex.OMEGA ? s[StateIndex.OMEGA] : lastCmdW;
+        c.previousCmdV = lastCmdV;
+        c.previousCmdOmega = lastCmdW;
+        c.goalX = request.goalX();
+        c.goalY = request.goalY();
+        c.goalTolerance = request.goalTolerance();
+        c.guide = request.guide();
+        c.obstacles = request.obstacles().grid();
+        c.dt = config.dt();
+        critics.prepare(c);
+
+        PlanStatus status = PlanStatus.OK;
+        for (int it = 0; it < config.iterations(); it++) {
+            status = iterate();
+            if (status != PlanStatus.OK) {
+                break;
+            }
+        }
+        out.feasibleRollouts = lastFeasible;
+        out.bestCost = lastMinCost;
+        if (status != PlanStatus.OK) {
+            fail(out, status);
+            return;
+        }
+        double cmdV = meanV[0];
+        double cmdW = meanW[0];
+        out.status = PlanStatus.OK;
+        out.command[ControlIndex.V] = cmdV;
+        out.command[ControlIndex.OMEGA] = cmdW;
+        writePlan(out);
+        writeRollouts(out);
+        // Warm start: shift by one step, repeat the last control.
+        System.arraycopy(meanV, 1, meanV, 0, horizon - 1);
+        System.arraycopy(meanW, 1, meanW, 0, horizon - 1);
+        pushHistory(cmdV, cmdW);
+    }
+
+    private void fail(Plan out, PlanStatus why) {
+        out.stop(why);
+        out.mode = "mppi";
+        Arrays.fill(meanV, 0.0);
+        Arrays.fill(meanW, 0.0);
+        pushHistory(0.0, 0.0);
+    }
+
+    private void pushHistory(double v, double w) {
+        System.arraycopy(histV, 1, histV, 0, histV.length - 1);
+        System.arraycopy(histW, 1, histW, 0, histW.length - 1);
+        histV[histV.length - 1] = v;
+        histW[histW.length - 1] = w;
+        lastCmdV = v;
+        lastCmdW = w;
+    }
+
+    /** One MPPI iteration over the whole batch; returns OK or why it failed. */
+    private PlanStatus iterate() {
+        pool.run(rolloutTask, chunks);
+        iterationCounter++;
+        final int K = samples;
+        final int T = horizon;
+        final double[] costs = buffers.costs;
+        final byte[] collided = buffers.collided;
+        double min = Double.POSITIVE_INFINITY;
+        int finite = 0;
+        int feasible = 0;
+        for (int k = 0; k < K; k++) {
+            double ck = costs[k];
+            if (ck - ck == 0.0) { // finite
+                finite++;
+                if (collided[k] == 0) {
+                    feasible++;
+                }
+                if (ck < min) {
+                    min = ck;
+                }
+            }
+        }
+        lastFinite = finite;
+        lastFeasible = feasible;
+        lastMinCost = finite > 0 ? min : Double.NaN;
+        if (finite == 0) {
+            return PlanStatus.NON_FINITE;
+        }
+        if (feasible == 0) {
+            return PlanStatus.NO_COLLISION_FREE_ROLLOUT;
+        }
+        // w_k = exp(−(S_k − min)/λ), normalised; non-finite samples get 0.
+        final double invLambda = 1.0 / config.temperature();
+        final double[] w = buffers.weights;
+        double sum = 0;
+        for (int k = 0; k < K; k++) {
+            double ck = costs[k];
+            double wk = ck - ck == 0.0 ? Math.exp(-(ck - min) * invLambda) : 0.0;
+            w[k] = wk;
+            sum += wk;
+        }
+        double invSum = 1.0 / sum;
+        Arrays.fill(meanV, 0.0);
+        Arrays.fill(meanW, 0.0);
+        final double[] cv = buffers.cmdV;
+        final double[] cw = buffers.cmdOmega;
+        for (int k = 0; k < K; k++) {
+            double wk = w[k] * invSum;
+            w[k] = wk;
+            if (wk < 1e-12) {
+                continue; // negligible: skipping keeps the order fixed and the result deterministic
+            }
+            int base = k * T;
+            for (int t = 0; t < T; t++) {
+                meanV[t] += wk * cv[base + t];
+                meanW[t] += wk * cw[base + t];
+            }
+        }
+        if (smoother != null) {
+            smoother.smooth(meanV, T, histV);
+            smoother.smooth(meanW, T, histW);
+        }
+        double lo = config.minV();
+        double hi = config.maxV();
+        double wm = config.maxOmega();
+        for (int t = 0; t < T; t++) {
+            double v = meanV[t];
+            double o = meanW[t];
+            if (!(v - v == 0.0) || !(o - o == 0.0)) {
+                return PlanStatus.NON_FINITE;
+            }
+            meanV[t] = v < lo ? lo : (v > hi ? hi : v);
+            meanW[t] = o < -wm ? -wm : (o > wm ? wm : o);
+        }
+        return PlanStatus.OK;
+    }
+
+    /** Noise, bounded controls, rollout and critics for one chunk of samples (runs on a worker). */
+    private void rolloutChunk(int chunk, int worker) {
+        final int T = horizon;
+        final int k0 = chunk * CHUNK;
+        final int k1 = Math.min(samples, k0 + CHUNK);
+        final int cnt = k1 - k0;
+        final RolloutBuffers b = buffers;
+        final double[] cv = b.cmdV;
+        final double[] cw = b.cmdOmega;
+        final double dt = config.dt();
+        final double dv = config.maxAccel() * dt;
+        final double dw = config.maxAlpha() * dt;
+        final double lo = config.minV();
+        final double hi = config.maxV();
+        final double wm = config.maxOmega();
+        final long iter = iterationCounter;
+        // 1. Noise and bounded controls: u = clip(clip(ū + ε, u_prev ± a·dt), bounds).
+        for (int k = k0; k < k1; k++) {
+            int base = k * T;
+            if (k == 0) {
+                Arrays.fill(cv, base, base + T, 0.0);
+                Arrays.fill(cw, base, base + T, 0.0);
+            } else {
+                noise.fill(iter, ControlIndex.V, k, config.noiseV(), cv, base, T);
+                noise.fill(iter, ControlIndex.OMEGA, k, config.noiseOmega(), cw, base, T);
+            }
+            double pv = lastCmdV;
+            double pw = lastCmdW;
+            for (int t = 0; t < T; t++) {
+                double v = meanV[t] + cv[base + t];
+                double o = meanW[t] + cw[base + t];
+                v = v < pv - dv ? pv - dv : (v > pv + dv ? pv + dv : v);
+                o = o < pw - dw ? pw - dw : (o > pw + dw ? pw + dw : o);
+                v = v < lo ? lo : (v > hi ? hi : v);
+                o = o < -wm ? -wm : (o > wm ? wm : o);
+                cv[base + t] = v;
+                cw[base + t] = o;
+                pv = v;
+                pw = o;
+            }
+        }
+        // 2. Rollout, one stepBatch over the chunk per time step (layout: channel i of sample j at i·cnt + j).
+        double[] xa = scratchA[worker];
+        double[] xb = scratchB[worker];
+        final double[] u = scratchU[worker];
+        for (int i = 0; i < n; i++) {
+            Arrays.fill(xa, i * cnt, (i + 1) * cnt, x0[i]);
+        }
+        final int ox = StateIndex.X * cnt;
+        final int oy = StateIndex.Y * cnt;
+        final int ot = StateIndex.THETA * cnt;
+        final int ovs = StateIndex.V * cnt;
+        final int ows = StateIndex.OMEGA * cnt;
+        final int ouv = ControlIndex.V * cnt;
+        final int ouw = ControlIndex.OMEGA * cnt;
+        final double[] bx = b.x;
+        final double[] by = b.y;
+        final double[] bt = b.theta;
+        final double[] bv = b.v;
+        final double[] bw = b.omega;
+        for (int t = 0; t < T; t++) {
+            for (int j = 0; j < cnt; j++) {
+                int idx = (k0 + j) * T + t;
+                u[ouv + j] = cv[idx];
+                u[ouw + j] = cw[idx];
+            }
+            model.stepBatch(xa, u, cnt, dt, xb);
+            if (hasVelocity) {
+                for (int j = 0; j < cnt; j++) {
+                    int idx = (k0 + j) * T + t;
+                    bx[idx] = xb[ox + j];
+                    by[idx] = xb[oy + j];
+                    bt[idx] = xb[ot + j];
+                    bv[idx] = xb[ovs + j];
+                    bw[idx] = xb[ows + j];
+                }
+            } else {
+                for (int j = 0; j < cnt; j++) {
+                    int idx = (k0 + j) * T + t;
+                    bx[idx] = xb[ox + j];
+                    by[idx] = xb[oy + j];
+                    bt[idx] = xb[ot + j];
+                    bv[idx] = u[ouv + j];
+                    bw[idx] = u[ouw + j];
+                }
+            }
+            double[] tmp = xa;
+            xa = xb;
+            xb = tmp;
+        }
+        // 3. Critics.
+        final double[] costs = b.costs;
+        for (int k = k0; k < k1; k++) {
+            costs[k] = 0.0;
+            b.collided[k] = 0;
+        }
+        critics.score(context, b, k0, k1, costs);
+        // A NaN anywhere in a rollout propagates to its last state; mark such samples non-finite.
+        for (int k = k0; k < k1; k++) {
+            int last = k * T + T - 1;
+            double chk = bx[last] + by[last] + bt[last];
+            if (!(chk - chk == 0.0)) {
+                costs[k] = Double.NaN;
+            }
+        }
+    }
+
+    /** Rolls the (unshifted) optimal sequence through the model for the plan polyline and controls. */
+    private void writePlan(Plan out) {
+        int T = Math.min(horizon, out.maxHorizon());
+        System.arraycopy(x0, 0, stepX, 0, n);
+        out.planXY[0] = x0[StateIndex.X];
+        out.planXY[1] = x0[StateIndex.Y];
+        for (int t = 0; t < T; t++) {
+            stepU[ControlIndex.V] = meanV[t];
+            stepU[ControlIndex.OMEGA] = meanW[t];
+            out.controls[2 * t] = meanV[t];
+            out.controls[2 * t + 1] = meanW[t];
+            model.step(stepX, stepU, config.dt(), stepXNext);
+            System.arraycopy(stepXNext, 0, stepX, 0, n);
+            out.planXY[2 * t + 2] = stepX[StateIndex.X];
+            out.planXY[2 * t + 3] = stepX[StateIndex.Y];
+        }
+        out.planLength = T + 1;
+        out.controlLength = T;
+    }
+
+    /** Copies the heaviest rollouts (by softmax weight) into the plan, heaviest first. */
+    private void writeRollouts(Plan out) {
+        int want = Math.min(Math.min(out.maxRollouts(), topIndex.length), samples);
+        if (want == 0 || horizon > out.maxHorizon()) {
+            out.rolloutCount = 0;
+            return;
+        }
+        int have = 0;
+        double[] w = buffers.weights;
+        for (int k = 0; k < samples; k++) {
+            double wk = w[k];
+            if (have == want && !(wk > topWeight[have - 1])) {
+                continue;
+            }
+            int pos = have < want ? have++ : want - 1;
+            while (pos > 0 && topWeight[pos - 1] < wk) {
+                topWeight[pos] = topWeight[pos - 1];
+                topIndex[pos] = topIndex[pos - 1];
+                pos--;
+            }
+            topWeight[pos] = wk;
+            topIndex[pos] = k;
+        }
+        int T = horizon;
+        for (int r = 0; r < have; r++) {
+            int k = topIndex[r];
+            double[] xy = out.rolloutXY[r];
+            xy[0] = x0[StateIndex.X];
+            xy[1] = x0[StateIndex.Y];
+            for (int t = 0; t < T; t++) {
+                xy[2 * t + 2] = buffers.x[k * T + t];
+                xy[2 * t + 3] = buffers.y[k * T + t];
+            }
+            out.rolloutWeights[r] = topWeight[r];
+        }
+        out.rolloutCount = have;
+    }
+
+    /** @return finite rollouts in the last iteration. */
+    public int lastFiniteRollouts() {
+        return lastFinite;
+    }
+
+    /** Stops the worker threads. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

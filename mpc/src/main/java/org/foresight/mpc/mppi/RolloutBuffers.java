@@ -1,0 +1,66 @@
+package org.foresight.mpc.mppi;
+
+/**
+ * The batch data of one MPPI iteration, structure-of-arrays: one flat {@code double[K·T]} per channel,
+ * where <b>entry (k, t) sits at index {@code k·T + t}</b> (sample-major: a sample's whole horizon is one
+ * contiguous run, which is what per-sample critics sweep). Grow-only: {@link #ensure} reallocates only
+ * when the capacity is short, so steady-state iterations allocate nothing.
+ *
+ * <p>Pose channel entry t is the state <i>after</i> applying control t (the shared start state is in the
+ * {@link org.foresight.mpc.critic.CriticContext}). The velocity channels hold the model's velocity states
+ * when it has them (stateDim ≥ 5), else the commands (a kinematic model follows its command exactly).
+ * Fields are public for the critics' hot loops; only the optimiser writes them.
+ */
+public final class RolloutBuffers {
+    /** Samples K in use. */
+    public int samples;
+    /** Horizon T in use [steps]. */
+    public int horizon;
+    /** x [m] after step t, index k·T + t. */
+    public double[] x = new double[0];
+    /** y [m] after step t. */
+    public double[] y = new double[0];
+    /** θ [rad] after step t. */
+    public double[] theta = new double[0];
+    /** forward speed [m/s] after step t (model state, or the command for kinematic models). */
+    public double[] v = new double[0];
+    /** yaw rate [rad/s] after step t (model state, or the command for kinematic models). */
+    public double[] omega = new double[0];
+    /** sampled (bounded) speed command [m/s] held over step t. */
+    public double[] cmdV = new double[0];
+    /** sampled (bounded) yaw-rate command [rad/s] held over step t. */
+    public double[] cmdOmega = new double[0];
+    /** total cost of sample k (dimensionless), index k; critics add into it. */
+    public double[] costs = new double[0];
+    /** 1 if sample k collided (obstacle critic), index k. */
+    public byte[] collided = new byte[0];
+    /** softmax weight of sample k after the update, index k. */
+    public double[] weights = new double[0];
+
+    /**
+     * Makes room for K × T and sets {@link #samples}/{@link #horizon}; reallocates only when the capacity
+     * is short (contents are then lost).
+     *
+     * @param k samples, ≥ 1.
+     * @param t horizon [steps], ≥ 1.
+     */
+    public void ensure(int k, int t) {
+        int n = k * t;
+        if (x.length < n) {
+            x = new double[n];
+            y = new double[n];
+            theta = new double[n];
+            v = new double[n];
+            omega = new double[n];
+            cmdV = new double[n];
+            cmdOmega = new double[n];
+        }
+        if (costs.length < k) {
+            costs = new double[k];
+            collided = new byte[k];
+            weights = new double[k];
+        }
+        samples = k;
+        horizon = t;
+    }
+}
