@@ -336,7 +336,6 @@ public final class FrameRenderer {
         int every = Math.max(1, (ranges.length + MAX_RAYS - 1) / MAX_RAYS);
         Path2D.Double rays = new Path2D.Double();
         Path2D.Double hits = new Path2D.Double();
-        double dot = 1.5;
         for (int i = 0; i < ranges.length; i++) {
             double r = ranges[i];
             if (!Double.isFinite(r) || r <= 0) {
@@ -349,7 +348,8 @@ public final class FrameRenderer {
                 rays.moveTo(ox, oy);
                 rays.lineTo(hx, hy);
             }
-            hits.append(new java.awt.geom.Rectangle2D.Double(hx - dot / 2, hy - dot / 2, dot, dot), false);
+            // 2×2 px squares on whole pixels, so hits keep their exact colour under antialiasing
+            hits.append(new java.awt.Rectangle((int) Math.round(hx) - 1, (int) Math.round(hy) - 1, 2, 2), false);
         }
         g.setStroke(THIN);
         g.setColor(Palette.LIDAR_RAY);

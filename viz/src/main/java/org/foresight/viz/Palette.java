@@ -57,13 +57,14 @@ public final class Palette {
 
     /**
      * Colour of a sampled rollout by its relative weight: cool, faint blue for the least weighted,
-     * hot, opaque red for the most weighted.
+     * hot, opaque red for the most weighted. The square root spreads the small relative weights a
+     * peaked softmax produces: s = √u.
      *
      * @param u weight divided by the cycle's largest weight, in [0, 1] (clamped).
      * @return the colour (alpha grows with u).
      */
     public static Color rollout(double u) {
-        double s = Double.isFinite(u) ? Math.max(0.0, Math.min(1.0, u)) : 0.0;
+        double s = Double.isFinite(u) ? Math.sqrt(Math.max(0.0, Math.min(1.0, u))) : 0.0;
         int r = (int) Math.round(60 + 190 * s);
         int g = (int) Math.round(120 - 80 * s);
         int b = (int) Math.round(235 - 200 * s);
@@ -71,11 +72,14 @@ public final class Palette {
         return new Color(r, g, b, a);
     }
 
-    /** Whether an sRGB pixel looks like a rollout: a bluish-to-red line colour blended on free space. */
+    /**
+     * Whether an sRGB pixel looks like a rollout blended on free space: its red or blue channel exceeds
+     * green by at least 25 (free space, obstacles and walls are near-neutral).
+     */
     static boolean isRolloutLike(int rgb) {
         int r = (rgb >> 16) & 0xFF;
         int g = (rgb >> 8) & 0xFF;
         int b = rgb & 0xFF;
-        return (b > g + 25 && b > r + 10) || (r > g + 60 && r > b + 60);
+        return Math.max(r, b) - g >= 25;
     }
 }

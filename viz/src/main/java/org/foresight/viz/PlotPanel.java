@@ -22,7 +22,6 @@ public final class PlotPanel {
     private static final Stroke SERIES = new BasicStroke(1.3f);
     private static final Stroke COMMAND = new BasicStroke(1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {4f, 3f}, 0f);
-    private static final Stroke CURSOR = new BasicStroke(1.5f);
     private static final int PAD = 8;
     private static final int LABEL = 16;
     private static final int PLOTS = 3;
@@ -64,10 +63,10 @@ public final class PlotPanel {
             return;
         }
         int innerW = width - 2 * PAD;
-        double cx = x + PAD + (cursor - tMin) / (tMax - tMin) * innerW;
+        double u = Math.max(0.0, Math.min(1.0, (cursor - tMin) / (tMax - tMin)));
+        int cx = x + PAD + (int) Math.round(u * innerW);
         g.setColor(Palette.CURSOR);
-        g.setStroke(CURSOR);
-        g.draw(new Line2D.Double(cx, y + PAD, cx, y + height - PAD));
+        g.fillRect(cx - 1, y + PAD, 2, height - 2 * PAD);
     }
 
     private void rebuild(int width, int height, boolean text) {
