@@ -41,14 +41,24 @@ public final class LogLoader {
         for (Path csv : TrajectoryLogIO.listLogs(dir)) {
             out.add(load(csv, rename, dt));
         }
-        double first = out.get(0).dt();
-        for (Episode e : out) {
+        loadDirectoryCheck(out);
+        return out;
+    }
+
+    /**
+     * Checks that all episodes share one control period.
+     *
+     * @param episodes loaded episodes (at least one).
+     * @throws IllegalArgumentException naming the first episode whose period differs.
+     */
+    public static void loadDirectoryCheck(List<Episode> episodes) {
+        double first = episodes.get(0).dt();
+        for (Episode e : episodes) {
             if (Math.abs(e.dt() - first) > 1e-9) {
                 throw new IllegalArgumentException(e.name() + ": control period " + e.dt() + " s differs from "
-                        + out.get(0).name() + "'s " + first + " s; give --dt to resample all logs to one period");
+                        + episodes.get(0).name() + "'s " + first + " s; give --dt to resample all logs to one period");
             }
         }
-        return out;
     }
 
     /**

@@ -1,0 +1,76 @@
+package org.foresight.examples.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.foresight.worldmodel.data.LogSet;
+import org.foresight.worldmodel.eval.Evaluator;
+import org.foresight.worldmodel.eval.ModelMetrics;
+import org.foresight.worldmodel.eval.NominalUnicycle;
+import org.foresight.worldmodel.eval.Report;
+import org.foresight.worldmodel.eval.TrajectoryPlot;
+import org.foresight.worldmodel.io.ModelFile;
+import org.foresight.worldmodel.model.BodyFrameModel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code foresight eval}: the validation figures of a saved model (beside the nominal unicycle's) on any
+ * logs: printed as a table, written as the JSON report, plus a PNG of the first episode. Bad input ends
+ * with a one-line error and exit code 2.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Validate a saved model on trajectory logs (one-step RMSE, free-run fit over 1 s, 2.8 s, whole episodes).")
+public final class EvalCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file written by fit.")
+    Path model;
+
+    @Option(names = "--logs", required = true, paramLabel = "DIR", description = "Directory of *.csv trajectory logs.")
+    Path logs;
+
+    @Option(names = "--report", required = true, paramLabel = "FILE", description = "Report to write (JSON); the plot goes beside it as .png.")
+    Path report;
+
+    @Option(names = "--plot", paramLabel = "FILE", description = "PNG of predicted vs measured (default: beside --report).")
+    Path plot;
+
+    @Option(names = "--map-columns", split = ",", paramLabel = "THEIRS=OURS",
+            description = "Rename CSV columns, e.g. --map-columns time=t,linear_x=v,angular_z=omega.")
+    Map<String, String> mapColumns = new LinkedHashMap<>();
+
+    @Option(names = "--dt", paramLabel = "SECONDS",
+            description = "Control period to resample to [s] (default: the model's).")
+    Double dt;
+
+    @Override
+    public Integer call() {
+        ModelFile.Loaded loaded = ModelFile.read(model);
+        BodyFrameModel m = loaded.model();
+        double period = dt != null ? dt : m.dt();
+        if (Math.abs(period - m.dt()) > BodyFrameModel.DT_TOLERANCE) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--dt " + dt + " s differs from the model's control period "
+                    + m.dt() + " s; a learned model only steps at its own period");
+        }
+        LogSet set = LogSet.load(logs, mapColumns, period);
+        ModelMetrics mm = Evaluator.evaluate(m, set.episodes());
+        ModelMetrics um = Evaluator.evaluate(new NominalUnicycle(), set.episodes());
+        System.out.print(Report.table(m.describe(), mm, um));
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("model_file", model.getFileName().toString());
+        extra.put("episodes", LogSet.names(set.episodes()));
+        Report.write(report, Report.toMap(m.describe(), mm, um, extra));
+        System.out.println("report written to " + report);
+        Path png = FitCommand.plotPath(plot, report);
+        TrajectoryPlot.write(png, set.episodes().get(0), m, new NominalUnicycle(), (int) Math.round(2.8 / m.dt()),
+                "eval " + model.getFileName() + ": " + LogSet.names(set.episodes()).get(0) + ", free runs of 2.8 s");
+        System.out.println("plot written to " + png);
+        return 0;
+    }
+}
