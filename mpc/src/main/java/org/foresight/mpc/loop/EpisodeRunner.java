@@ -1,0 +1,132 @@
+package org.foresight.mpc.loop;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import org.foresight.dynamics.log.CycleRecord;
+import org.foresight.dynamics.log.RunLogWriter;
+import org.foresight.dynamics.model.ControlIndex;
+import org.foresight.dynamics.model.JackalDiffDrive;
+import org.foresight.dynamics.model.JackalParams;
+import org.foresight.dynamics.model.StateIndex;
+import org.foresight.dynamics.sim.Simulator;
+import org.foresight.dynamics.world.MovingObstacle;
+import org.foresight.dynamics.world.World;
+import org.foresight.mpc.Plan;
+import org.foresight.mpc.PlanRequest;
+import org.foresight.mpc.Planner;
+import org.foresight.mpc.path.GuidePath;
+import org.foresight.mpc.path.GuidePlanner;
+import org.foresight.mpc.perception.MapObstacleField;
+import org.foresight.mpc.perception.ObstacleField;
+
+/**
+ * Runs one closed-loop episode: the true Jackal in the {@link Simulator}, a {@link Planner} asked once per
+ * control period, the guide path re-planned with A* on the inflated grid every
+ * {@link EpisodeConfig#replanPeriod()} seconds, and (optionally) every cycle written to a run directory
+ * through {@link RunLogWriter}: state, command, planning time, mode, status, the plan and the heaviest
+ * rollouts. The simulator is synchronous: planning takes wall-clock time but no simulated time.
+ *
+ * <p>The planner never crashes the run: a stop status is logged and (0, 0) commanded.
+ */
+public final class EpisodeRunner {
+    private final World world;
+    private final Planner planner;
+    private final EpisodeConfig config;
+    private final ObstacleField perception;
+    private Consumer<CycleRecord> listener;
+
+    /**
+     * @param world   the world (with {@code --perception map} the planner sees its exact static map).
+     * @param planner the planner; {@link Planner#reset()} is called at the start of {@link #run}.
+     * @param config  episode settings.
+     */
+    public EpisodeRunner(World world, Planner planner, EpisodeConfig config) {
+        this.world = world;
+        this.planner = planner;
+        this.config = config;
+        this.perception = MapObstacleField.of(world);
+    }
+
+    /**
+     * Receives every cycle record as it is made (e.g. a live view). Called on the episode's thread.
+     *
+     * @param l the listener, or null.
+     * @return this.
+     */
+    public EpisodeRunner onCycle(Consumer<CycleRecord> l) {
+        this.listener = l;
+        return this;
+    }
+
+    /**
+     * Runs the episode to success, collision or timeout.
+     *
+     * @param log where to write the run (finished, with result.json, when this returns), or null.
+     * @return the summary; its {@link EpisodeSummary#toResultJson()} is what result.json holds.
+     */
+    public EpisodeSummary run(RunLogWriter log) {
+        planner.reset();
+        Simulator sim = new Simulator(world, new JackalDiffDrive(JackalParams.defaults()), config.footprint(),
+                config.sim());
+        GuidePlanner guides = new GuidePlanner(world.grid(), config.footprint(), config.guideMargin());
+        int horizonCap = 512;
+        Plan plan = new Plan(horizonCap, config.recordRollouts());
+        double[] times = new double[1024];
+        int cycle = 0;
+        int stops = 0;
+        String lastStatus = "ok";
+        GuidePath guide = null;
+        double nextReplan = 0;
+        boolean wantsLog = log != null || listener != null;
+        while (!sim.done()) {
+            double t = sim.time();
+            double[] x = sim.state();
+            if (t >= nextReplan || guide == null) {
+                GuidePath g = guides.plan(x[StateIndex.X], x[StateIndex.Y], world.goalX(), world.goalY());
+                if (g != null) {
+                    guide = g;
+                }
+                nextReplan = t + config.replanPeriod();
+            }
+            PlanRequest req = new PlanRequest(t, x, perception, world.goalX(), world.goalY(), world.goalTolerance(), guide);
+            long t0 = System.nanoTime();
+            planner.plan(req, plan);
+            double ms = (System.nanoTime() - t0) * 1e-6;
+            if (cycle == times.length) {
+                times = Arrays.copyOf(times, 2 * cycle);
+            }
+            times[cycle] = ms;
+            double[] cmd = {plan.command[ControlIndex.V], plan.command[ControlIndex.OMEGA]};
+            if (!Double.isFinite(cmd[0]) || !Double.isFinite(cmd[1])) {
+                cmd[0] = 0;
+                cmd[1] = 0; // planners report NaN via status; never pass it to the simulator
+            }
+            if (plan.status.isStop()) {
+                stops++;
+            }
+            lastStatus = plan.status.label();
+            if (wantsLog) {
+                double[] scan = sim.scan() == null ? null : sim.scan().clone();
+                List<MovingObstacle> obs = sim.obstacles().isEmpty() ? List.of()
+                        : sim.obstacles().stream().map(MovingObstacle::copy).toList();
+                CycleRecord rec = new CycleRecord(cycle, t, x, cmd.clone(), ms, plan.mode.isEmpty() ? planner.name() : plan.mode,
+                        lastStatus, plan.planXYCopy(), plan.rolloutsCopy(), plan.rolloutWeightsCopy(), scan, obs);
+                if (log != null) {
+                    log.cycle(rec);
+                }
+                if (listener != null) {
+                    listener.accept(rec);
+                }
+            }
+            sim.advance(cmd);
+            cycle++;
+        }
+        EpisodeSummary summary = new EpisodeSummary(world.name(), sim.result(), Arrays.copyOf(times, cycle), stops,
+                lastStatus);
+        if (log != null) {
+            log.finish(summary.toResultJson());
+        }
+        return summary;
+    }
+}

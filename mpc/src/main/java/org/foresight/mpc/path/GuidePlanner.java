@@ -1,0 +1,57 @@
+package org.foresight.mpc.path;
+
+import org.foresight.dynamics.world.Footprint;
+import org.foresight.dynamics.world.GridAStar;
+import org.foresight.dynamics.world.OccupancyGrid;
+
+/**
+ * The global guide: A* ({@link GridAStar}) on the world grid inflated for the footprint. The grid is
+ * inflated once per radius and cached. If no path exists at the preferred inflation (a gap the robot
+ * only fits through aligned), it falls back to smaller inflations, ending with the bare grid.
+ * Not thread-safe (one per episode).
+ */
+public final class GuidePlanner {
+    private final OccupancyGrid[] inflated;
+    private final double[] radii;
+
+    /**
+     * @param grid      the world's static grid. Not modified.
+     * @param footprint the robot's footprint.
+     * @param margin    extra clearance on top of the footprint's inradius for the preferred inflation [m], ≥ 0.
+     */
+    public GuidePlanner(OccupancyGrid grid, Footprint footprint, double margin) {
+        if (!(margin >= 0)) {
+            throw new IllegalArgumentException("guide inflation margin must be >= 0 m, got " + margin);
+        }
+        double r = footprint.inradius();
+        radii = new double[] {r + margin, r, 0.5 * r, 0.0};
+        inflated = new OccupancyGrid[radii.length];
+        for (int i = 0; i < radii.length; i++) {
+            inflated[i] = radii[i] > 0 ? grid.inflate(radii[i]) : grid;
+        }
+    }
+
+    /**
+     * Plans a guide from (sx, sy) to (gx, gy).
+     *
+     * @param sx start x [m].
+     * @param sy start y [m].
+     * @param gx goal x [m].
+     * @param gy goal y [m].
+     * @return the guide, or null when no inflation admits a path.
+     */
+    public GuidePath plan(double sx, double sy, double gx, double gy) {
+        for (OccupancyGrid g : inflated) {
+            double[] xy = GridAStar.plan(g, sx, sy, gx, gy);
+            if (xy != null && xy.length >= 2) {
+                return new GuidePath(xy);
+            }
+        }
+        return null;
+    }
+
+    /** @return the inflation radii tried, in order [m]. */
+    public double[] radii() {
+        return radii.clone();
+    }
+}
