@@ -1,9 +1,14 @@
 package org.foresight.viz;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.foresight.dynamics.log.LogFormatException;
+import org.foresight.dynamics.log.RunFiles;
 import org.foresight.dynamics.log.RunLog;
 
 /**
@@ -25,7 +30,25 @@ public final class ReplayLauncher {
      * @throws IllegalStateException when no window can be opened (no display).
      */
     public static void replay(Path runDir) {
-        RunLog log = RunLog.read(runDir);
+        // Start the toolkit while the run is read (both take a good part of a second for big runs);
+        // the cheap checks first, so that a missing run does not start JavaFX at all.
+        if (!Files.isDirectory(runDir) || !Files.isRegularFile(runDir.resolve(RunFiles.RESULT))) {
+            RunLog.read(runDir); // throws the one-line error
+        }
+        CompletableFuture<Void> fx = FxPlatform.displayAvailable()
+                ? CompletableFuture.runAsync(FxPlatform::start) : CompletableFuture.completedFuture(null);
+        RunLog log;
+        try {
+            log = RunLog.read(runDir);
+        } catch (RuntimeException e) {
+            fx.thenRun(Platform::exit);
+            throw e;
+        }
+        try {
+            fx.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         show(ReplayData.of(log), "Foresight replay \u2014 " + runDir.toAbsolutePath().normalize().getFileName()
                 + " (" + log.worldName + ", " + log.outcome() + ")");
     }

@@ -44,6 +44,9 @@ public final class ReplayWindow {
     /** Fastest playback speed (× real time). */
     public static final double MAX_SPEED = 10.0;
 
+    private static final String PLAY = "\u25b6 play";
+    private static final String PAUSE = "pause";
+
     private final ReplayData data;
     private final FrameRenderer renderer;
     private final Viewport view = new Viewport();
@@ -54,7 +57,7 @@ public final class ReplayWindow {
     private final Slider speedSlider = new Slider(Math.log10(MIN_SPEED), Math.log10(MAX_SPEED), 0);
     private final Label speedLabel = new Label("1.0\u00d7");
     private final Label timeLabel = new Label();
-    private final Button playButton = new Button("\u25b6");
+    private final Button playButton = new Button(PLAY);
     private final CheckBox followBox = new CheckBox("follow robot");
     private final AnimationTimer timer;
 
@@ -99,11 +102,12 @@ public final class ReplayWindow {
         installMouse();
 
         playButton.setTooltip(new Tooltip("play / pause (space)"));
+        playButton.setMinWidth(70);
         playButton.setOnAction(e -> setPlaying(!playing));
-        Button back = new Button("\u23ee");
+        Button back = new Button("\u25c0 step");
         back.setTooltip(new Tooltip("step back (\u2190)"));
         back.setOnAction(e -> step(-1));
-        Button fwd = new Button("\u23ed");
+        Button fwd = new Button("step \u25b6");
         fwd.setTooltip(new Tooltip("step forward (\u2192)"));
         fwd.setOnAction(e -> step(+1));
         Button fit = new Button("fit");
@@ -242,7 +246,7 @@ public final class ReplayWindow {
         }
         playing = play;
         lastPulse = -1;
-        playButton.setText(play ? "\u23f8" : "\u25b6");
+        playButton.setText(play ? PAUSE : PLAY);
     }
 
     /** Whether playback is running. */

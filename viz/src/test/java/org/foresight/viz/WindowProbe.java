@@ -1,0 +1,148 @@
+package org.foresight.viz;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.robot.Robot;
+import javafx.stage.Screen;
+import org.foresight.dynamics.log.RunLog;
+
+/**
+ * Runs in a child JVM on a real (or Xvfb) display for {@link ReplayWindowTest}: opens the replay window
+ * on a run, drives it (step, speed, follow), takes two screenshots of the whole screen with the JavaFX
+ * robot and writes them with a properties file telling where on the screen the robot and an obstacle
+ * should be.
+ *
+ * <p>{@code WindowProbe RUNDIR OUTDIR CYCLE OBSTACLE_X OBSTACLE_Y}
+ */
+public final class WindowProbe {
+    private WindowProbe() {
+    }
+
+    /**
+     * @param args run directory, output directory, cycle to show, obstacle point x [m] and y [m].
+     * @throws Exception on any failure (the exit code tells the test).
+     */
+    public static void main(String[] args) throws Exception {
+        long t0 = System.nanoTime();
+        Path runDir = Path.of(args[0]);
+        Path out = Path.of(args[1]);
+        int cycle = Integer.parseInt(args[2]);
+        double obsX = Double.parseDouble(args[3]);
+        double obsY = Double.parseDouble(args[4]);
+        Files.createDirectories(out);
+        Properties p = new Properties();
+        try {
+            ReplayWindow w = ReplayLauncher.open(ReplayData.of(RunLog.read(runDir)), "probe", new CountDownLatch(1));
+            waitFor(() -> FxPlatform.call(() -> w.framesDrawn() > 0 && w.stage().isShowing()), 20_000);
+            p.setProperty("openMillis", String.format(Locale.ROOT, "%.0f", (System.nanoTime() - t0) * 1e-6));
+
+            // 1: the whole world at a given cycle, after stepping there with the controls' methods
+            FxPlatform.call(() -> {
+                w.setCycle(cycle - 3);
+                w.step(+5);
+                w.step(-2);
+                w.setSpeed(50.0);
+                p.setProperty("speedClamped", Double.toString(w.speed()));
+                w.setPlaying(true);
+                p.setProperty("playing", Boolean.toString(w.isPlaying()));
+                w.setPlaying(false);
+                return null;
+            });
+            settle(w);
+            FxPlatform.call(() -> {
+                p.setProperty("cycle", Integer.toString(w.cycle()));
+                record(p, "robot", w, w.data().x(w.cycle()), w.data().y(w.cycle()));
+                record(p, "obstacle", w, obsX, obsY);
+                return null;
+            });
+            capture(out.resolve("fit.png"), p, "fit");
+
+            // 2: follow the robot, zoomed in
+            FxPlatform.call(() -> {
+                w.viewport().setScale(w.viewport().scale() * 3);
+                w.setFollow(true);
+                return null;
+            });
+            settle(w);
+            FxPlatform.call(() -> {
+                MapArea a = w.mapArea();
+                Point2D s = w.imageView().localToScreen(a.centerX(), a.centerY());
+                p.setProperty("follow.centre.x", Double.toString(s.getX()));
+                p.setProperty("follow.centre.y", Double.toString(s.getY()));
+                return null;
+            });
+            capture(out.resolve("follow.png"), p, "follow");
+            p.setProperty("ok", "true");
+        } catch (Throwable e) {
+            p.setProperty("error", e.toString());
+            throw e;
+        } finally {
+            try (Writer wr = Files.newBufferedWriter(out.resolve("probe.properties"))) {
+                p.store(wr, "window probe");
+            }
+            Platform.exit();
+        }
+        System.exit(0);
+    }
+
+    private static void record(Properties p, String key, ReplayWindow w, double x, double y) {
+        MapArea a = w.mapArea();
+        Viewport v = w.viewport();
+        Point2D s = w.imageView().localToScreen(v.toScreenX(x, a), v.toScreenY(y, a));
+        p.setProperty(key + ".x", Double.toString(s.getX()));
+        p.setProperty(key + ".y", Double.toString(s.getY()));
+    }
+
+    /** Waits for a redraw after a change and for the scene to reach the screen. */
+    private static void settle(ReplayWindow w) throws InterruptedException {
+        long before = FxPlatform.call(w::framesDrawn);
+        FxPlatform.call(() -> {
+            w.requestRedraw();
+            return null;
+        });
+        waitFor(() -> FxPlatform.call(w::framesDrawn) > before, 10_000);
+        Thread.sleep(400);
+    }
+
+    private static void capture(Path png, Properties p, String key) throws IOException {
+        BufferedImage img = FxPlatform.call(() -> {
+            Rectangle2D b = Screen.getPrimary().getBounds();
+            WritableImage shot = new Robot().getScreenCapture(null, b);
+            int w = (int) shot.getWidth();
+            int h = (int) shot.getHeight();
+            BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            PixelReader r = shot.getPixelReader();
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    bi.setRGB(x, y, r.getArgb(x, y));
+                }
+            }
+            p.setProperty(key + ".scaleX", Double.toString(w / b.getWidth()));
+            p.setProperty(key + ".scaleY", Double.toString(h / b.getHeight()));
+            return bi;
+        });
+        FrameExporter.write(img, png);
+    }
+
+    private static void waitFor(BooleanSupplier condition, long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new IllegalStateException("timed out after " + millis + " ms");
+            }
+            Thread.sleep(50);
+        }
+    }
+}
