@@ -55,7 +55,7 @@ public final class EvalCommand implements Callable<Integer> {
         BodyFrameModel m = loaded.model();
         double period = dt != null ? dt : m.dt();
         if (Math.abs(period - m.dt()) > BodyFrameModel.DT_TOLERANCE) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--dt " + dt + " s differs from the model's control period "
+            throw new IllegalArgumentException("--dt " + dt + " s differs from the model's control period "
                     + m.dt() + " s; a learned model only steps at its own period");
         }
         LogSet set = LogSet.load(logs, mapColumns, period);

@@ -97,10 +97,10 @@ public final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!FitOptions.KINDS.contains(kind)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--kind must be one of " + FitOptions.KINDS + ", got '" + kind + "'");
+            throw new IllegalArgumentException("--kind must be one of " + FitOptions.KINDS + ", got '" + kind + "'");
         }
         if (!(holdout > 0 && holdout < 1)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--holdout must be in (0, 1), got " + holdout);
+            throw new IllegalArgumentException("--holdout must be in (0, 1), got " + holdout);
         }
         FeatureLibrary lib = library == null ? FeatureLibrary.defaults() : readLibrary(library);
         MlpConfig mlp = MlpConfig.defaults().withBudget(mlpSamples);
