@@ -334,6 +334,7 @@ public final class FrameRenderer {
         double ox = view.toScreenX(x, area);
         double oy = view.toScreenY(y, area);
         int every = Math.max(1, (ranges.length + MAX_RAYS - 1) / MAX_RAYS);
+        double noReturn = Double.isFinite(data.lidarMaxRange) ? data.lidarMaxRange * (1 - 1e-6) : Double.POSITIVE_INFINITY;
         Path2D.Double rays = new Path2D.Double();
         Path2D.Double hits = new Path2D.Double();
         for (int i = 0; i < ranges.length; i++) {
@@ -347,6 +348,9 @@ public final class FrameRenderer {
             if (i % every == 0) {
                 rays.moveTo(ox, oy);
                 rays.lineTo(hx, hy);
+            }
+            if (r >= noReturn) {
+                continue; // nothing was hit along this beam
             }
             // 2×2 px squares on whole pixels, so hits keep their exact colour under antialiasing
             hits.append(new java.awt.Rectangle((int) Math.round(hx) - 1, (int) Math.round(hy) - 1, 2, 2), false);

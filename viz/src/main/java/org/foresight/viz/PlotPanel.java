@@ -126,7 +126,12 @@ public final class PlotPanel {
         if (fromZero) {
             lo = Math.min(0.0, lo);
         }
-        double span = Math.max(hi - lo, 1e-6);
+        if (hi - lo < 1e-9) {
+            // a constant series (e.g. a planner that reports no timing): a unit band around it
+            hi = fromZero ? Math.max(hi, 0.0) + 1.0 : hi + 0.5;
+            lo = fromZero ? lo : lo - 0.5;
+        }
+        double span = hi - lo;
         lo -= 0.08 * span;
         hi += 0.08 * span;
         if (lo < 0 && hi > 0) {

@@ -51,6 +51,8 @@ public final class ReplayData {
     public final double lidarAngleMin;
     /** Angle between consecutive lidar beams [rad]; NaN without lidar. */
     public final double lidarAngleIncrement;
+    /** Lidar maximum range [m] (a range at or beyond it is "no return"); NaN without lidar. */
+    public final double lidarMaxRange;
     /** Whether the data grows (a live run). */
     public final boolean live;
 
@@ -89,6 +91,7 @@ public final class ReplayData {
         this.footprint = log.footprint;
         this.lidarAngleMin = log.lidarAngleMin;
         this.lidarAngleIncrement = log.lidarAngleIncrement;
+        this.lidarMaxRange = log.lidarMaxRange;
         TrajectoryLog tr = log.trajectory;
         this.n = tr.length();
         this.t = log.times;
@@ -126,9 +129,11 @@ public final class ReplayData {
             Lidar l = new Lidar(lidar);
             this.lidarAngleMin = l.beamAngle(0);
             this.lidarAngleIncrement = lidar.beams() > 1 ? l.beamAngle(1) - l.beamAngle(0) : 0.0;
+            this.lidarMaxRange = lidar.maxRange();
         } else {
             this.lidarAngleMin = Double.NaN;
             this.lidarAngleIncrement = Double.NaN;
+            this.lidarMaxRange = Double.NaN;
         }
         int cap = 256;
         t = new double[cap];

@@ -30,8 +30,27 @@ public final class ReplayLauncher {
      * @throws IllegalStateException when no window can be opened (no display).
      */
     public static void replay(Path runDir) {
-        // Start the toolkit while the run is read (both take a good part of a second for big runs);
-        // the cheap checks first, so that a missing run does not start JavaFX at all.
+        CountDownLatch closed = new CountDownLatch(1);
+        openRun(runDir, closed);
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Reads a run and opens its window without waiting for it to close. Starts the toolkit while the
+     * run is read (both take a good part of a second for big runs); the cheap checks come first, so a
+     * missing run does not start JavaFX at all.
+     *
+     * @param runDir the run directory.
+     * @param closed counted down when the window is closed (may be null).
+     * @return the window (use on the JavaFX thread only).
+     * @throws LogFormatException    naming the file when the run is missing or malformed.
+     * @throws IllegalStateException when no window can be opened (no display).
+     */
+    public static ReplayWindow openRun(Path runDir, CountDownLatch closed) {
         if (!Files.isDirectory(runDir) || !Files.isRegularFile(runDir.resolve(RunFiles.RESULT))) {
             RunLog.read(runDir); // throws the one-line error
         }
@@ -49,8 +68,8 @@ public final class ReplayLauncher {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        show(ReplayData.of(log), "Foresight replay \u2014 " + runDir.toAbsolutePath().normalize().getFileName()
-                + " (" + log.worldName + ", " + log.outcome() + ")");
+        return open(ReplayData.of(log), "Foresight replay \u2014 " + runDir.toAbsolutePath().normalize().getFileName()
+                + " (" + log.worldName + ", " + log.outcome() + ")", closed);
     }
 
     /**

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Opens the real replay window on a display, takes screenshots and checks that the window shows the
- * world: the robot where the log puts it, an obstacle in its colour, follow-robot centring the robot.
+ * world: the robot where the log puts it, an obstacle in its colour, follow-robot centring the robot,
+ * and a live view fed from another thread showing the newest cycle.
  *
  * <p>The window runs in a child JVM ({@link WindowProbe}) so that it can be given a display: the
  * current DISPLAY when there is one, otherwise a fresh virtual one through {@code xvfb-run -a}
@@ -87,6 +88,7 @@ class ReplayWindowTest {
         }
         BufferedImage fit = ImageIO.read(out.resolve("fit.png").toFile());
         BufferedImage follow = ImageIO.read(out.resolve("follow.png").toFile());
+        BufferedImage live = ImageIO.read(out.resolve("live.png").toFile());
         System.out.println("replay window opened in " + props.getProperty("openMillis")
                 + " ms (child JVM start, JavaFX start, read, first frame) for " + N + " cycles");
         assertAll(
@@ -102,7 +104,13 @@ class ReplayWindowTest {
                 () -> assertTrue(count(fit, Palette.WALL.getRGB()) > 500, "wall pixels on screen"),
                 () -> assertTrue(count(fit, Palette.HUD_BG.getRGB()) > 5000, "heads-up bar on screen"),
                 () -> assertEquals(hex(Palette.ROBOT.getRGB()), hex(pixel(follow, props, "follow.centre")),
-                        "follow-robot puts the robot at the centre of the map"));
+                        "follow-robot puts the robot at the centre of the map"),
+                () -> assertEquals(Integer.toString(WindowProbe.LIVE_CYCLES), props.getProperty("live.cycles"),
+                        "every cycle handed to the live view arrived"),
+                () -> assertEquals(Integer.toString(WindowProbe.LIVE_CYCLES - 1), props.getProperty("live.shown"),
+                        "the live view shows the newest cycle"),
+                () -> assertEquals(hex(Palette.ROBOT.getRGB()), hex(pixel(live, props, "live.robot")),
+                        "live robot on screen at the last pose fed"));
     }
 
     private static int pixel(BufferedImage img, Properties p, String key) {

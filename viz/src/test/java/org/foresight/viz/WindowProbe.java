@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
@@ -16,18 +17,30 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.robot.Robot;
 import javafx.stage.Screen;
-import org.foresight.dynamics.log.RunLog;
+import org.foresight.dynamics.log.CycleRecord;
+import org.foresight.dynamics.world.Footprint;
 
 /**
  * Runs in a child JVM on a real (or Xvfb) display for {@link ReplayWindowTest}: opens the replay window
- * on a run, drives it (step, speed, follow), takes two screenshots of the whole screen with the JavaFX
+ * on a run, drives it (step, speed, follow), then a {@link LiveView} fed from another thread, takes
+ * screenshots of the whole screen with the JavaFX
  * robot and writes them with a properties file telling where on the screen the robot and an obstacle
  * should be.
  *
  * <p>{@code WindowProbe RUNDIR OUTDIR CYCLE OBSTACLE_X OBSTACLE_Y}
  */
 public final class WindowProbe {
+    /** Cycles fed to the live view. */
+    static final int LIVE_CYCLES = 60;
+    /** y of the live robot [m]. */
+    static final double LIVE_Y = 2.5;
+
     private WindowProbe() {
+    }
+
+    /** x of the live robot at cycle c [m]. */
+    static double liveX(int c) {
+        return 1.0 + 0.05 * c;
     }
 
     /**
@@ -36,6 +49,7 @@ public final class WindowProbe {
      */
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
+        long jvmMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         Path runDir = Path.of(args[0]);
         Path out = Path.of(args[1]);
         int cycle = Integer.parseInt(args[2]);
@@ -44,9 +58,10 @@ public final class WindowProbe {
         Files.createDirectories(out);
         Properties p = new Properties();
         try {
-            ReplayWindow w = ReplayLauncher.open(ReplayData.of(RunLog.read(runDir)), "probe", new CountDownLatch(1));
+            ReplayWindow w = ReplayLauncher.openRun(runDir, new CountDownLatch(1));
             waitFor(() -> FxPlatform.call(() -> w.framesDrawn() > 0 && w.stage().isShowing()), 20_000);
             p.setProperty("openMillis", String.format(Locale.ROOT, "%.0f", (System.nanoTime() - t0) * 1e-6));
+            p.setProperty("jvmStartMillis", Long.toString(jvmMillis));
 
             // 1: the whole world at a given cycle, after stepping there with the controls' methods
             FxPlatform.call(() -> {
@@ -84,6 +99,45 @@ public final class WindowProbe {
                 return null;
             });
             capture(out.resolve("follow.png"), p, "follow");
+            FxPlatform.call(() -> {
+                w.close();
+                return null;
+            });
+
+            // 3: the live view fed from another thread
+            LiveView live = LiveView.open(SyntheticRun.world(), Footprint.JACKAL, null, "live");
+            Thread producer = new Thread(() -> {
+                double[] state = new double[5];
+                for (int c = 0; c < LIVE_CYCLES; c++) {
+                    state[0] = liveX(c);
+                    state[1] = LIVE_Y;
+                    state[3] = 1.0;
+                    double[] plan = SyntheticRun.arc(state[0], state[1], 0.0, 0.0, 1.0, 10);
+                    live.cycle(new CycleRecord(c, c * SyntheticRun.DT, state, new double[] {1.0, 0.0}, 1.0, "mppi",
+                            "ok", plan, new double[][] {plan}, new double[] {1.0}, null, List.of()));
+                    state[0] = Double.NaN; // the producer reuses its buffer: the view must have copied it
+                    try {
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                live.finish("SUCCESS");
+            }, "producer");
+            producer.start();
+            producer.join();
+            waitFor(() -> FxPlatform.call(() -> live.window().data().cycles() == LIVE_CYCLES
+                    && "SUCCESS".equals(live.window().data().outcome())), 10_000);
+            settle(live.window());
+            FxPlatform.call(() -> {
+                ReplayWindow lw = live.window();
+                p.setProperty("live.cycles", Integer.toString(lw.data().cycles()));
+                p.setProperty("live.shown", Integer.toString(lw.cycle()));
+                record(p, "live.robot", lw, liveX(LIVE_CYCLES - 1), LIVE_Y);
+                return null;
+            });
+            capture(out.resolve("live.png"), p, "live");
+            live.close();
             p.setProperty("ok", "true");
         } catch (Throwable e) {
             p.setProperty("error", e.toString());
