@@ -1,0 +1,220 @@
+package org.foresight.examples.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.foresight.dynamics.log.RunLogWriter;
+import org.foresight.dynamics.model.DynamicsModel;
+import org.foresight.dynamics.world.World;
+import org.foresight.dynamics.world.WorldLoader;
+import org.foresight.mpc.Planner;
+import org.foresight.mpc.loop.EpisodeConfig;
+import org.foresight.mpc.loop.EpisodeRunner;
+import org.foresight.mpc.loop.EpisodeSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code foresight bench}: many BARN worlds in parallel with one planner and model, a progress bar, and a
+ * table of success, collisions, timeouts, mean BARN score and planning-time percentiles
+ * ({@code results.csv} per world, {@code results.md} summary).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Run MPPI on many BARN worlds in parallel and tabulate success, collisions, timeouts, score and",
+                "planning time. Writes results.csv (one row per world) and results.md (summary) in --out."})
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--worlds", defaultValue = "0-299", paramLabel = "SPEC",
+            description = "BARN world indices: ranges and lists, e.g. 0-299, 0-29, 3,7,12, 0-299:10 (every 10th). Default: ${DEFAULT-VALUE}.")
+    String worlds;
+
+    @Option(names = "--planner", defaultValue = "mppi", description = "Planner: mppi. Default: ${DEFAULT-VALUE}.")
+    String planner;
+
+    @Option(names = "--model", defaultValue = "truth", paramLabel = "truth|unicycle|FILE.json|class:NAME",
+            description = "Model planned through (as for navigate). Default: ${DEFAULT-VALUE}.")
+    String model;
+
+    @Option(names = "--out", required = true, description = "Output directory.")
+    Path out;
+
+    @Option(names = "--threads", defaultValue = "0",
+            description = "Episodes run in parallel (0 = one per core); each planner then uses one thread. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Base seed (world i uses seed + i). Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--samples", defaultValue = "2000", description = "MPPI rollouts. Default: ${DEFAULT-VALUE}.")
+    int samples;
+
+    @Option(names = "--horizon", defaultValue = "56", description = "MPPI horizon [steps]. Default: ${DEFAULT-VALUE}.")
+    int horizon;
+
+    @Option(names = "--keep-runs", description = "Also write every episode's run directory under --out/runs/.")
+    boolean keepRuns;
+
+    /** One world's row. */
+    record Row(int world, EpisodeSummary summary) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        int[] ids = parseWorlds(worlds);
+        NavigateCommand.Models.load(model); // fail fast on a bad --model
+        int parallel = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        int plannerThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
+        Files.createDirectories(out);
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        List<Future<Row>> futures = new ArrayList<>();
+        Row[] rows = new Row[ids.length];
+        try (ProgressBar pb = new ProgressBarBuilder().setTaskName("bench " + planner + "/" + model)
+                .setInitialMax(ids.length).setStyle(ProgressBarStyle.ASCII).setConsumer(
+                        new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
+            for (int id : ids) {
+                futures.add(pool.submit(() -> {
+                    Row r = runOne(id, plannerThreads);
+                    synchronized (pb) {
+                        pb.step();
+                        pb.setExtraMessage(String.format(Locale.ROOT, "world %d %s", id, r.summary().result().outcome().jsonName()));
+                    }
+                    return r;
+                }));
+            }
+            for (int i = 0; i < ids.length; i++) {
+                rows[i] = futures.get(i).get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        writeCsv(rows);
+        String md = markdown(rows);
+        Files.writeString(out.resolve("results.md"), md, StandardCharsets.UTF_8);
+        System.out.print(md);
+        System.out.println("written: " + out.resolve("results.csv") + ", " + out.resolve("results.md"));
+        return 0;
+    }
+
+    private Row runOne(int id, int plannerThreads) {
+        World w = WorldLoader.loadBarn(id);
+        DynamicsModel m = NavigateCommand.Models.load(model);
+        EpisodeConfig cfg = EpisodeConfig.defaults(seed + id);
+        try (Planner p = NavigateCommand.Models.planner(planner, m, samples, horizon, plannerThreads, seed + id)) {
+            EpisodeRunner runner = new EpisodeRunner(w, p, cfg);
+            if (keepRuns) {
+                Map<String, Object> meta = new LinkedHashMap<>();
+                meta.put("command", "bench");
+                meta.put("world", "barn:" + id);
+                meta.put("planner", planner);
+                meta.put("model", model);
+                meta.put("seed", seed + id);
+                try (RunLogWriter log = RunLogWriter.create(out.resolve("runs").resolve(String.format("world_%03d", id)),
+                        w, cfg.footprint(), cfg.sim().lidar(), meta)) {
+                    return new Row(id, runner.run(log));
+                }
+            }
+            return new Row(id, runner.run(null));
+        }
+    }
+
+    /**
+     * Parses "0-299", "3,7,12", "0-299:10" (step) and combinations.
+     *
+     * @param spec the spec.
+     * @return sorted distinct indices in 0..299.
+     */
+    static int[] parseWorlds(String spec) {
+        TreeSet<Integer> set = new TreeSet<>();
+        for (String part : spec.split(",")) {
+            String p = part.trim();
+            int step = 1;
+            int colon = p.indexOf(':');
+            try {
+                if (colon >= 0) {
+                    step = Integer.parseInt(p.substring(colon + 1));
+                    p = p.substring(0, colon);
+                }
+                int dash = p.indexOf('-');
+                int a = Integer.parseInt(dash >= 0 ? p.substring(0, dash) : p);
+                int b = dash >= 0 ? Integer.parseInt(p.substring(dash + 1)) : a;
+                if (a < 0 || b > 299 || a > b || step < 1) {
+                    throw new IllegalArgumentException("--worlds " + spec + ": '" + part + "' is not a range within 0..299");
+                }
+                for (int i = a; i <= b; i += step) {
+                    set.add(i);
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--worlds " + spec + ": '" + part + "' is not N, A-B or A-B:STEP");
+            }
+        }
+        if (set.isEmpty()) {
+            throw new IllegalArgumentException("--worlds " + spec + ": no worlds");
+        }
+        return set.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private void writeCsv(Row[] rows) {
+        StringBuilder sb = new StringBuilder("world,outcome,time_s,ot_s,score,path_m,plan_ms_p50,plan_ms_p99,stop_cycles\n");
+        for (Row r : rows) {
+            var s = r.summary();
+            var e = s.result();
+            sb.append(String.format(Locale.ROOT, "%d,%s,%.3f,%.3f,%.4f,%.3f,%.3f,%.3f,%d%n", r.world(),
+                    e.outcome().jsonName(), e.time(), e.optimalTime(), e.score(), e.pathLength(),
+                    s.planMsQuantile(0.5), s.planMsQuantile(0.99), s.stopCycles()));
+        }
+        try {
+            Files.writeString(out.resolve("results.csv"), sb.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out.resolve("results.csv") + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String markdown(Row[] rows) {
+        int n = rows.length;
+        int success = 0;
+        int collision = 0;
+        int timeout = 0;
+        double score = 0;
+        List<Double> all = new ArrayList<>();
+        for (Row r : rows) {
+            switch (r.summary().result().outcome()) {
+                case SUCCESS -> success++;
+                case COLLISION -> collision++;
+                case TIMEOUT -> timeout++;
+                default -> { }
+            }
+            score += r.summary().result().score();
+            for (double v : r.summary().planMs()) {
+                all.add(v);
+            }
+        }
+        double[] t = all.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(t);
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "| planner | model | worlds | success | collisions | timeouts | mean score | plan ms p50 | p90 | p99 |%n"));
+        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %d (%.1f %%) | %d | %d | %.3f | %.2f | %.2f | %.2f |%n",
+                planner, model, n, success, 100.0 * success / n, collision, timeout, score / n,
+                q(t, 0.5), q(t, 0.9), q(t, 0.99)));
+        return sb.toString();
+    }
+
+    private static double q(double[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.floor(p * (sorted.length - 1))];
+    }
+}

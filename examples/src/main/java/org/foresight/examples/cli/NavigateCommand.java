@@ -1,0 +1,222 @@
+package org.foresight.examples.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.foresight.dynamics.log.RunLogWriter;
+import org.foresight.dynamics.model.DynamicsModel;
+import org.foresight.dynamics.model.JackalDiffDrive;
+import org.foresight.dynamics.model.JackalParams;
+import org.foresight.dynamics.model.Unicycle;
+import org.foresight.dynamics.world.World;
+import org.foresight.mpc.Planner;
+import org.foresight.mpc.critic.CriticParams;
+import org.foresight.mpc.critic.CriticSet;
+import org.foresight.mpc.loop.EpisodeConfig;
+import org.foresight.mpc.loop.EpisodeRunner;
+import org.foresight.mpc.loop.EpisodeSummary;
+import org.foresight.mpc.mppi.MppiConfig;
+import org.foresight.mpc.mppi.MppiPlanner;
+import org.foresight.worldmodel.io.ModelFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code foresight navigate}: one closed-loop episode, a planner driving the true Jackal through a world
+ * while planning through a chosen model, written as a run directory (trajectory, per-cycle plans, the
+ * heaviest rollouts, planning times, result.json).
+ */
+@Command(name = "navigate", mixinStandardHelpOptions = true,
+        description = {"Run one episode: MPPI plans through --model while the true Jackal drives in --world.",
+                "Writes trajectory.csv, cycles.csv, plans.bin, rollouts.bin and result.json (outcome, time_s, ot_s,",
+                "score, path_m, plan_ms_p50, plan_ms_p99) in --out."})
+public final class NavigateCommand implements Callable<Integer> {
+    @Mixin
+    WorldOptions worldOptions = new WorldOptions();
+
+    @Option(names = "--planner", defaultValue = "mppi", description = "Planner: mppi. Default: ${DEFAULT-VALUE}.")
+    String planner;
+
+    @Option(names = "--model", defaultValue = "truth", paramLabel = "truth|unicycle|FILE.json|class:NAME",
+            description = {"Model the planner plans through: truth (the simulator's Jackal without noise), unicycle,",
+                    "a model file from 'fit', or class:NAME, a DynamicsModel class on the classpath with a public",
+                    "no-argument constructor. Default: ${DEFAULT-VALUE}."})
+    String model;
+
+    @Option(names = "--perception", defaultValue = "map",
+            description = "What the planner knows of obstacles: map (the static map). Default: ${DEFAULT-VALUE}.")
+    String perception;
+
+    @Option(names = "--out", required = true, description = "Run directory to write.")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the planner noise and the simulator. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--samples", defaultValue = "2000", description = "MPPI rollouts per iteration. Default: ${DEFAULT-VALUE}.")
+    int samples;
+
+    @Option(names = "--horizon", defaultValue = "56", description = "MPPI horizon [steps of 50 ms]. Default: ${DEFAULT-VALUE}.")
+    int horizon;
+
+    @Option(names = "--planner-threads", defaultValue = "0",
+            description = "Planner worker threads (0 = one per core). Results do not depend on it. Default: ${DEFAULT-VALUE}.")
+    int plannerThreads;
+
+    @Option(names = "--timeout", defaultValue = "100", description = "Episode time limit [s]. Default: ${DEFAULT-VALUE}.")
+    double timeout;
+
+    @Option(names = "--show", description = "Show the run live in a window (needs the viz module and a display).")
+    boolean show;
+
+    @Override
+    public Integer call() throws Exception {
+        World world = worldOptions.load();
+        if (!perception.equals("map")) {
+            throw new IllegalArgumentException("--perception " + perception + ": only 'map' is available");
+        }
+        DynamicsModel m = Models.load(model);
+        int threads = plannerThreads > 0 ? plannerThreads : Runtime.getRuntime().availableProcessors();
+        EpisodeConfig cfg = EpisodeConfig.defaults(seed);
+        cfg = new EpisodeConfig(cfg.sim().withTimeout(timeout), cfg.footprint(), cfg.recordRollouts(),
+                cfg.replanPeriod(), cfg.guideMargin());
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("command", "navigate");
+        meta.put("world", worldOptions.spec());
+        meta.put("planner", planner);
+        meta.put("model", model);
+        meta.put("model_description", m.describe());
+        meta.put("perception", perception);
+        meta.put("seed", seed);
+        meta.put("samples", samples);
+        meta.put("horizon", horizon);
+        AutoCloseable view = null;
+        EpisodeSummary s;
+        try (Planner p = Models.planner(planner, m, samples, horizon, threads, seed);
+             RunLogWriter log = RunLogWriter.create(out, world, cfg.footprint(), cfg.sim().lidar(), meta)) {
+            EpisodeRunner runner = new EpisodeRunner(world, p, cfg);
+            if (show) {
+                view = Live.open(world, cfg, runner);
+            }
+            s = runner.run(log);
+            if (view != null) {
+                Live.finish(view, s);
+            }
+        }
+        var r = s.result();
+        System.out.printf("%s: %s in %.2f s (AT %.2f s, OT %.2f s, score %.3f, path %.2f m), planning p50 %.2f ms, "
+                        + "p99 %.2f ms, %d stop cycles; run written to %s%n",
+                world.name(), r.outcome().jsonName(), r.simTime(), r.time(), r.optimalTime(), r.score(), r.pathLength(),
+                s.planMsQuantile(0.5), s.planMsQuantile(0.99), s.stopCycles(), out);
+        if (view != null) {
+            Live.await(view);
+        }
+        return 0;
+    }
+
+    /** Builds models and planners from command-line names; shared with {@link BenchCommand}. */
+    static final class Models {
+        private Models() {
+        }
+
+        /**
+         * @param spec truth | unicycle | FILE.json | class:NAME.
+         * @return the model.
+         * @throws IllegalArgumentException naming the option on a bad spec.
+         */
+        static DynamicsModel load(String spec) {
+            if (spec.equals("truth")) {
+                return new JackalDiffDrive(JackalParams.defaults().withoutNoise());
+            }
+            if (spec.equals("unicycle")) {
+                return new Unicycle();
+            }
+            if (spec.startsWith("class:")) {
+                String name = spec.substring("class:".length());
+                Object o;
+                try {
+                    o = Class.forName(name).getDeclaredConstructor().newInstance();
+                } catch (ClassNotFoundException e) {
+                    throw new IllegalArgumentException("--model " + spec + ": class " + name + " is not on the classpath");
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalArgumentException("--model " + spec + ": cannot construct " + name
+                            + " with a public no-argument constructor: " + e);
+                }
+                if (!(o instanceof DynamicsModel dm)) {
+                    throw new IllegalArgumentException("--model " + spec + ": " + name + " does not implement "
+                            + DynamicsModel.class.getName());
+                }
+                return dm;
+            }
+            Path file = Path.of(spec);
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("--model " + spec
+                        + ": expected truth, unicycle, class:NAME or an existing model file (.json)");
+            }
+            return ModelFile.readFor(file, MppiConfig.defaults().dt());
+        }
+
+        /**
+         * @return a planner by name over the model.
+         */
+        static Planner planner(String name, DynamicsModel m, int samples, int horizon, int threads, long seed) {
+            if (!name.equals("mppi")) {
+                throw new IllegalArgumentException("--planner " + name + ": only 'mppi' is available");
+            }
+            if (samples < 1 || horizon < 2) {
+                throw new IllegalArgumentException("--samples must be >= 1 and --horizon >= 2 steps");
+            }
+            MppiConfig c = MppiConfig.defaults().withSamples(samples).withHorizon(horizon).withThreads(threads)
+                    .withSeed(seed);
+            return new MppiPlanner(m, c, CriticSet.defaults(CriticParams.defaults()));
+        }
+    }
+
+    /** The optional live window, reached reflectively so navigate works without the viz module or a display. */
+    static final class Live {
+        private Live() {
+        }
+
+        static AutoCloseable open(World world, EpisodeConfig cfg, EpisodeRunner runner) {
+            try {
+                Class<?> c = Class.forName("org.foresight.viz.LiveView");
+                Object v = c.getMethod("open", World.class, org.foresight.dynamics.world.Footprint.class,
+                        org.foresight.dynamics.world.LidarConfig.class, String.class)
+                        .invoke(null, world, cfg.footprint(), cfg.sim().lidar(), "foresight navigate: " + world.name());
+                var cycle = c.getMethod("cycle", org.foresight.dynamics.log.CycleRecord.class);
+                runner.onCycle(r -> {
+                    try {
+                        cycle.invoke(v, r);
+                    } catch (ReflectiveOperationException e) {
+                        // the window was closed: keep driving
+                    }
+                });
+                return (AutoCloseable) v;
+            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                System.err.println("navigate: --show ignored (live view unavailable: " + cause + ")");
+                return null;
+            }
+        }
+
+        static void finish(AutoCloseable view, EpisodeSummary s) {
+            try {
+                view.getClass().getMethod("finish", String.class).invoke(view, s.result().outcome().jsonName());
+            } catch (ReflectiveOperationException e) {
+                // nothing to show
+            }
+        }
+
+        static void await(AutoCloseable view) {
+            try {
+                view.getClass().getMethod("awaitClosed").invoke(view);
+                view.close();
+            } catch (Exception e) {
+                // closed already
+            }
+        }
+    }
+}
