@@ -63,9 +63,13 @@ public final class FrameExporter {
         FrameRenderer renderer = new FrameRenderer(data);
         Viewport view = renderer.fitView(width, height);
         int n = data.cycles();
-        double t0 = n == 0 ? 0.0 : data.time(0);
+        if (n == 0) {
+            write(renderer.render(0, width, height, view), dir.resolve("frame_00000.png"));
+            return 1;
+        }
+        double t0 = data.time(0);
         double end = data.endTime();
-        int frames = n == 0 ? 1 : (int) Math.floor((end - t0) * fps + 1e-9) + 1;
+        int frames = (int) Math.floor((end - t0) * fps + 1e-9) + 1;
         int lastCycle = -1;
         int written = 0;
         for (int i = 0; i <= frames; i++) {

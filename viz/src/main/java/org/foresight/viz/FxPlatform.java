@@ -15,6 +15,12 @@ import javafx.application.Platform;
  */
 public final class FxPlatform {
     private static final Object LOCK = new Object();
+    /**
+     * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" when it
+     * runs from the classpath, which is how the fat jar runs it (and works); kept quiet. Held strongly so
+     * the level sticks.
+     */
+    private static final java.util.logging.Logger FX_LOG = java.util.logging.Logger.getLogger("javafx");
     private static boolean started;
 
     private FxPlatform() {
@@ -58,6 +64,9 @@ public final class FxPlatform {
             }
             if (System.getProperty("prism.order") == null) {
                 System.setProperty("prism.order", "sw");
+            }
+            if (FX_LOG.getLevel() == null) {
+                FX_LOG.setLevel(java.util.logging.Level.SEVERE);
             }
             CountDownLatch ready = new CountDownLatch(1);
             try {

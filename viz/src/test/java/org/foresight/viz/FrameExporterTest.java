@@ -96,6 +96,16 @@ class FrameExporterTest {
     }
 
     @Test
+    void aRunWithoutCyclesStillGivesAFrame() throws IOException {
+        // a live run before its first cycle (RunLog refuses a finished run without cycles)
+        ReplayData data = ReplayData.live(SyntheticRun.world(), org.foresight.dynamics.world.Footprint.JACKAL, null);
+        assertEquals(0, data.cycles());
+        FrameExporter.writePng(data, Double.NaN, tmp.resolve("empty.png"), 640, 400);
+        assertEquals(1, FrameExporter.writeFrames(data, tmp.resolve("empty-frames"), 10, 320, 240));
+        assertEquals(640, ImageIO.read(tmp.resolve("empty.png").toFile()).getWidth());
+    }
+
+    @Test
     void tooSmallFramesAreRejectedNamingTheSize() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> FrameExporter.writePng(run, 0.0, tmp.resolve("tiny.png"), 10, 10));
