@@ -89,8 +89,7 @@ class ReplayWindowTest {
         BufferedImage fit = ImageIO.read(out.resolve("fit.png").toFile());
         BufferedImage follow = ImageIO.read(out.resolve("follow.png").toFile());
         BufferedImage live = ImageIO.read(out.resolve("live.png").toFile());
-        System.out.println("replay window opened in " + props.getProperty("openMillis")
-                + " ms (child JVM start, JavaFX start, read, first frame) for " + N + " cycles");
+        // openMillis (child JVM start → JavaFX start ∥ read → first frame) is reported, not asserted.
         assertAll(
                 () -> assertEquals("true", props.getProperty("ok"), output),
                 () -> assertEquals(Integer.toString(cycle), props.getProperty("cycle"), "cycle after stepping"),
