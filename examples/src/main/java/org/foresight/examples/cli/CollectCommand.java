@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 
 /** {@code foresight collect}: trajectory logs of the true Jackal driven with exciting inputs in open space. */
 @Command(name = "collect", mixinStandardHelpOptions = true,
-        description = {"Drive the true Jackal with exciting inputs (random steps, chirps, PRBS) in open space",
-                "and write one trajectory log per episode (episode_NNN.csv + .json). Same seed, identical files."})
+        description = {"Write trajectory logs of the true Jackal driven with exciting inputs in open space.",
+                "Inputs are random steps, chirps and PRBS; one log per episode (episode_NNN.csv + .json).",
+                "Same seed, identical files."})
 public final class CollectCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -42,23 +42,13 @@ public final class DemoCommand implements Callable<Integer> {
         Path run = out.resolve("run");
         List<List<String>> steps = new ArrayList<>();
         steps.add(List.of("collect", "--out", logs.toString(), "--episodes", "20", "--seed", Long.toString(seed)));
-        if (root.getSubcommands().containsKey("fit")) {
-            steps.add(List.of("fit", "--logs", logs.toString(), "--kind", "linear", "--out", model.toString(),
-                    "--report", out.resolve("fit-report.json").toString()));
-        }
-        if (root.getSubcommands().containsKey("navigate")) {
-            String modelArg = Files.exists(model) || root.getSubcommands().containsKey("fit") ? model.toString() : "unicycle";
-            steps.add(List.of("navigate", "--world", world, "--planner", "mppi", "--model", modelArg,
-                    "--out", run.toString(), "--seed", Long.toString(seed)));
-        } else {
-            steps.add(List.of("simulate", "--world", world, "--controller", "pursuit", "--out", run.toString(),
-                    "--seed", Long.toString(seed)));
-        }
-        if (root.getSubcommands().containsKey("replay")) {
-            boolean headless = noWindow || java.awt.GraphicsEnvironment.isHeadless() || System.getenv("DISPLAY") == null;
-            steps.add(headless ? List.of("replay", run.toString(), "--png", out.resolve("run.png").toString())
-                    : List.of("replay", run.toString()));
-        }
+        steps.add(List.of("fit", "--logs", logs.toString(), "--kind", "linear", "--out", model.toString(),
+                "--report", out.resolve("fit-report.json").toString()));
+        steps.add(List.of("navigate", "--world", world, "--planner", "mppi", "--model", model.toString(),
+                "--out", run.toString(), "--seed", Long.toString(seed)));
+        boolean window = !noWindow && org.foresight.viz.FxPlatform.displayAvailable();
+        steps.add(window ? List.of("replay", run.toString())
+                : List.of("replay", run.toString(), "--png", out.resolve("run.png").toString()));
         int i = 1;
         for (List<String> step : steps) {
             System.out.println();

@@ -2,7 +2,6 @@ package org.foresight.examples.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.List;
 import org.foresight.dynamics.log.LogFormatException;
 import org.foresight.dynamics.world.WorldFormatException;
 import picocli.CommandLine;
@@ -16,18 +15,11 @@ import picocli.CommandLine.Command;
 @Command(name = "foresight", mixinStandardHelpOptions = true, version = "Foresight 0.1.0",
         description = "Model-predictive control over learned world models for a simulated Jackal robot.",
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, SimulateCommand.class, CollectCommand.class,
+                FitCommand.class, EvalCommand.class, NavigateCommand.class, ReplayCommand.class, BenchCommand.class,
                 JmhCommand.class})
 public final class ForesightCli implements Runnable {
     /** Exit code for bad input (files, options). */
     public static final int EXIT_BAD_INPUT = 2;
-
-    /** Subcommands contributed by other parts of the toolkit, added when their classes are on the classpath. */
-    private static final List<String> OPTIONAL_COMMANDS = List.of(
-            "org.foresight.examples.cli.FitCommand",
-            "org.foresight.examples.cli.EvalCommand",
-            "org.foresight.examples.cli.NavigateCommand",
-            "org.foresight.examples.cli.BenchCommand",
-            "org.foresight.examples.cli.ReplayCommand");
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -44,14 +36,6 @@ public final class ForesightCli implements Runnable {
      */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ForesightCli());
-        for (String name : OPTIONAL_COMMANDS) {
-            try {
-                Object cmd = Class.forName(name).getDeclaredConstructor().newInstance();
-                cl.addSubcommand(cmd);
-            } catch (ReflectiveOperationException e) {
-                // not built yet in this checkout: the subcommand is simply absent
-            }
-        }
         cl.setExecutionExceptionHandler(ForesightCli::handle);
         return cl;
     }

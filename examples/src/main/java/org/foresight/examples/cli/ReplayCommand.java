@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
  * says so. A missing or malformed run gets a one-line error and exit code 2.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Replay a run: map, robot footprint and trail, goal and guide path, lidar, the chosen plan and",
+        description = {"Replay a run in a window, or write PNG frames of it.",
+                "Shows the map, robot footprint and trail, goal and guide path, lidar, the chosen plan and",
                 "the sampled rollouts coloured by weight, with a timeline, play/pause, step, speed, pan, zoom,",
                 "follow-robot, and plots of v, omega, the commands and the planning time.",
                 "With --png or --frames it writes PNG files instead and needs no display."})
