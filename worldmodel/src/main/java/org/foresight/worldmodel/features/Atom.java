@@ -16,12 +16,17 @@ import java.util.Locale;
  *  |dv|, |domega|
  *  sat(dv,c)          clamp(cmd_v − v, −c, c)        acceleration limits; c &gt; 0 in the input's unit
  *  sat(domega,c)      clamp(cmd_ω − ω, −c, c)
+ *  sat(cmd_v,c)       clamp(cmd_v, −c, c)            the robot's own command clamp (velocity limit)
+ *  sat(cmd_omega,c)   clamp(cmd_ω, −c, c)
  * </pre>
+ * The command saturations are mostly used as a {@link FeatureLibrary}'s input clamp (every feature then
+ * sees the clamped command), but are valid terms too.
  * Derivatives of |·| and clamp are taken as sign(·) and the indicator of the unclamped range (the
  * one-sided value at the kink, which a finite-difference check avoids by sampling off the kinks).
  *
  * @param kind  which function.
- * @param knot  saturation level c for {@link Kind#SAT_DV} [m/s] and {@link Kind#SAT_DOMEGA} [rad/s], &gt; 0,
+ * @param knot  saturation level c for {@link Kind#SAT_DV}, {@link Kind#SAT_CMD_V} [m/s] and {@link Kind#SAT_DOMEGA},
+ *              {@link Kind#SAT_CMD_OMEGA} [rad/s], &gt; 0,
  *              or {@link Double#NaN} ("auto", text {@code sat(dv,auto)}) for a level the fitter chooses from
  *              the data ({@link #isAuto()}); 0 for all other kinds.
  */
@@ -42,7 +47,14 @@ public record Atom(Kind kind, double knot) {
         /** |cmd_v − v| [m/s]. */ ABS_DV("|dv|"),
         /** |cmd_ω − ω| [rad/s]. */ ABS_DOMEGA("|domega|"),
         /** clamp(cmd_v − v, −c, c) [m/s]. */ SAT_DV("sat(dv"),
-        /** clamp(cmd_ω − ω, −c, c) [rad/s]. */ SAT_DOMEGA("sat(domega");
+        /** clamp(cmd_ω − ω, −c, c) [rad/s]. */ SAT_DOMEGA("sat(domega"),
+        /** clamp(cmd_v, −c, c) [m/s]. */ SAT_CMD_V("sat(cmd_v"),
+        /** clamp(cmd_ω, −c, c) [rad/s]. */ SAT_CMD_OMEGA("sat(cmd_omega");
+
+        /** @return true for the four saturations, which carry a level. */
+        public boolean isSaturation() {
+            return this == SAT_DV || this == SAT_DOMEGA || this == SAT_CMD_V || this == SAT_CMD_OMEGA;
+        }
 
         private final String token;
 
@@ -61,7 +73,7 @@ public record Atom(Kind kind, double knot) {
         if (kind == null) {
             throw new IllegalArgumentException("atom kind must not be null");
         }
-        boolean sat = kind == Kind.SAT_DV || kind == Kind.SAT_DOMEGA;
+        boolean sat = kind.isSaturation();
         if (sat && !Double.isNaN(knot) && !(knot > 0 && Double.isFinite(knot))) {
             throw new IllegalArgumentException("saturation level of " + kind.token() + ",c) must be > 0 and finite, got " + knot);
         }
@@ -80,7 +92,7 @@ public record Atom(Kind kind, double knot) {
     public static Atom parse(String text) {
         String s = text.strip();
         for (Kind k : Kind.values()) {
-            if (k == Kind.SAT_DV || k == Kind.SAT_DOMEGA) {
+            if (k.isSaturation()) {
                 String prefix = k.token() + ",";
                 if (s.startsWith(prefix) && s.endsWith(")")) {
                     String num = s.substring(prefix.length(), s.length() - 1).strip();
@@ -101,7 +113,8 @@ public record Atom(Kind kind, double knot) {
             }
         }
         throw new IllegalArgumentException("unknown feature factor '" + text + "'; expected one of v, omega, cmd_v, "
-                + "cmd_omega, |v|, |omega|, |cmd_v|, |cmd_omega|, dv, domega, |dv|, |domega|, sat(dv,C), sat(domega,C)");
+                + "cmd_omega, |v|, |omega|, |cmd_v|, |cmd_omega|, dv, domega, |dv|, |domega|, sat(dv,C), sat(domega,C), "
+                + "sat(cmd_v,C), sat(cmd_omega,C) (C a level > 0 or auto)");
     }
 
     /** @return true for a saturation whose level is still to be chosen by the fitter ({@code sat(dv,auto)}). */
@@ -144,6 +157,8 @@ public record Atom(Kind kind, double knot) {
             case ABS_DOMEGA: return Math.abs(cw - w);
             case SAT_DV: return Math.max(-knot, Math.min(knot, cv - v));
             case SAT_DOMEGA: return Math.max(-knot, Math.min(knot, cw - w));
+            case SAT_CMD_V: return Math.max(-knot, Math.min(knot, cv));
+            case SAT_CMD_OMEGA: return Math.max(-knot, Math.min(knot, cw));
             default: throw new AssertionError(kind);
         }
     }
@@ -174,6 +189,8 @@ public record Atom(Kind kind, double knot) {
             case ABS_DOMEGA: return dDiff(input, Inputs.OMEGA, Inputs.CMD_OMEGA, Math.signum(cw - w));
             case SAT_DV: return dDiff(input, Inputs.V, Inputs.CMD_V, Math.abs(cv - v) < knot ? 1.0 : 0.0);
             case SAT_DOMEGA: return dDiff(input, Inputs.OMEGA, Inputs.CMD_OMEGA, Math.abs(cw - w) < knot ? 1.0 : 0.0);
+            case SAT_CMD_V: return input == Inputs.CMD_V && Math.abs(cv) < knot ? 1.0 : 0.0;
+            case SAT_CMD_OMEGA: return input == Inputs.CMD_OMEGA && Math.abs(cw) < knot ? 1.0 : 0.0;
             default: throw new AssertionError(kind);
         }
     }
@@ -189,7 +206,7 @@ public record Atom(Kind kind, double knot) {
     /** @return the text form, parseable by {@link #parse}. */
     @Override
     public String toString() {
-        if (kind == Kind.SAT_DV || kind == Kind.SAT_DOMEGA) {
+        if (kind.isSaturation()) {
             return kind.token() + "," + (isAuto() ? "auto" : String.format(Locale.ROOT, "%s", knot)) + ")";
         }
         return kind.token();

@@ -16,14 +16,22 @@ import org.foresight.worldmodel.model.LinearFeatureModel;
 /**
  * Fits {@link LinearFeatureModel}s: ridge over the whole library ("linear") or STLSQ ("sparse").
  *
- * <p><b>Saturation levels.</b> A library term {@code sat(dv,auto)} has its level c chosen per output by a
- * grid search: {@value #KNOT_CANDIDATES} levels spaced geometrically from 1/20 of the 99.5th percentile
- * of |cmd − measured| in the data up to that percentile; the level with the least one-step residual of a
- * ridge fit of that output wins (a one-dimensional, well-posed choice; the coefficients are then linear).
+ * <p><b>Saturation levels.</b> The "auto" levels of a library are chosen from the data by one-step residual
+ * (a one-dimensional, well-posed choice per level; the coefficients are then linear), see
+ * {@link #resolveKnots}: first the input clamp (the robot's command limits, searched between the median and
+ * the largest |command|, the top meaning no clamp), then each output's {@code sat(dv,auto)},
+ * {@code sat(domega,auto)} between 1/20 of the 99.5th percentile of |cmd − measured| and that percentile.
+ * Each search is a geometric grid of {@value #KNOT_CANDIDATES} levels refined twice around the best.
  */
 public final class LinearFitter {
-    /** Number of saturation levels tried per auto term. */
-    public static final int KNOT_CANDIDATES = 12;
+    /** Number of geometric grid points of each level search. */
+    public static final int KNOT_CANDIDATES = 10;
+    /** Refinement rounds of each level search after the grid. */
+    public static final int REFINE_ROUNDS = 2;
+    /** Points per refinement round. */
+    public static final int REFINE_POINTS = 4;
+    /** Most pairs a level search looks at (a deterministic stride subsample). */
+    public static final int SEARCH_SAMPLES = 20_000;
 
     private LinearFitter() {
     }
@@ -41,7 +49,7 @@ public final class LinearFitter {
         FeatureLibrary resolved = resolveKnots(data, library, lambda);
         double[][] w = new double[BodyDelta.DIM][];
         for (int r = 0; r < BodyDelta.DIM; r++) {
-            w[r] = RidgeRegression.fit(columns(resolved.terms(r), data), data.target(r), lambda);
+            w[r] = RidgeRegression.fit(columns(resolved, r, data), data.target(r), lambda);
         }
         return new LinearFeatureModel("linear", dt(train), resolved, w);
     }
@@ -64,13 +72,17 @@ public final class LinearFitter {
     static LinearFeatureModel sparseOn(Transitions data, FeatureLibrary resolved, double lambda, double threshold, double dt) {
         double[][] w = new double[BodyDelta.DIM][];
         for (int r = 0; r < BodyDelta.DIM; r++) {
-            w[r] = SparseRegression.fit(columns(resolved.terms(r), data), data.target(r), lambda, threshold);
+            w[r] = SparseRegression.fit(columns(resolved, r, data), data.target(r), lambda, threshold);
         }
         return new LinearFeatureModel("sparse", dt, resolved, w);
     }
 
     /**
-     * Replaces every "auto" saturation level, per output, by the grid level with the least ridge residual.
+     * Replaces every "auto" saturation level: first the input clamp (command limits), each scored by the
+     * one-step residual of the output it drives (d_v for cmd_v, d_omega for cmd_omega) with that output's own
+     * auto levels searched inside; then, with the clamp fixed, the levels of each output's terms by its own
+     * residual. Every search runs on a deterministic stride subsample of at most {@value #SEARCH_SAMPLES}
+     * pairs, so its cost does not grow with the data.
      *
      * @param data    one-step pairs.
      * @param library library, possibly with auto levels.
@@ -81,32 +93,163 @@ public final class LinearFitter {
         if (library.isResolved()) {
             return library;
         }
-        double[] dvGrid = grid(data, Inputs.CMD_V, Inputs.V);
-        double[] dwGrid = grid(data, Inputs.CMD_OMEGA, Inputs.OMEGA);
+        Sample s = Sample.of(data, SEARCH_SAMPLES);
+        double limV = library.commandLimit(Inputs.CMD_V);
+        double limW = library.commandLimit(Inputs.CMD_OMEGA);
+        double[] knotGridV = s.knotRange(Inputs.CMD_V, Inputs.V);
+        double[] knotGridW = s.knotRange(Inputs.CMD_OMEGA, Inputs.OMEGA);
+        if (Double.isNaN(limV)) {
+            double[] range = s.limitRange(Inputs.CMD_V);
+            final double lw = Double.isNaN(limW) ? Double.POSITIVE_INFINITY : limW;
+            List<Term> terms = library.terms(BodyDelta.V);
+            limV = argmin(range[0], range[1], l -> bestKnots(s, terms, BodyDelta.V, l, lw, knotGridV, knotGridW, lambda)[2]);
+        }
+        if (Double.isNaN(limW)) {
+            double[] range = s.limitRange(Inputs.CMD_OMEGA);
+            final double lv = limV;
+            List<Term> terms = library.terms(BodyDelta.OMEGA);
+            limW = argmin(range[0], range[1], l -> bestKnots(s, terms, BodyDelta.OMEGA, lv, l, knotGridV, knotGridW, lambda)[2]);
+        }
+        FeatureLibrary clamped = library.withKnot(Atom.Kind.SAT_CMD_V, limV).withKnot(Atom.Kind.SAT_CMD_OMEGA, limW);
         List<List<Term>> lists = new ArrayList<>();
         for (int r = 0; r < BodyDelta.DIM; r++) {
-            List<Term> terms = library.terms(r);
-            boolean hasDv = hasAuto(terms, Atom.Kind.SAT_DV);
-            boolean hasDw = hasAuto(terms, Atom.Kind.SAT_DOMEGA);
-            double[] gv = hasDv ? dvGrid : new double[] {Double.NaN};
-            double[] gw = hasDw ? dwGrid : new double[] {Double.NaN};
-            List<Term> best = null;
-            double bestRss = Double.POSITIVE_INFINITY;
-            for (double cv : gv) {
-                for (double cw : gw) {
-                    List<Term> candidate = withKnots(terms, cv, cw);
-                    double[][] cols = columns(candidate, data);
-                    double[] w = RidgeRegression.fit(cols, data.target(r), lambda);
-                    double rss = residual(cols, w, data.target(r));
-                    if (rss < bestRss) {
-                        bestRss = rss;
-                        best = candidate;
-                    }
+            List<Term> terms = clamped.terms(r);
+            double[] best = bestKnots(s, terms, r, limV, limW, knotGridV, knotGridW, lambda);
+            lists.add(withKnots(terms, best[0], best[1]));
+        }
+        return clamped.withTerms(lists);
+    }
+
+    /** Stride subsample of the pairs used by the level searches. */
+    private record Sample(double[] v, double[] w, double[] cv, double[] cw, double[][] target) {
+        static Sample of(Transitions data, int max) {
+            int n = data.size();
+            int stride = Math.max(1, (n + max - 1) / max);
+            int m = (n + stride - 1) / stride;
+            double[][] z = new double[Inputs.DIM][m];
+            double[][] t = new double[BodyDelta.DIM][m];
+            for (int i = 0, k = 0; k < m; i += stride, k++) {
+                for (int c = 0; c < Inputs.DIM; c++) {
+                    z[c][k] = data.input(c)[i];
+                }
+                for (int r = 0; r < BodyDelta.DIM; r++) {
+                    t[r][k] = data.target(r)[i];
                 }
             }
-            lists.add(best);
+            return new Sample(z[Inputs.V], z[Inputs.OMEGA], z[Inputs.CMD_V], z[Inputs.CMD_OMEGA], t);
         }
-        return new FeatureLibrary(lists);
+
+        double[] in(int input) {
+            return input == Inputs.V ? v : input == Inputs.OMEGA ? w : input == Inputs.CMD_V ? cv : cw;
+        }
+
+        /** Knot search range [p/20, p], p = 99.5th percentile of |cmd − meas| (floor 1e-3). */
+        double[] knotRange(int cmd, int meas) {
+            double[] c = in(cmd);
+            double[] m = in(meas);
+            double[] abs = new double[c.length];
+            for (int i = 0; i < c.length; i++) {
+                abs[i] = Math.abs(c[i] - m[i]);
+            }
+            double p = Math.max(percentile(abs, 0.995), 1e-3);
+            return new double[] {p / 20, p};
+        }
+
+        /** Command-limit search range [median |cmd|, max |cmd|] (the top means "no clamp"). */
+        double[] limitRange(int cmd) {
+            double[] c = in(cmd);
+            double[] abs = new double[c.length];
+            for (int i = 0; i < c.length; i++) {
+                abs[i] = Math.abs(c[i]);
+            }
+            double hi = Math.max(percentile(abs, 1.0), 1e-3);
+            double lo = Math.max(percentile(abs, 0.5), hi / 20);
+            return new double[] {Math.min(lo, hi), hi};
+        }
+
+        private static double percentile(double[] a, double q) {
+            if (a.length == 0) {
+                return 1.0;
+            }
+            double[] sorted = a.clone();
+            Arrays.sort(sorted);
+            return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))];
+        }
+    }
+
+    /**
+     * Best auto levels of one output's terms at fixed command limits.
+     *
+     * @return {knot of sat(dv,auto) or NaN, knot of sat(domega,auto) or NaN, residual sum of squares}.
+     */
+    private static double[] bestKnots(Sample s, List<Term> terms, int output, double limV, double limW,
+                                      double[] gridV, double[] gridW, double lambda) {
+        boolean hasDv = hasAuto(terms, Atom.Kind.SAT_DV);
+        boolean hasDw = hasAuto(terms, Atom.Kind.SAT_DOMEGA);
+        double[] y = s.target()[output];
+        java.util.function.DoubleBinaryOperator rss = (kv, kw) -> {
+            double[][] cols = columns(withKnots(terms, kv, kw), s.v(), s.w(), s.cv(), s.cw(), limV, limW);
+            return residual(cols, RidgeRegression.fit(cols, y, lambda), y);
+        };
+        double kv = Double.NaN;
+        double kw = Double.NaN;
+        if (hasDv && hasDw) {
+            // coordinate search: dv level at no ω saturation, then ω level, then dv again
+            kw = gridW[1];
+            final double kw0 = kw;
+            kv = argmin(gridV[0], gridV[1], c -> rss.applyAsDouble(c, kw0));
+            final double kv0 = kv;
+            kw = argmin(gridW[0], gridW[1], c -> rss.applyAsDouble(kv0, c));
+            final double kw1 = kw;
+            kv = argmin(gridV[0], gridV[1], c -> rss.applyAsDouble(c, kw1));
+        } else if (hasDv) {
+            kv = argmin(gridV[0], gridV[1], c -> rss.applyAsDouble(c, Double.NaN));
+        } else if (hasDw) {
+            kw = argmin(gridW[0], gridW[1], c -> rss.applyAsDouble(Double.NaN, c));
+        }
+        return new double[] {kv, kw, rss.applyAsDouble(kv, kw)};
+    }
+
+    /**
+     * Minimises a scalar score over a level in [lo, hi]: {@value #KNOT_CANDIDATES} geometric grid points,
+     * then {@value #REFINE_ROUNDS} rounds of {@value #REFINE_POINTS} points between the best one's neighbours.
+     * Ties go to the larger level. Deterministic.
+     */
+    static double argmin(double lo, double hi, java.util.function.DoubleUnaryOperator score) {
+        if (!(hi > lo)) {
+            return hi;
+        }
+        double[] g = new double[KNOT_CANDIDATES];
+        for (int i = 0; i < KNOT_CANDIDATES; i++) {
+            g[i] = lo * Math.pow(hi / lo, (double) i / (KNOT_CANDIDATES - 1));
+        }
+        double best = Double.NaN;
+        double bestScore = Double.POSITIVE_INFINITY;
+        int bi = 0;
+        for (int i = 0; i < g.length; i++) {
+            double sc = score.applyAsDouble(g[i]);
+            if (sc <= bestScore) {
+                bestScore = sc;
+                best = g[i];
+                bi = i;
+            }
+        }
+        double left = g[Math.max(0, bi - 1)];
+        double right = g[Math.min(g.length - 1, bi + 1)];
+        for (int round = 0; round < REFINE_ROUNDS; round++) {
+            double step = (right - left) / (REFINE_POINTS + 1);
+            for (int i = 1; i <= REFINE_POINTS; i++) {
+                double c = left + i * step;
+                double sc = score.applyAsDouble(c);
+                if (sc < bestScore) {
+                    bestScore = sc;
+                    best = c;
+                }
+            }
+            left = Math.max(left, best - step);
+            right = Math.min(right, best + step);
+        }
+        return best;
     }
 
     private static boolean hasAuto(List<Term> terms, Atom.Kind kind) {
@@ -125,8 +268,10 @@ public final class LinearFitter {
         for (Term t : terms) {
             List<Atom> as = new ArrayList<>();
             for (Atom a : t.atoms()) {
-                if (a.isAuto()) {
-                    as.add(a.withKnot(a.kind() == Atom.Kind.SAT_DV ? cv : cw));
+                if (a.isAuto() && a.kind() == Atom.Kind.SAT_DV) {
+                    as.add(a.withKnot(cv));
+                } else if (a.isAuto() && a.kind() == Atom.Kind.SAT_DOMEGA) {
+                    as.add(a.withKnot(cw));
                 } else {
                     as.add(a);
                 }
@@ -136,37 +281,29 @@ public final class LinearFitter {
         return out;
     }
 
-    /** Geometric grid of saturation levels from p/20 to p, p = 99.5th percentile of |cmd − meas| (floor 1e-3). */
-    private static double[] grid(Transitions data, int cmd, int meas) {
-        double[] c = data.input(cmd);
-        double[] m = data.input(meas);
-        double[] abs = new double[c.length];
-        for (int i = 0; i < c.length; i++) {
-            abs[i] = Math.abs(c[i] - m[i]);
-        }
-        Arrays.sort(abs);
-        double p = abs.length == 0 ? 1.0 : abs[(int) Math.min(abs.length - 1, Math.floor(0.995 * (abs.length - 1)))];
-        p = Math.max(p, 1e-3);
-        double[] g = new double[KNOT_CANDIDATES];
-        for (int i = 0; i < KNOT_CANDIDATES; i++) {
-            g[i] = p * Math.pow(20.0, -(double) (KNOT_CANDIDATES - 1 - i) / (KNOT_CANDIDATES - 1));
-        }
-        return g;
-    }
-
     /**
-     * Evaluates terms over all pairs.
+     * Evaluates one output's terms over all pairs, through the library's input clamp.
      *
-     * @param terms resolved terms.
-     * @param data  pairs.
+     * @param library resolved library.
+     * @param output  a {@link BodyDelta} index.
+     * @param data    pairs.
      * @return one column of N values per term.
      */
-    public static double[][] columns(List<Term> terms, Transitions data) {
-        int n = data.size();
-        double[] v = data.input(Inputs.V);
-        double[] w = data.input(Inputs.OMEGA);
-        double[] cv = data.input(Inputs.CMD_V);
-        double[] cw = data.input(Inputs.CMD_OMEGA);
+    public static double[][] columns(FeatureLibrary library, int output, Transitions data) {
+        return columns(library.terms(output), data.input(Inputs.V), data.input(Inputs.OMEGA), data.input(Inputs.CMD_V),
+                data.input(Inputs.CMD_OMEGA), library.commandLimit(Inputs.CMD_V), library.commandLimit(Inputs.CMD_OMEGA));
+    }
+
+    /** Columns of terms at z = (v, ω, clamp(cmd_v, ±limV), clamp(cmd_ω, ±limW)). */
+    private static double[][] columns(List<Term> terms, double[] v, double[] w, double[] cvRaw, double[] cwRaw,
+                                      double limV, double limW) {
+        int n = v.length;
+        double[] cv = new double[n];
+        double[] cw = new double[n];
+        for (int i = 0; i < n; i++) {
+            cv[i] = Math.max(-limV, Math.min(limV, cvRaw[i]));
+            cw[i] = Math.max(-limW, Math.min(limW, cwRaw[i]));
+        }
         double[][] cols = new double[terms.size()][n];
         for (int j = 0; j < terms.size(); j++) {
             Term t = terms.get(j);

@@ -72,8 +72,10 @@ public final class SparseFitter {
             innerTrain = train;
             innerVal = train;
         }
-        Transitions innerData = new Transitions(innerTrain);
-        FeatureLibrary innerLib = LinearFitter.resolveKnots(innerData, library, lambda);
+        // levels are chosen once, on all training pairs, by one-step residual; the threshold search reuses them
+        Transitions allData = new Transitions(train);
+        FeatureLibrary innerLib = LinearFitter.resolveKnots(allData, library, lambda);
+        Transitions innerData = innerTrain == train ? allData : new Transitions(innerTrain);
         int steps = (int) Math.round(SCORE_WINDOW_SECONDS / dt);
         double distance = meanDistance(innerVal, steps);
         List<Double> scores = new ArrayList<>();
@@ -95,7 +97,7 @@ public final class SparseFitter {
                 chosen = THRESHOLDS[i];
             }
         }
-        LinearFeatureModel model = LinearFitter.fitSparse(train, library, lambda, chosen);
+        LinearFeatureModel model = LinearFitter.sparseOn(allData, innerLib, lambda, chosen, dt);
         return new Result(model, chosen, scores);
     }
 

@@ -29,6 +29,9 @@ public final class LinearFeatureModel extends BodyFrameModel {
     private final int[] atomStart;
     private final Atom[] atoms;
     private final Term[] entryTerms;
+    // input clamp levels [m/s], [rad/s]; +∞ = none
+    private final double limitV;
+    private final double limitOmega;
 
     /**
      * @param kind         "linear" or "sparse" (how it was fitted; recorded in model files).
@@ -49,6 +52,8 @@ public final class LinearFeatureModel extends BodyFrameModel {
         }
         this.kind = kind;
         this.library = library;
+        this.limitV = library.commandLimit(Inputs.CMD_V);
+        this.limitOmega = library.commandLimit(Inputs.CMD_OMEGA);
         this.coefficients = new double[BodyDelta.DIM][];
         List<Integer> outs = new ArrayList<>();
         List<Double> cs = new ArrayList<>();
@@ -123,6 +128,8 @@ public final class LinearFeatureModel extends BodyFrameModel {
      */
     public int flopsPerStep() {
         int flops = 10 + 2;
+        flops += Double.isFinite(limitV) ? 2 : 0;
+        flops += Double.isFinite(limitOmega) ? 2 : 0;
         for (int e = 0; e < coef.length; e++) {
             int factors = atomStart[e + 1] - atomStart[e];
             flops += 2 + Math.max(0, factors - 1);
@@ -142,9 +149,14 @@ public final class LinearFeatureModel extends BodyFrameModel {
         }
     }
 
-    /** d_r = Σ_e coef_e·Π atoms_e(z) over the non-zero entries. Allocation-free. */
+    /**
+     * d_r = Σ_e coef_e·Π atoms_e(z) over the non-zero entries, z with the library's input clamp applied
+     * (cmd ← clamp(cmd, −C, C), see {@link FeatureLibrary}). Allocation-free.
+     */
     @Override
-    public void bodyDelta(double v, double w, double cv, double cw, double[] d) {
+    public void bodyDelta(double v, double w, double cvRaw, double cwRaw, double[] d) {
+        double cv = Math.max(-limitV, Math.min(limitV, cvRaw));
+        double cw = Math.max(-limitOmega, Math.min(limitOmega, cwRaw));
         d[0] = 0.0;
         d[1] = 0.0;
         d[2] = 0.0;
@@ -161,16 +173,27 @@ public final class LinearFeatureModel extends BodyFrameModel {
         }
     }
 
-    /** d and D = ∂d/∂z by the product rule over the non-zero entries. Allocation-free. */
+    /**
+     * d and D = ∂d/∂z by the product rule over the non-zero entries; through the input clamp the command
+     * columns are multiplied by 1 inside the band |cmd| &lt; C and 0 outside (one-sided at the kink).
+     * Allocation-free.
+     */
     @Override
-    public void bodyDeltaJacobian(double v, double w, double cv, double cw, double[] d, double[] dz) {
+    public void bodyDeltaJacobian(double v, double w, double cvRaw, double cwRaw, double[] d, double[] dz) {
         Arrays.fill(dz, 0, BodyDelta.DIM * Inputs.DIM, 0.0);
-        bodyDelta(v, w, cv, cw, d);
+        bodyDelta(v, w, cvRaw, cwRaw, d);
+        double cv = Math.max(-limitV, Math.min(limitV, cvRaw));
+        double cw = Math.max(-limitOmega, Math.min(limitOmega, cwRaw));
+        double gateV = Math.abs(cvRaw) < limitV ? 1.0 : 0.0;
+        double gateW = Math.abs(cwRaw) < limitOmega ? 1.0 : 0.0;
         for (int e = 0; e < coef.length; e++) {
             Term t = entryTerms[e];
             int r = outOf[e];
             for (int c = 0; c < Inputs.DIM; c++) {
-                dz[r * Inputs.DIM + c] += coef[e] * t.derivative(v, w, cv, cw, c);
+                double gate = c == Inputs.CMD_V ? gateV : c == Inputs.CMD_OMEGA ? gateW : 1.0;
+                if (gate != 0.0) {
+                    dz[r * Inputs.DIM + c] += coef[e] * gate * t.derivative(v, w, cv, cw, c);
+                }
             }
         }
     }

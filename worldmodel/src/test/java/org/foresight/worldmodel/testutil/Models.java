@@ -14,14 +14,15 @@ public final class Models {
     private Models() {
     }
 
-    /** A linear model with every atom kind in its library and random non-zero coefficients. */
+    /** A linear model with every atom kind in its library, an input clamp, and random non-zero coefficients. */
     public static LinearFeatureModel richLinear(long seed) {
         FeatureLibrary lib = FeatureLibrary.parse(java.util.Map.of(
-                "d_forward", List.of("1", "v", "cmd_v", "v*omega^2", "sat(dv,0.3)", "|cmd_v|*cmd_omega"),
+                FeatureLibrary.INPUTS_KEY, List.of("sat(cmd_v,1.5)", "sat(cmd_omega,3)"),
+                "d_forward", List.of("1", "v", "cmd_v", "v*omega^2", "sat(dv,0.3)", "|cmd_v|*cmd_omega", "sat(cmd_v,1.2)"),
                 "d_lateral", List.of("v*omega", "cmd_v*cmd_omega", "|v|*omega"),
                 "d_theta", List.of("omega", "cmd_omega", "omega*|omega|", "sat(domega,1.5)", "|domega|*domega"),
                 "d_v", List.of("dv", "dv^3", "|dv|", "v*|cmd_omega|"),
-                "d_omega", List.of("domega", "sat(domega,2)", "omega*|omega|", "|omega|")));
+                "d_omega", List.of("domega", "sat(domega,2)", "omega*|omega|", "|omega|", "sat(cmd_omega,2.5)*omega")));
         SplittableRandom r = new SplittableRandom(seed);
         double[][] w = new double[BodyDelta.DIM][];
         for (int o = 0; o < BodyDelta.DIM; o++) {
