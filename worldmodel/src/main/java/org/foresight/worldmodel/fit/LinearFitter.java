@@ -99,16 +99,12 @@ public final class LinearFitter {
         double[] knotGridV = s.knotRange(Inputs.CMD_V, Inputs.V);
         double[] knotGridW = s.knotRange(Inputs.CMD_OMEGA, Inputs.OMEGA);
         if (Double.isNaN(limV)) {
-            double[] range = s.limitRange(Inputs.CMD_V);
-            final double lw = Double.isNaN(limW) ? Double.POSITIVE_INFINITY : limW;
-            List<Term> terms = library.terms(BodyDelta.V);
-            limV = argmin(range[0], range[1], l -> bestKnots(s, terms, BodyDelta.V, l, lw, knotGridV, knotGridW, lambda)[2]);
+            limV = searchLimit(s, library.terms(BodyDelta.V), BodyDelta.V, Inputs.CMD_V, Inputs.V,
+                    Double.isNaN(limW) ? Double.POSITIVE_INFINITY : limW, knotGridV, knotGridW, lambda);
         }
         if (Double.isNaN(limW)) {
-            double[] range = s.limitRange(Inputs.CMD_OMEGA);
-            final double lv = limV;
-            List<Term> terms = library.terms(BodyDelta.OMEGA);
-            limW = argmin(range[0], range[1], l -> bestKnots(s, terms, BodyDelta.OMEGA, lv, l, knotGridV, knotGridW, lambda)[2]);
+            limW = searchLimit(s, library.terms(BodyDelta.OMEGA), BodyDelta.OMEGA, Inputs.CMD_OMEGA, Inputs.OMEGA,
+                    limV, knotGridV, knotGridW, lambda);
         }
         FeatureLibrary clamped = library.withKnot(Atom.Kind.SAT_CMD_V, limV).withKnot(Atom.Kind.SAT_CMD_OMEGA, limW);
         List<List<Term>> lists = new ArrayList<>();
@@ -118,6 +114,32 @@ public final class LinearFitter {
             lists.add(withKnots(terms, best[0], best[1]));
         }
         return clamped.withTerms(lists);
+    }
+
+    /**
+     * Coordinate search of one command limit L jointly with the driven output's own auto levels: starting
+     * from the 99.9th percentile of the measured speed (a robot does not run past its limit but for noise),
+     * the levels at that L, then L at those levels, the levels again and L again. A grid over L of full level
+     * searches would cost {@value #KNOT_CANDIDATES}× more for the same optimum on these well-separated kinks.
+     */
+    private static double searchLimit(Sample s, List<Term> terms, int output, int cmd, int meas, double otherLimit,
+                                      double[] gridV, double[] gridW, double lambda) {
+        double[] range = s.limitRange(cmd);
+        double lim = Math.max(range[0], Math.min(range[1], s.speedPercentile(meas, 0.999)));
+        boolean isV = cmd == Inputs.CMD_V;
+        for (int round = 0; round < 2; round++) {
+            final double l0 = lim;
+            double[] k = bestKnots(s, terms, output, isV ? l0 : otherLimit, isV ? otherLimit : l0, gridV, gridW, lambda);
+            List<Term> fixed = withKnots(terms, k[0], k[1]);
+            java.util.function.DoubleUnaryOperator rss = l -> {
+                double lv = isV ? l : otherLimit;
+                double lw = isV ? otherLimit : l;
+                double[][] cols = columns(fixed, s.v(), s.w(), s.cv(), s.cw(), lv, lw);
+                return residual(cols, RidgeRegression.fit(cols, s.target()[output], lambda), s.target()[output]);
+            };
+            lim = argmin(range[0], range[1], rss);
+        }
+        return lim;
     }
 
     /** Stride subsample of the pairs used by the level searches. */
@@ -153,6 +175,16 @@ public final class LinearFitter {
             }
             double p = Math.max(percentile(abs, 0.995), 1e-3);
             return new double[] {p / 20, p};
+        }
+
+        /** q-quantile of |measured input|. */
+        double speedPercentile(int meas, double q) {
+            double[] m = in(meas);
+            double[] abs = new double[m.length];
+            for (int i = 0; i < m.length; i++) {
+                abs[i] = Math.abs(m[i]);
+            }
+            return percentile(abs, q);
         }
 
         /** Command-limit search range [median |cmd|, max |cmd|] (the top means "no clamp"). */

@@ -10,6 +10,7 @@ import org.foresight.worldmodel.data.Transitions;
 import org.foresight.worldmodel.eval.Evaluator;
 import org.foresight.worldmodel.eval.WindowMetrics;
 import org.foresight.worldmodel.features.FeatureLibrary;
+import org.foresight.worldmodel.model.BodyDelta;
 import org.foresight.worldmodel.model.LinearFeatureModel;
 
 /**
@@ -80,8 +81,9 @@ public final class SparseFitter {
         double distance = meanDistance(innerVal, steps);
         List<Double> scores = new ArrayList<>();
         double best = Double.POSITIVE_INFINITY;
+        LeastSquaresFactor[] innerDesign = factors(innerData, innerLib);
         for (double th : THRESHOLDS) {
-            LinearFeatureModel m = LinearFitter.sparseOn(innerData, innerLib, lambda, th, dt);
+            LinearFeatureModel m = sparseOn(innerDesign, innerLib, lambda, th, dt);
             WindowMetrics wm = Evaluator.freeRun(m, innerVal, steps, "score");
             double score = (1 - wm.fitPercent()[StateIndex.V] / 100) + (1 - wm.fitPercent()[StateIndex.OMEGA] / 100)
                     + wm.driftMedian() / Math.max(distance, 1e-6);
@@ -97,8 +99,27 @@ public final class SparseFitter {
                 chosen = THRESHOLDS[i];
             }
         }
-        LinearFeatureModel model = LinearFitter.sparseOn(allData, innerLib, lambda, chosen, dt);
+        LeastSquaresFactor[] design = innerData == allData ? innerDesign : factors(allData, innerLib);
+        LinearFeatureModel model = sparseOn(design, innerLib, lambda, chosen, dt);
         return new Result(model, chosen, scores);
+    }
+
+    /** One QR per output, reused by every threshold's STLSQ rounds. */
+    private static LeastSquaresFactor[] factors(Transitions data, FeatureLibrary lib) {
+        LeastSquaresFactor[] out = new LeastSquaresFactor[BodyDelta.DIM];
+        for (int r = 0; r < BodyDelta.DIM; r++) {
+            out[r] = new LeastSquaresFactor(LinearFitter.columns(lib, r, data), data.target(r));
+        }
+        return out;
+    }
+
+    private static LinearFeatureModel sparseOn(LeastSquaresFactor[] design, FeatureLibrary lib, double lambda,
+                                               double threshold, double dt) {
+        double[][] w = new double[BodyDelta.DIM][];
+        for (int r = 0; r < BodyDelta.DIM; r++) {
+            w[r] = SparseRegression.fit(design[r], lambda, threshold);
+        }
+        return new LinearFeatureModel("sparse", dt, lib, w);
     }
 
     /** Mean path length of the windows [m]: Σ|v|·dt over each window, averaged. */

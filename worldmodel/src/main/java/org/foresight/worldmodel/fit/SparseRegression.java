@@ -26,40 +26,34 @@ public final class SparseRegression {
      * @return F coefficients, the pruned ones exactly 0.
      */
     public static double[] fit(double[][] columns, double[] y, double lambda, double threshold) {
+        if (columns.length == 0) {
+            return new double[0];
+        }
+        return fit(new LeastSquaresFactor(columns, y), lambda, threshold);
+    }
+
+    /**
+     * Fits sparse coefficients on an already factored design (cheap: every refit reuses the one QR).
+     *
+     * @param design    factored design and target. Not modified.
+     * @param lambda    relative ridge weight for each refit, ≥ 0.
+     * @param threshold relative size below which a coefficient is zeroed (dimensionless), ≥ 0.
+     * @return F coefficients, the pruned ones exactly 0.
+     */
+    public static double[] fit(LeastSquaresFactor design, double lambda, double threshold) {
         if (!(threshold >= 0) || !Double.isFinite(threshold)) {
             throw new IllegalArgumentException("sparsity threshold must be >= 0, got " + threshold);
         }
-        int f = columns.length;
-        int n = y.length;
-        double[] scale = new double[f];
-        for (int j = 0; j < f; j++) {
-            scale[j] = rms(columns[j]);
-        }
-        double yScale = rms(y);
+        int f = design.features();
+        double yScale = design.targetRms();
         boolean[] active = new boolean[f];
         java.util.Arrays.fill(active, true);
         double[] w = new double[f];
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            int count = 0;
-            for (boolean b : active) {
-                count += b ? 1 : 0;
-            }
-            double[][] sub = new double[count][];
-            int[] map = new int[count];
-            for (int j = 0, k = 0; j < f; j++) {
-                if (active[j]) {
-                    sub[k] = columns[j];
-                    map[k++] = j;
-                }
-            }
-            double[] ws = count > 0 && n >= count ? RidgeRegression.fit(sub, y, lambda) : new double[count];
-            java.util.Arrays.fill(w, 0.0);
-            for (int k = 0; k < count; k++) {
-                w[map[k]] = ws[k];
-            }
+            w = design.solve(active, lambda);
             boolean changed = false;
             for (int j = 0; j < f; j++) {
-                if (active[j] && (yScale == 0 || Math.abs(w[j]) * scale[j] / yScale < threshold)) {
+                if (active[j] && (yScale == 0 || Math.abs(w[j]) * design.columnRms(j) / yScale < threshold)) {
                     active[j] = false;
                     changed = true;
                 }
