@@ -3,6 +3,7 @@ package org.foresight.worldmodel.eval;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
@@ -71,9 +72,9 @@ public final class TrajectoryPlot {
         for (int k = 0; k < n; k++) {
             t[k] = k * episode.dt();
         }
-        panel(g, 60, 70, 680, 370, "v [m/s] vs t [s]", t, episode.state(StateIndex.V), pm[StateIndex.V], pu[StateIndex.V], false);
-        panel(g, 60, 500, 680, 370, "omega [rad/s] vs t [s]", t, episode.state(StateIndex.OMEGA), pm[StateIndex.OMEGA], pu[StateIndex.OMEGA], false);
-        xyPanel(g, 800, 70, 370, 800, episode, pm, pu);
+        panel(g, 70, 70, 620, 360, "v [m/s] vs t [s]", t, episode.state(StateIndex.V), pm[StateIndex.V], pu[StateIndex.V]);
+        panel(g, 70, 500, 620, 360, "omega [rad/s] vs t [s]", t, episode.state(StateIndex.OMEGA), pm[StateIndex.OMEGA], pu[StateIndex.OMEGA]);
+        xyPanel(g, 800, 70, 370, 790, episode, pm, pu);
         g.dispose();
         AtomicFiles.writeBytes(file, out -> {
             if (!ImageIO.write(img, "png", out)) {
@@ -108,7 +109,7 @@ public final class TrajectoryPlot {
     }
 
     private static void panel(Graphics2D g, int x0, int y0, int w, int h, String label, double[] t,
-                              double[] meas, double[] model, double[] uni, boolean equal) {
+                              double[] meas, double[] model, double[] uni) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (double[] a : new double[][] {meas, model, uni}) {
@@ -120,8 +121,8 @@ public final class TrajectoryPlot {
         if (!(hi > lo)) {
             hi = lo + 1;
         }
-        frame(g, x0, y0, w, h, label, String.format(Locale.ROOT, "%.2f", lo), String.format(Locale.ROOT, "%.2f", hi));
         double tMax = t[t.length - 1] > 0 ? t[t.length - 1] : 1;
+        frame(g, x0, y0, w, h, label, 0, tMax, lo, hi, "%.0f", "%.2f");
         line(g, t, uni, x0, y0, w, h, 0, tMax, lo, hi, UNICYCLE);
         line(g, t, meas, x0, y0, w, h, 0, tMax, lo, hi, MEASURED);
         line(g, t, model, x0, y0, w, h, 0, tMax, lo, hi, MODEL);
@@ -148,8 +149,7 @@ public final class TrajectoryPlot {
         double xr = cx + w / scale / 2;
         double yb = cy - h / scale / 2;
         double yt = cy + h / scale / 2;
-        frame(g, x0, y0, w, h, "path y [m] vs x [m] (restarts every window)", String.format(Locale.ROOT, "%.1f", yb),
-                String.format(Locale.ROOT, "%.1f", yt));
+        frame(g, x0, y0, w, h, "path y [m] vs x [m] (restarts every window)", xl, xr, yb, yt, "%.1f", "%.1f");
         java.awt.Shape clip = g.getClip();
         g.setClip(x0, y0, w, h);
         line(g, pu[StateIndex.X], pu[StateIndex.Y], x0, y0, w, h, xl, xr, yb, yt, UNICYCLE);
@@ -158,15 +158,31 @@ public final class TrajectoryPlot {
         g.setClip(clip);
     }
 
-    private static void frame(Graphics2D g, int x0, int y0, int w, int h, String label, String lo, String hi) {
-        g.setColor(new Color(0xdddddd));
-        g.drawLine(x0, y0 + h / 2, x0 + w, y0 + h / 2);
+    /**
+     * Panel box, a light line at value 0 if in range, the label above, the y range right-aligned in the
+     * margin left of the box and the x range below it (so no label reaches into a neighbouring panel).
+     */
+    private static void frame(Graphics2D g, int x0, int y0, int w, int h, String label, double xl, double xr,
+                              double yb, double yt, String xFormat, String yFormat) {
+        if (yb < 0 && yt > 0) {
+            int y = (int) Math.round(y0 + h - (0 - yb) / (yt - yb) * h);
+            g.setColor(new Color(0xdddddd));
+            g.drawLine(x0, y, x0 + w, y);
+        }
         g.setColor(Color.GRAY);
         g.drawRect(x0, y0, w, h);
         g.setColor(Color.BLACK);
+        FontMetrics fm = g.getFontMetrics();
         g.drawString(label, x0, y0 - 6);
-        g.drawString(hi, x0 - 50, y0 + 12);
-        g.drawString(lo, x0 - 50, y0 + h);
+        String hi = String.format(Locale.ROOT, yFormat, yt);
+        String lo = String.format(Locale.ROOT, yFormat, yb);
+        g.drawString(hi, x0 - 6 - fm.stringWidth(hi), y0 + fm.getAscent());
+        g.drawString(lo, x0 - 6 - fm.stringWidth(lo), y0 + h);
+        String left = String.format(Locale.ROOT, xFormat, xl);
+        String right = String.format(Locale.ROOT, xFormat, xr);
+        int yText = y0 + h + 4 + fm.getAscent();
+        g.drawString(left, x0, yText);
+        g.drawString(right, x0 + w - fm.stringWidth(right), yText);
     }
 
     private static void line(Graphics2D g, double[] xs, double[] ys, int x0, int y0, int w, int h,
