@@ -23,6 +23,7 @@ public final class TrajectoryLog {
     private final double[][] data;
     private final Map<String, Object> metadata;
     private final Path source;
+    private final int[] lineNumbers;
 
     /**
      * @param columns  column names, unique. Not modified.
@@ -32,6 +33,22 @@ public final class TrajectoryLog {
      * @throws IllegalArgumentException on mismatched lengths or duplicate names.
      */
     public TrajectoryLog(List<String> columns, double[][] data, Map<String, Object> metadata, Path source) {
+        this(columns, data, metadata, source, null);
+    }
+
+    /**
+     * A log that knows the file line of each row (so later checks can name the true line even when the
+     * file had blank or skipped lines).
+     *
+     * @param columns     column names, unique. Not modified.
+     * @param data        {@code data[column][row]}, all columns of equal length. Kept (not copied).
+     * @param metadata    sidecar metadata; may be empty. Copied.
+     * @param source      the file it was read from, or null.
+     * @param lineNumbers 1-based file line of each row, one per row, or null (see {@link #lineOf}). Copied.
+     * @throws IllegalArgumentException on mismatched lengths or duplicate names.
+     */
+    public TrajectoryLog(List<String> columns, double[][] data, Map<String, Object> metadata, Path source,
+                         int[] lineNumbers) {
         if (columns.size() != data.length) {
             throw new IllegalArgumentException("trajectory log: " + columns.size() + " column names but "
                     + data.length + " data columns");
@@ -50,6 +67,10 @@ public final class TrajectoryLog {
         this.data = data;
         this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         this.source = source;
+        if (lineNumbers != null && lineNumbers.length != n) {
+            throw new IllegalArgumentException("trajectory log: " + lineNumbers.length + " line numbers for " + n + " rows");
+        }
+        this.lineNumbers = lineNumbers == null ? null : lineNumbers.clone();
     }
 
     /** Same as {@link #TrajectoryLog(List, double[][], Map, Path)} with no source file. */
@@ -89,6 +110,20 @@ public final class TrajectoryLog {
     /** Sidecar metadata (unmodifiable), empty if the log had none. */
     public Map<String, Object> metadata() {
         return metadata;
+    }
+
+    /**
+     * The 1-based line of the file that held a row: as read (blank lines counted) for a log read by
+     * {@link TrajectoryLogIO}, else {@code row + 2}, the row's line once written (header on line 1).
+     *
+     * @param row a row index in [0, {@link #length()}).
+     * @return the line number.
+     */
+    public int lineOf(int row) {
+        if (row < 0 || row >= length()) {
+            throw new IndexOutOfBoundsException("row " + row + " of a " + length() + "-row trajectory log");
+        }
+        return lineNumbers != null ? lineNumbers[row] : row + 2;
     }
 
     /** The file this log was read from, or null. */

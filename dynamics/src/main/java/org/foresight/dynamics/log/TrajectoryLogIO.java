@@ -109,7 +109,8 @@ public final class TrajectoryLogIO {
      *
      * @param csv    the CSV file; its sidecar is read when present.
      * @param rename map from the file's column name to ours (e.g. {@code "linear_x" → "v"}); may be empty.
-     * @return the log, with columns renamed.
+     * @return the log, with columns renamed; it records each row's file line ({@link TrajectoryLog#lineOf}),
+     *         blank lines counted.
      * @throws LogFormatException naming file and line on malformed content or a missing standard column.
      */
     public static TrajectoryLog read(Path csv, Map<String, String> rename) {
@@ -118,6 +119,7 @@ public final class TrajectoryLogIO {
         }
         List<String> header;
         List<double[]> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             String line = in.readLine();
             int lineNo = 1;
@@ -192,6 +194,7 @@ public final class TrajectoryLogIO {
                 }
                 lastT = row[tCol];
                 rows.add(row);
+                lines.add(lineNo);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
@@ -206,7 +209,11 @@ public final class TrajectoryLogIO {
                 data[c][r] = row[c];
             }
         }
-        return new TrajectoryLog(header, data, readSidecar(csv), csv);
+        int[] lineNumbers = new int[lines.size()];
+        for (int r = 0; r < lineNumbers.length; r++) {
+            lineNumbers[r] = lines.get(r);
+        }
+        return new TrajectoryLog(header, data, readSidecar(csv), csv, lineNumbers);
     }
 
     private static Map<String, Object> readSidecar(Path csv) {

@@ -93,7 +93,11 @@ public final class LogLoader {
         for (int j = 0; j < ControlIndex.DIM; j++) {
             control[j] = log.column(ControlIndex.NAMES.get(j));
         }
-        return new Resampler(period, Math.max(Resampler.DEFAULT_MAX_GAP, 2 * period)).resample(source, 2, t, state, control);
+        int[] lines = new int[log.length()];
+        for (int r = 0; r < lines.length; r++) {
+            lines[r] = log.lineOf(r);
+        }
+        return new Resampler(period, Math.max(Resampler.DEFAULT_MAX_GAP, 2 * period)).resample(source, lines, t, state, control);
     }
 
     private static double periodOf(TrajectoryLog log, String source) {

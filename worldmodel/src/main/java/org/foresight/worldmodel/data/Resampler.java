@@ -68,9 +68,32 @@ public final class Resampler {
      *                                  gaps longer than {@link #maxGap()}, or fewer than 2 grid rows.
      */
     public Episode resample(String source, int firstDataLine, double[] t, double[][] state, double[][] control) {
+        int[] lines = new int[t.length];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = i + firstDataLine;
+        }
+        return resample(source, lines, t, state, control);
+    }
+
+    /**
+     * Checks the rows and builds the regular episode, naming each row by its true file line (files may
+     * have blank lines between rows).
+     *
+     * @param source  file name for messages.
+     * @param lines   1-based file line of each row, length = rows. Not modified.
+     * @param t       time stamps [s], one per row. Not modified.
+     * @param state   {@link StateIndex#FULL_DIM} channels, one value per row. Not modified.
+     * @param control {@link ControlIndex#DIM} channels, one value per row. Not modified.
+     * @return the episode on the regular grid.
+     * @throws IllegalArgumentException "FILE:LINE: reason" as {@link #resample(String, int, double[], double[][], double[][])}.
+     */
+    public Episode resample(String source, int[] lines, double[] t, double[][] state, double[][] control) {
         int n = t.length;
+        if (lines.length != n) {
+            throw new IllegalArgumentException(source + ": " + lines.length + " line numbers for " + n + " rows");
+        }
         for (int i = 0; i < n; i++) {
-            int line = i + firstDataLine;
+            int line = lines[i];
             if (!Double.isFinite(t[i])) {
                 throw new IllegalArgumentException(source + ":" + line + ": time t is not finite: " + t[i]);
             }

@@ -64,6 +64,19 @@ class ResamplerTest {
     }
 
     @Test
+    void aGapInACsvWithBlankLinesNamesTheTrueFileLine() throws Exception {
+        // line 1 blank, header on line 2, rows on lines 3, 5, 6 (line 4 blank), a blank line 7, then the row
+        // after the 0.5 s gap on line 8
+        Path csv = dir.resolve("gappy.csv");
+        Files.writeString(csv, "\nt,x,y,theta,v,omega,cmd_v,cmd_omega\n0.0,0,0,0,0,0,0,0\n\n"
+                + "0.05,0,0,0,0,0,0,0\n0.1,0,0,0,0,0,0,0\n\n0.6,0,0,0,0,0,0,0\n0.65,0,0,0,0,0,0,0\n");
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                () -> LogLoader.load(csv, Map.of(), 0.05));
+        assertTrue(ex.getMessage().startsWith(csv + ":8:"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("gap"), ex.getMessage());
+    }
+
+    @Test
     void aUserCsvWithoutSidecarAndOtherColumnNamesLoads() throws Exception {
         Path csv = dir.resolve("jackal_odom.csv");
         StringBuilder sb = new StringBuilder("stamp,px,py,yaw,linear_x,angular_z,cmd_lin,cmd_ang,battery\n");
