@@ -52,7 +52,7 @@ public record CriticParams(double goalWeight, double goalActivation, double path
      */
     public static CriticParams defaults() {
         return new CriticParams(3.0, 2.0, 3.0, 1.0, 1.0, 1000.0, 3.0, 0.25,
-                0.42, 0.33, 2,
+                0.42, 0.33, 3,
                 0.0, 0.02, 0.0002, 0.0005,
                 5.0, 1.0, 1.6);
     }

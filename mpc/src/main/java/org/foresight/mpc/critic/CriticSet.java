@@ -58,7 +58,7 @@ public final class CriticSet {
             case "path_follow":
                 return new PathFollowCritic(p.pathFollowWeight());
             case "path_align":
-                return new PathAlignCritic(p.pathAlignWeight(), p.pathAlignCap(), 2);
+                return new PathAlignCritic(p.pathAlignWeight(), p.pathAlignCap(), 4);
             case "obstacle": {
                 double[][] c = ObstacleCritic.circlesFor(p.footprintLength(), p.footprintWidth(), p.footprintCircles());
                 return new ObstacleCritic(p.collisionCost(), p.obstacleWeight(), p.obstacleMargin(), c[0], c[1][0]);

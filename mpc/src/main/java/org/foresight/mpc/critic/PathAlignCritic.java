@@ -60,7 +60,7 @@ public final class PathAlignCritic implements Critic {
             double acc = 0;
             for (int t = st - 1; t < T; t += st) {
                 double d = DistanceGrid.sample(v, sx, sy, inv, ox, oy, b.x[base + t], b.y[base + t]);
-                acc += d < cp ? d : cp;
+                acc += Math.min(d, cp);
             }
             costs[k] += w * acc;
         }

@@ -30,8 +30,7 @@ public final class PreferForwardCritic implements Critic {
             int base = k * T;
             double acc = 0;
             for (int t = 0; t < T; t++) {
-                double v = vs[base + t];
-                acc += v < 0 ? -v : 0.0;
+                acc += Math.max(-vs[base + t], 0.0);
             }
             costs[k] += w * acc;
         }

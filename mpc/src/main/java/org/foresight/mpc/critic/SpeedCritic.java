@@ -37,8 +37,8 @@ public final class SpeedCritic implements Critic {
             int base = k * T;
             double acc = 0;
             for (int t = 0; t < T; t++) {
-                double e = vt - vs[base + t];
-                acc += e > 0 ? e * e : 0.0;
+                double e = Math.max(vt - vs[base + t], 0.0);
+                acc += e * e;
             }
             costs[k] += w * acc;
         }

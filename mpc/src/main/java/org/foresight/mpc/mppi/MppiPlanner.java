@@ -38,8 +38,12 @@ import org.foresight.mpc.critic.CriticSet;
  * <p>{@link #plan} allocates nothing after the first call (buffers are grow-only). Not thread-safe.
  */
 public final class MppiPlanner implements Planner {
-    /** Samples per work chunk (fixed so the partition does not depend on the thread count). */
-    public static final int CHUNK = 50;
+    /**
+     * Samples per work chunk (fixed so the partition does not depend on the thread count). Small enough
+     * that a chunk's rows of every channel (16 × 56 steps × 7 channels × 8 B ≈ 50 kB) stay in L1/L2 while
+     * the rollout scatters into them and the critics read them back.
+     */
+    public static final int CHUNK = 16;
 
     private final DynamicsModel model;
     private final MppiConfig config;
@@ -114,6 +118,9 @@ public final class MppiPlanner implements Planner {
         stepU = new double[ControlIndex.DIM];
         stepXNext = new double[n];
         buffers.ensure(samples, horizon);
+        if (!hasVelocity) {
+            buffers.aliasVelocityToCommands();
+        }
     }
 
     /** @return "mppi". */
@@ -326,7 +333,7 @@ public final class MppiPlanner implements Planner {
         final double hi = config.maxV();
         final double wm = config.maxOmega();
         final long iter = iterationCounter;
-        // 1. Noise and bounded controls: u = clip(clip(ū + ε, u_prev ± a·dt), bounds).
+        // 1. Noise ε into the command rows (sample-major, one stream per sample; sample 0 keeps ε = 0).
         for (int k = k0; k < k1; k++) {
             int base = k * T;
             if (k == 0) {
@@ -336,22 +343,12 @@ public final class MppiPlanner implements Planner {
                 noise.fill(iter, ControlIndex.V, k, config.noiseV(), cv, base, T);
                 noise.fill(iter, ControlIndex.OMEGA, k, config.noiseOmega(), cw, base, T);
             }
-            double pv = lastCmdV;
-            double pw = lastCmdW;
-            for (int t = 0; t < T; t++) {
-                double v = meanV[t] + cv[base + t];
-                double o = meanW[t] + cw[base + t];
-                v = v < pv - dv ? pv - dv : (v > pv + dv ? pv + dv : v);
-                o = o < pw - dw ? pw - dw : (o > pw + dw ? pw + dw : o);
-                v = v < lo ? lo : (v > hi ? hi : v);
-                o = o < -wm ? -wm : (o > wm ? wm : o);
-                cv[base + t] = v;
-                cw[base + t] = o;
-                pv = v;
-                pw = o;
-            }
         }
-        // 2. Rollout, one stepBatch over the chunk per time step (layout: channel i of sample j at i·cnt + j).
+        // 2. Per time step: bounded controls u = clip(ū + ε, u_prev ± a·dt, bounds), written both to the
+        //    batch rows and to the stepBatch input; one stepBatch over the chunk; scatter of the poses.
+        //    Samples are the inner loop so the clamp chains of different samples overlap (a per-sample
+        //    loop over t is latency-bound on the u_prev → u dependency).
+        //    stepBatch layout: channel i of chunk sample j at i·cnt + j.
         double[] xa = scratchA[worker];
         double[] xb = scratchB[worker];
         final double[] u = scratchU[worker];
@@ -365,16 +362,27 @@ public final class MppiPlanner implements Planner {
         final int ows = StateIndex.OMEGA * cnt;
         final int ouv = ControlIndex.V * cnt;
         final int ouw = ControlIndex.OMEGA * cnt;
+        Arrays.fill(u, ouv, ouv + cnt, lastCmdV);
+        Arrays.fill(u, ouw, ouw + cnt, lastCmdW);
         final double[] bx = b.x;
         final double[] by = b.y;
         final double[] bt = b.theta;
         final double[] bv = b.v;
         final double[] bw = b.omega;
         for (int t = 0; t < T; t++) {
+            final double mv = meanV[t];
+            final double mw = meanW[t];
             for (int j = 0; j < cnt; j++) {
                 int idx = (k0 + j) * T + t;
-                u[ouv + j] = cv[idx];
-                u[ouw + j] = cw[idx];
+                double pv = u[ouv + j];
+                double pw = u[ouw + j];
+                // Math.min/max compile to branch-free code: the clamps are hit at random.
+                double v = Math.min(Math.max(mv + cv[idx], Math.max(pv - dv, lo)), Math.min(pv + dv, hi));
+                double o = Math.min(Math.max(mw + cw[idx], Math.max(pw - dw, -wm)), Math.min(pw + dw, wm));
+                cv[idx] = v;
+                cw[idx] = o;
+                u[ouv + j] = v;
+                u[ouw + j] = o;
             }
             model.stepBatch(xa, u, cnt, dt, xb);
             if (hasVelocity) {
@@ -387,13 +395,12 @@ public final class MppiPlanner implements Planner {
                     bw[idx] = xb[ows + j];
                 }
             } else {
+                // Kinematic model: the velocity channels alias the command arrays (already filled).
                 for (int j = 0; j < cnt; j++) {
                     int idx = (k0 + j) * T + t;
                     bx[idx] = xb[ox + j];
                     by[idx] = xb[oy + j];
                     bt[idx] = xb[ot + j];
-                    bv[idx] = u[ouv + j];
-                    bw[idx] = u[ouw + j];
                 }
             }
             double[] tmp = xa;

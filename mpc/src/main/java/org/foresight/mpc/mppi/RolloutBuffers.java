@@ -38,6 +38,15 @@ public final class RolloutBuffers {
     public double[] weights = new double[0];
 
     /**
+     * For kinematic models (no velocity state): makes {@link #v}/{@link #omega} the very arrays
+     * {@link #cmdV}/{@link #cmdOmega}, saving two copies per sample-step. Call again after {@link #ensure}.
+     */
+    public void aliasVelocityToCommands() {
+        v = cmdV;
+        omega = cmdOmega;
+    }
+
+    /**
      * Makes room for K × T and sets {@link #samples}/{@link #horizon}; reallocates only when the capacity
      * is short (contents are then lost).
      *

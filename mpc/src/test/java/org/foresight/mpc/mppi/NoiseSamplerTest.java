@@ -37,6 +37,24 @@ class NoiseSamplerTest {
     }
 
     @Test
+    void inverseCdfMatchesKnownQuantiles() {
+        // Φ⁻¹(0.975) = 1.959963984540054, Φ⁻¹(0.001) = −3.090232306167814 (standard tables).
+        assertEquals(1.959963984540054, NoiseSampler.inverseNormalCdf(0.975), 1e-8);
+        assertEquals(-3.090232306167814, NoiseSampler.inverseNormalCdf(0.001), 2e-5);
+        assertEquals(0.0, NoiseSampler.inverseNormalCdf(0.5), 1e-15);
+    }
+
+    @Test
+    void oddLengthsAreFilledCompletely() {
+        double[] x = new double[7];
+        java.util.Arrays.fill(x, Double.NaN);
+        new NoiseSampler(2).fill(0, 0, 0, 1.0, x, 0, 7);
+        for (double d : x) {
+            assertTrue(Double.isFinite(d));
+        }
+    }
+
+    @Test
     void streamsDependOnlyOnTheirCounters() {
         NoiseSampler s = new NoiseSampler(11);
         double[] a = new double[20];
