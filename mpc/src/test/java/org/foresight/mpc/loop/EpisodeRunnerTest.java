@@ -1,0 +1,45 @@
+package org.foresight.mpc.loop;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.foresight.dynamics.log.RunLogWriter;
+import org.foresight.dynamics.model.Unicycle;
+import org.foresight.dynamics.sim.Outcome;
+import org.foresight.dynamics.world.World;
+import org.foresight.dynamics.world.WorldLoader;
+import org.foresight.mpc.critic.CriticParams;
+import org.foresight.mpc.critic.CriticSet;
+import org.foresight.mpc.mppi.MppiConfig;
+import org.foresight.mpc.mppi.MppiPlanner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Closed loop: MPPI through the unicycle drives the true (noisy) Jackal through an easy BARN world. */
+class EpisodeRunnerTest {
+
+    @Test
+    void reachesTheGoalInAnEasyBarnWorldAndWritesTheRun(@TempDir Path dir) throws Exception {
+        World world = WorldLoader.loadBarn(0);
+        MppiConfig cfg = MppiConfig.defaults().withSamples(600).withHorizon(40).withThreads(2).withSeed(1);
+        EpisodeSummary s;
+        try (MppiPlanner p = new MppiPlanner(new Unicycle(), cfg, CriticSet.defaults(CriticParams.defaults()));
+             RunLogWriter log = RunLogWriter.create(dir, world, EpisodeConfig.defaults(1).footprint(), Map.of("test", true))) {
+            s = new EpisodeRunner(world, p, EpisodeConfig.defaults(1).withRecordRollouts(4)).run(log);
+        }
+        EpisodeSummary done = s;
+        String json = Files.readString(dir.resolve("result.json"));
+        assertAll(
+                () -> assertEquals(Outcome.SUCCESS, done.result().outcome()),
+                () -> assertTrue(done.result().score() > 0.4, "score " + done.result().score()),
+                () -> assertEquals(0, done.stopCycles()),
+                () -> assertTrue(json.contains("\"outcome\"") && json.contains("\"success\"")),
+                () -> assertTrue(json.contains("\"plan_ms_p99\"") && json.contains("\"time_s\"") && json.contains("\"ot_s\"")
+                        && json.contains("\"score\"") && json.contains("\"path_m\"") && json.contains("\"plan_ms_p50\"")),
+                () -> assertTrue(Files.size(dir.resolve("rollouts.bin")) > 0));
+    }
+}

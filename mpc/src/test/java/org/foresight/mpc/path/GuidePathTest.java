@@ -1,0 +1,52 @@
+package org.foresight.mpc.path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.foresight.dynamics.world.Footprint;
+import org.foresight.dynamics.world.OccupancyGrid;
+import org.foresight.dynamics.world.World;
+import org.foresight.dynamics.world.WorldLoader;
+import org.junit.jupiter.api.Test;
+
+class GuidePathTest {
+    @Test
+    void fieldsMatchExactDistancesWithinHalfACellDiagonal() {
+        GuidePath g = new GuidePath(new double[] {0, 0, 3, 0, 3, 2});
+        assertEquals(5.0, g.length(), 1e-12);
+        SplittableRandom r = new SplittableRandom(4);
+        double tol = GuidePath.FIELD_RESOLUTION * Math.sqrt(2) / 2 + GuidePath.SPACING / 2;
+        for (int i = 0; i < 500; i++) {
+            double x = r.nextDouble(-1, 4);
+            double y = r.nextDouble(-1, 3);
+            assertEquals(g.distanceTo(x, y), g.lateral().distance(x, y), tol, "at " + x + "," + y);
+        }
+        // On the path, cost-to-go is the remaining length: at (3, 1) one metre remains.
+        assertEquals(1.0, g.costToGo().distance(3.0, 1.0), tol);
+        // Cost-to-go falls along the path.
+        assertTrue(g.costToGo().distance(1, 0) > g.costToGo().distance(2, 0));
+    }
+
+    @Test
+    void rejectsNonFiniteVertices() {
+        assertThrows(IllegalArgumentException.class, () -> new GuidePath(new double[] {0, 0, Double.NaN, 1}));
+        assertThrows(IllegalArgumentException.class, () -> new GuidePath(new double[] {0, 0, 1}));
+    }
+
+    @Test
+    void guideOnABarnWorldStaysOnTheInflatedFreeSpace() {
+        World w = WorldLoader.loadBarn(5);
+        GuidePlanner planner = new GuidePlanner(w.grid(), Footprint.JACKAL, 0.05);
+        GuidePath g = planner.plan(w.start().x(), w.start().y(), w.goalX(), w.goalY());
+        assertNotNull(g);
+        OccupancyGrid grid = w.grid();
+        double[] xy = g.sampledXY();
+        for (int k = 0; k < g.sampleCount(); k++) {
+            assertTrue(w.sdf().distance(xy[2 * k], xy[2 * k + 1]) > 0.1, "guide point " + k + " too close to an obstacle");
+        }
+        assertTrue(grid.sizeX() > 0);
+    }
+}
