@@ -75,7 +75,9 @@ public final class FitCommand implements Callable<Integer> {
     Double dt;
 
     @Option(names = "--library", paramLabel = "FILE",
-            description = "Feature library JSON: {\"d_forward\": [\"v\", \"cmd_v\"], ...} for all 5 outputs (default: built in).")
+            description = "Feature library JSON: {\"d_forward\": [\"v\", \"cmd_v\"], ...} for all 5 outputs, optionally "
+                    + "\"inputs\": [\"sat(cmd_v,auto)\", \"sat(cmd_omega,auto)\"] to clamp the commands at limits found "
+                    + "in the data (default: built in, with that clamp).")
     Path library;
 
     @Option(names = "--lambda", defaultValue = "1e-8", description = "Relative ridge weight. Default: ${DEFAULT-VALUE}.")
