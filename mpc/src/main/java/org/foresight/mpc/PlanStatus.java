@@ -9,9 +9,7 @@ public enum PlanStatus {
     /** The model, a cost or the optimal sequence produced NaN/∞: the robot is told to stop. */
     NON_FINITE("stop:non-finite"),
     /** The measured state given to the planner was not finite: the robot is told to stop. */
-    BAD_STATE("stop:bad-state"),
-    /** The robot is within the goal tolerance: the robot is told to stop. */
-    GOAL_REACHED("goal-reached");
+    BAD_STATE("stop:bad-state");
 
     private final String label;
 

@@ -172,10 +172,11 @@ public final class MppiPlanner implements Planner {
             }
         }
         if (s.length < n) {
-            // A velocity-state model fed a pose-only measurement: start velocities at the last command.
+            // A velocity-state model fed a pose-only measurement: assume the robot follows its last
+            // command (v = cmd_v, ω = cmd_ω); any further model states start at 0.
             System.arraycopy(s, 0, x0, 0, s.length);
             for (int i = s.length; i < n; i++) {
-                x0[i] = 0.0;
+                x0[i] = i == StateIndex.V ? lastCmdV : (i == StateIndex.OMEGA ? lastCmdW : 0.0);
             }
         } else {
             System.arraycopy(s, 0, x0, 0, n);
