@@ -15,6 +15,7 @@ import java.util.List;
  * @param collisionCost       {@link ObstacleCritic} cost of a collision.
  * @param obstacleWeight      {@link ObstacleCritic} proximity weight.
  * @param obstacleMargin      {@link ObstacleCritic} clearance that starts costing [m].
+ * @param collisionPad        {@link ObstacleCritic} clearance that counts as a collision [m].
  * @param footprintLength     footprint length along heading [m] (circles are fitted to it).
  * @param footprintWidth      footprint width [m].
  * @param footprintCircles    number of circles along the footprint, ≥ 1.
@@ -27,7 +28,7 @@ import java.util.List;
  * @param speedTarget         {@link SpeedCritic} cruise speed [m/s].
  */
 public record CriticParams(double goalWeight, double goalActivation, double pathFollowWeight, double pathAlignWeight,
-                           double pathAlignCap, double collisionCost, double obstacleWeight, double obstacleMargin,
+                           double pathAlignCap, double collisionCost, double obstacleWeight, double obstacleMargin, double collisionPad,
                            double footprintLength, double footprintWidth, int footprintCircles,
                            double effortWeightV, double effortWeightOmega, double rateWeightV, double rateWeightOmega,
                            double preferForwardWeight, double speedWeight, double speedTarget) {
@@ -51,7 +52,7 @@ public record CriticParams(double goalWeight, double goalActivation, double path
      * @return the defaults.
      */
     public static CriticParams defaults() {
-        return new CriticParams(3.0, 2.0, 3.0, 1.0, 1.0, 1000.0, 3.0, 0.25,
+        return new CriticParams(3.0, 2.0, 3.0, 1.0, 1.0, 1000.0, 3.0, 0.25, 0.04,
                 0.42, 0.33, 3,
                 0.0, 0.02, 0.0002, 0.0005,
                 5.0, 1.0, 1.6);
@@ -60,14 +61,14 @@ public record CriticParams(double goalWeight, double goalActivation, double path
     /** @param length [m]. @param width [m]. @return a copy with the footprint changed. */
     public CriticParams withFootprint(double length, double width) {
         return new CriticParams(goalWeight, goalActivation, pathFollowWeight, pathAlignWeight, pathAlignCap,
-                collisionCost, obstacleWeight, obstacleMargin, length, width, footprintCircles, effortWeightV,
+                collisionCost, obstacleWeight, obstacleMargin, collisionPad, length, width, footprintCircles, effortWeightV,
                 effortWeightOmega, rateWeightV, rateWeightOmega, preferForwardWeight, speedWeight, speedTarget);
     }
 
     /** @param target cruise speed [m/s]. @return a copy with it changed. */
     public CriticParams withSpeedTarget(double target) {
         return new CriticParams(goalWeight, goalActivation, pathFollowWeight, pathAlignWeight, pathAlignCap,
-                collisionCost, obstacleWeight, obstacleMargin, footprintLength, footprintWidth, footprintCircles,
+                collisionCost, obstacleWeight, obstacleMargin, collisionPad, footprintLength, footprintWidth, footprintCircles,
                 effortWeightV, effortWeightOmega, rateWeightV, rateWeightOmega, preferForwardWeight, speedWeight, target);
     }
 }

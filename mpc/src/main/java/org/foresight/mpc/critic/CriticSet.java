@@ -61,7 +61,8 @@ public final class CriticSet {
                 return new PathAlignCritic(p.pathAlignWeight(), p.pathAlignCap(), 4);
             case "obstacle": {
                 double[][] c = ObstacleCritic.circlesFor(p.footprintLength(), p.footprintWidth(), p.footprintCircles());
-                return new ObstacleCritic(p.collisionCost(), p.obstacleWeight(), p.obstacleMargin(), c[0], c[1][0]);
+                return new ObstacleCritic(p.collisionCost(), p.obstacleWeight(), p.obstacleMargin(), c[0], c[1][0],
+                        p.collisionPad());
             }
             case "control_effort":
                 return new ControlEffortCritic(p.effortWeightV(), p.effortWeightOmega());

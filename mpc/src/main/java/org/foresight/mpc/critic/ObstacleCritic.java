@@ -14,9 +14,10 @@ import org.foresight.mpc.perception.DistanceGrid;
  * combination of 1-Lipschitz differences), so if SDF(p) − √2·max|a_i| − r ≥ margin no circle can cost
  * anything and the step needs one lookup and no trigonometry (most steps in open space). A circle at
  * offset 0 reuses that lookup, so an odd number of circles costs no more than one fewer.
- * d_hit = min(0, d₀ − 0.02 m) where d₀ is the start pose's clearance: if the (conservative) circles already
- * touch at the start, only rollouts that get deeper count as collisions, so the robot can back out instead
- * of freezing. A NaN pose counts as a collision.
+ * d_hit = min(pad, d₀ − 0.02 m) where pad is a safety clearance (covering the SDF's corner over-estimate,
+ * up to 0.03 m at 0.15 m cells, and model error) and d₀ the start pose's clearance: if the circles are
+ * already that close at the start, only rollouts that get closer count as collisions, so the robot can back
+ * out instead of freezing. A NaN pose counts as a collision.
  */
 public final class ObstacleCritic implements Critic {
     private static final double START_SLACK = 0.02;
@@ -26,6 +27,7 @@ public final class ObstacleCritic implements Critic {
     private final double margin;
     private final double[] offsets;
     private final double radius;
+    private final double pad;
     private final double reach;
     private double hitBelow;
 
@@ -35,12 +37,19 @@ public final class ObstacleCritic implements Critic {
      * @param margin        clearance below which proximity costs [m], &gt; 0.
      * @param offsets       circle centres along the heading from the robot origin [m], at least one. Copied.
      * @param radius        circle radius [m], &gt; 0.
+     * @param pad           clearance below which a pose counts as a collision [m], ≥ 0, &lt; margin.
      */
-    public ObstacleCritic(double collisionCost, double weight, double margin, double[] offsets, double radius) {
+    public ObstacleCritic(double collisionCost, double weight, double margin, double[] offsets, double radius,
+                          double pad) {
         Critics.nonNegative("obstacle collisionCost", "", collisionCost);
         Critics.nonNegative("obstacle weight", "", weight);
         Critics.positive("obstacle margin", "m", margin);
         Critics.positive("obstacle circle radius", "m", radius);
+        Critics.nonNegative("obstacle collision pad", "m", pad);
+        if (pad >= margin) {
+            throw new IllegalArgumentException("obstacle collision pad (" + pad + " m) must be below the margin ("
+                    + margin + " m)");
+        }
         if (offsets == null || offsets.length == 0) {
             throw new IllegalArgumentException("obstacle critic needs at least one footprint circle offset [m]");
         }
@@ -49,6 +58,7 @@ public final class ObstacleCritic implements Critic {
         this.margin = margin;
         this.offsets = offsets.clone();
         this.radius = radius;
+        this.pad = pad;
         double far = 0;
         for (double a : offsets) {
             far = Math.max(far, Math.abs(a));
@@ -81,7 +91,7 @@ public final class ObstacleCritic implements Critic {
     @Override
     public void prepare(CriticContext c) {
         double d0 = clearance(c.obstacles, c.startX, c.startY, Math.cos(c.startTheta), Math.sin(c.startTheta));
-        hitBelow = Double.isNaN(d0) ? 0.0 : Math.min(0.0, d0 - START_SLACK);
+        hitBelow = Double.isNaN(d0) ? pad : Math.min(pad, d0 - START_SLACK);
     }
 
     /**

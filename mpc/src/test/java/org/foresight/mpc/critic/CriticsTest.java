@@ -88,7 +88,7 @@ class CriticsTest {
         c.startX = 0;
         c.startY = 0;
         c.startTheta = 0;
-        ObstacleCritic o = new ObstacleCritic(100.0, 2.0, 0.5, new double[] {0.0}, 0.1);
+        ObstacleCritic o = new ObstacleCritic(100.0, 2.0, 0.5, new double[] {0.0}, 0.1, 0.0);
         o.prepare(c);
         o.score(c, b, 0, K, costs);
         // sample 0: clearance 0.9 − x = .8 .7 .6 .5 → all ≥ margin → 0.
@@ -104,6 +104,19 @@ class CriticsTest {
     }
 
     @Test
+    void obstacleCollisionPadCountsNearMissesAsCollisions() {
+        // Wall d = 1 − x, circle radius 0.1: sample 1 reaches clearance 0.1 at t = 3 (x = 0.8).
+        c.obstacles = plane(-1.0, 0.0, 1.0);
+        ObstacleCritic o = new ObstacleCritic(100.0, 0.0, 0.5, new double[] {0.0}, 0.1, 0.15);
+        o.prepare(c);
+        double[] fresh = new double[K];
+        o.score(c, b, 0, K, fresh);
+        assertAll(() -> assertEquals(100.0, fresh[1], EPS), () -> assertEquals(0.0, fresh[0], EPS));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ObstacleCritic(1, 1, 0.2, new double[] {0}, 0.1, 0.3));
+    }
+
+    @Test
     void obstacleCircleOffsetsFollowTheHeading() {
         // Wall beyond y = 1 (d = 1 − y); a circle 0.5 m ahead of a robot facing +y at y = 0.3 sits at y = 0.8.
         c.obstacles = plane(0.0, -1.0, 1.0);
@@ -113,7 +126,7 @@ class CriticsTest {
         one.x[0] = 0;
         one.y[0] = 0.3;
         one.theta[0] = Math.PI / 2;
-        ObstacleCritic o = new ObstacleCritic(100.0, 1.0, 0.5, new double[] {0.5}, 0.1);
+        ObstacleCritic o = new ObstacleCritic(100.0, 1.0, 0.5, new double[] {0.5}, 0.1, 0.0);
         o.prepare(c);
         double[] cost = new double[1];
         o.score(c, one, 0, 1, cost);
