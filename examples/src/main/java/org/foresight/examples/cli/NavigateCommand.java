@@ -81,8 +81,7 @@ public final class NavigateCommand implements Callable<Integer> {
         DynamicsModel m = Models.load(model);
         int threads = plannerThreads > 0 ? plannerThreads : Runtime.getRuntime().availableProcessors();
         EpisodeConfig cfg = EpisodeConfig.defaults(seed);
-        cfg = new EpisodeConfig(cfg.sim().withTimeout(timeout), cfg.footprint(), cfg.recordRollouts(),
-                cfg.replanPeriod(), cfg.guideMargin());
+        cfg = cfg.withSim(cfg.sim().withTimeout(timeout));
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("command", "navigate");
         meta.put("world", worldOptions.spec());

@@ -11,9 +11,11 @@ import org.foresight.dynamics.world.Footprint;
  * @param recordRollouts  rollouts logged per cycle (the heaviest), ≥ 0.
  * @param replanPeriod    the guide path is re-planned from the robot's pose this often [s], &gt; 0.
  * @param guideMargin     extra inflation of the guide grid beyond the footprint's inradius [m], ≥ 0.
+ * @param stuckTime       if the robot moves less than {@link EpisodeRunner#STUCK_DISTANCE} in this long, the
+ *                        guide is re-planned wide (see {@link org.foresight.mpc.path.GuidePlanner}) [s], &gt; 0.
  */
 public record EpisodeConfig(SimConfig sim, Footprint footprint, int recordRollouts, double replanPeriod,
-                            double guideMargin) {
+                            double guideMargin, double stuckTime) {
 
     /** Validates the fields. */
     public EpisodeConfig {
@@ -29,21 +31,30 @@ public record EpisodeConfig(SimConfig sim, Footprint footprint, int recordRollou
         if (!(guideMargin >= 0)) {
             throw new IllegalArgumentException("guideMargin must be >= 0 m, got " + guideMargin);
         }
+        if (!(stuckTime > 0)) {
+            throw new IllegalArgumentException("stuckTime must be > 0 s, got " + stuckTime);
+        }
     }
 
     /**
      * Defaults: {@link SimConfig#defaults}, the Jackal footprint, 32 logged rollouts, guide re-planned
-     * every 1 s with 0.05 m margin.
+     * every 1 s with 0.10 m margin over the inradius (so the guide avoids gaps the obstacle critic's
+     * circles plus collision pad cannot pass), wide re-plan after 3 s without progress.
      *
      * @param seed simulator seed.
      * @return the defaults.
      */
     public static EpisodeConfig defaults(long seed) {
-        return new EpisodeConfig(SimConfig.defaults(seed), Footprint.JACKAL, 32, 1.0, 0.05);
+        return new EpisodeConfig(SimConfig.defaults(seed), Footprint.JACKAL, 32, 1.0, 0.10, 3.0);
     }
 
     /** @param n rollouts to log per cycle. @return a copy with it changed. */
     public EpisodeConfig withRecordRollouts(int n) {
-        return new EpisodeConfig(sim, footprint, n, replanPeriod, guideMargin);
+        return new EpisodeConfig(sim, footprint, n, replanPeriod, guideMargin, stuckTime);
+    }
+
+    /** @param newSim simulator settings. @return a copy with them changed. */
+    public EpisodeConfig withSim(SimConfig newSim) {
+        return new EpisodeConfig(newSim, footprint, recordRollouts, replanPeriod, guideMargin, stuckTime);
     }
 }

@@ -30,6 +30,11 @@ import org.foresight.mpc.perception.ObstacleField;
  * <p>The planner never crashes the run: a stop status is logged and (0, 0) commanded.
  */
 public final class EpisodeRunner {
+    /** Progress below which, over {@link EpisodeConfig#stuckTime()}, the robot counts as stuck [m]. */
+    public static final double STUCK_DISTANCE = 0.15;
+    /** How long a wide guide is kept after the robot was found stuck [s]. */
+    public static final double WIDE_HOLD = 5.0;
+
     private final World world;
     private final Planner planner;
     private final EpisodeConfig config;
@@ -78,12 +83,25 @@ public final class EpisodeRunner {
         String lastStatus = "ok";
         GuidePath guide = null;
         double nextReplan = 0;
+        double wideUntil = -1;
+        int stuckCycles = Math.max(1, (int) Math.round(config.stuckTime() / config.sim().controlDt()));
+        double[] histX = new double[stuckCycles];
+        double[] histY = new double[stuckCycles];
         boolean wantsLog = log != null || listener != null;
         while (!sim.done()) {
             double t = sim.time();
             double[] x = sim.state();
+            // Stuck: hardly moved over the last stuckTime ⇒ lead around with a wider guide for a while.
+            int slot = cycle % stuckCycles;
+            if (cycle >= stuckCycles && t >= wideUntil
+                    && Math.hypot(x[StateIndex.X] - histX[slot], x[StateIndex.Y] - histY[slot]) < STUCK_DISTANCE) {
+                wideUntil = t + WIDE_HOLD;
+                nextReplan = t;
+            }
+            histX[slot] = x[StateIndex.X];
+            histY[slot] = x[StateIndex.Y];
             if (t >= nextReplan || guide == null) {
-                GuidePath g = guides.plan(x[StateIndex.X], x[StateIndex.Y], world.goalX(), world.goalY());
+                GuidePath g = guides.plan(x[StateIndex.X], x[StateIndex.Y], world.goalX(), world.goalY(), t < wideUntil);
                 if (g != null) {
                     guide = g;
                 }

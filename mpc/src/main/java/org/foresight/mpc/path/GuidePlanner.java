@@ -7,10 +7,15 @@ import org.foresight.dynamics.world.OccupancyGrid;
 /**
  * The global guide: A* ({@link GridAStar}) on the world grid inflated for the footprint. The grid is
  * inflated once per radius and cached. If no path exists at the preferred inflation (a gap the robot
- * only fits through aligned), it falls back to smaller inflations, ending with the bare grid.
+ * only fits through aligned), it falls back to smaller inflations, ending with the bare grid. A "wide"
+ * request first tries {@value #WIDE_EXTRA} m more, to lead a robot that is stuck at a gap it cannot pass
+ * around it.
  * Not thread-safe (one per episode).
  */
 public final class GuidePlanner {
+    /** Extra inflation of a wide request [m]. */
+    public static final double WIDE_EXTRA = 0.1;
+
     private final OccupancyGrid[] inflated;
     private final double[] radii;
 
@@ -24,7 +29,7 @@ public final class GuidePlanner {
             throw new IllegalArgumentException("guide inflation margin must be >= 0 m, got " + margin);
         }
         double r = footprint.inradius();
-        radii = new double[] {r + margin, r, 0.5 * r, 0.0};
+        radii = new double[] {r + margin + WIDE_EXTRA, r + margin, r, 0.5 * r, 0.0};
         inflated = new OccupancyGrid[radii.length];
         for (int i = 0; i < radii.length; i++) {
             inflated[i] = radii[i] > 0 ? grid.inflate(radii[i]) : grid;
@@ -41,8 +46,22 @@ public final class GuidePlanner {
      * @return the guide, or null when no inflation admits a path.
      */
     public GuidePath plan(double sx, double sy, double gx, double gy) {
-        for (OccupancyGrid g : inflated) {
-            double[] xy = GridAStar.plan(g, sx, sy, gx, gy);
+        return plan(sx, sy, gx, gy, false);
+    }
+
+    /**
+     * Plans a guide, optionally trying the wide inflation first.
+     *
+     * @param sx   start x [m].
+     * @param sy   start y [m].
+     * @param gx   goal x [m].
+     * @param gy   goal y [m].
+     * @param wide whether to try footprint + margin + {@value #WIDE_EXTRA} m first.
+     * @return the guide, or null when no inflation admits a path.
+     */
+    public GuidePath plan(double sx, double sy, double gx, double gy, boolean wide) {
+        for (int i = wide ? 0 : 1; i < inflated.length; i++) {
+            double[] xy = GridAStar.plan(inflated[i], sx, sy, gx, gy);
             if (xy != null && xy.length >= 2) {
                 return new GuidePath(xy);
             }
@@ -50,7 +69,7 @@ public final class GuidePlanner {
         return null;
     }
 
-    /** @return the inflation radii tried, in order [m]. */
+    /** @return the inflation radii, wide first [m]. */
     public double[] radii() {
         return radii.clone();
     }
