@@ -137,6 +137,10 @@ public final class ObstacleCritic implements Critic {
                 if (dc0 >= safe) {
                     continue; // no circle can be within the margin (see class comment)
                 }
+                if (dc0 != dc0) {
+                    hitK = true; // NaN pose
+                    break;
+                }
                 double th = ths[base + t];
                 double co = FastTrig.cos(th);
                 double si = FastTrig.sin(th);
@@ -145,10 +149,6 @@ public final class ObstacleCritic implements Critic {
                     double a = off[i];
                     double d = a == 0.0 ? dc0 : DistanceGrid.sample(v, sx, sy, inv, ox, oy, px + a * co, py + a * si);
                     dmin = d < dmin ? d : dmin;
-                    if (d != d) {
-                        dmin = d;
-                        break;
-                    }
                 }
                 double dc = dmin - r;
                 if (!(dc > hit)) {
