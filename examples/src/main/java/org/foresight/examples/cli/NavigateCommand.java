@@ -19,6 +19,8 @@ import org.foresight.mpc.loop.EpisodeRunner;
 import org.foresight.mpc.loop.EpisodeSummary;
 import org.foresight.mpc.mppi.MppiConfig;
 import org.foresight.mpc.mppi.MppiPlanner;
+import org.foresight.viz.FxPlatform;
+import org.foresight.viz.LiveView;
 import org.foresight.worldmodel.io.ModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -92,7 +94,7 @@ public final class NavigateCommand implements Callable<Integer> {
         meta.put("seed", seed);
         meta.put("samples", samples);
         meta.put("horizon", horizon);
-        AutoCloseable view = null;
+        LiveView view = null;
         EpisodeSummary s;
         try (Planner p = Models.planner(planner, m, samples, horizon, threads, seed);
              RunLogWriter log = RunLogWriter.create(out, world, cfg.footprint(), cfg.sim().lidar(), meta)) {
@@ -174,47 +176,32 @@ public final class NavigateCommand implements Callable<Integer> {
         }
     }
 
-    /** The optional live window, reached reflectively so navigate works without the viz module or a display. */
+    /** The optional live window ({@code --show}): the same view as {@code replay}, fed cycle by cycle. */
     static final class Live {
         private Live() {
         }
 
-        static AutoCloseable open(World world, EpisodeConfig cfg, EpisodeRunner runner) {
-            try {
-                Class<?> c = Class.forName("org.foresight.viz.LiveView");
-                Object v = c.getMethod("open", World.class, org.foresight.dynamics.world.Footprint.class,
-                        org.foresight.dynamics.world.LidarConfig.class, String.class)
-                        .invoke(null, world, cfg.footprint(), cfg.sim().lidar(), "foresight navigate: " + world.name());
-                var cycle = c.getMethod("cycle", org.foresight.dynamics.log.CycleRecord.class);
-                runner.onCycle(r -> {
-                    try {
-                        cycle.invoke(v, r);
-                    } catch (ReflectiveOperationException e) {
-                        // the window was closed: keep driving
-                    }
-                });
-                return (AutoCloseable) v;
-            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
-                System.err.println("navigate: --show ignored (live view unavailable: " + cause + ")");
+        static LiveView open(World world, EpisodeConfig cfg, EpisodeRunner runner) {
+            if (!FxPlatform.displayAvailable()) {
+                System.err.println("navigate: --show ignored: no display (DISPLAY is not set); replay the run with --png instead");
                 return null;
             }
+            LiveView v = LiveView.open(world, cfg.footprint(), cfg.sim().lidar(), "foresight navigate: " + world.name());
+            runner.onCycle(v::cycle);
+            return v;
         }
 
-        static void finish(AutoCloseable view, EpisodeSummary s) {
-            try {
-                view.getClass().getMethod("finish", String.class).invoke(view, s.result().outcome().jsonName());
-            } catch (ReflectiveOperationException e) {
-                // nothing to show
-            }
+        static void finish(LiveView view, EpisodeSummary s) {
+            view.finish(s.result().outcome().jsonName());
         }
 
-        static void await(AutoCloseable view) {
+        static void await(LiveView view) {
             try {
-                view.getClass().getMethod("awaitClosed").invoke(view);
+                view.awaitClosed();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
                 view.close();
-            } catch (Exception e) {
-                // closed already
             }
         }
     }
