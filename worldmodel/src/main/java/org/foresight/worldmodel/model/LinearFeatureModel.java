@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.foresight.dynamics.model.ControlIndex;
+import org.foresight.dynamics.model.DynamicsModel;
+import org.foresight.dynamics.model.StateIndex;
 import org.foresight.worldmodel.features.Atom;
 import org.foresight.worldmodel.features.FeatureLibrary;
 import org.foresight.worldmodel.features.Inputs;
@@ -17,13 +20,18 @@ import org.foresight.worldmodel.features.Term;
  *
  * <p>Cost of {@link #step}: one multiply-add per non-zero coefficient plus one multiply per extra factor
  * of its term, about 15 flops for |·|, clamp and differences, 10 for the rotation, plus one sin and one cos
- * ({@link #flopsPerStep()} counts them). Immutable and thread-safe; {@code step} never allocates.
+ * ({@link #flopsPerStep()} counts them). The non-zero terms are compiled once into a {@link FeatureProgram}
+ * (distinct atoms, then a flat list of products), which {@link #stepBatch} runs over blocks of samples with
+ * samples innermost; {@code step} and {@code stepBatch} agree bit for bit. Immutable and thread-safe;
+ * {@code step} never allocates, {@code stepBatch} only on a thread's first call (its work space).
  */
 public final class LinearFeatureModel extends BodyFrameModel {
     private final String kind;
     private final FeatureLibrary library;
     private final double[][] coefficients;
     // compiled non-zero terms: entry e adds coef[e]·Π atoms[atomStart[e] .. atomStart[e+1]) to output outOf[e]
+    private final FeatureProgram program;
+    private final ThreadLocal<FeatureProgram.Workspace> workspace;
     private final int[] outOf;
     private final double[] coef;
     private final int[] atomStart;
@@ -92,6 +100,8 @@ public final class LinearFeatureModel extends BodyFrameModel {
         }
         atomStart[nnz] = flat.size();
         atoms = flat.toArray(new Atom[0]);
+        program = new FeatureProgram(limitV, limitOmega, outs, cs, ts);
+        workspace = ThreadLocal.withInitial(program::newWorkspace);
     }
 
     @Override
@@ -151,25 +161,32 @@ public final class LinearFeatureModel extends BodyFrameModel {
 
     /**
      * d_r = Σ_e coef_e·Π atoms_e(z) over the non-zero entries, z with the library's input clamp applied
-     * (cmd ← clamp(cmd, −C, C), see {@link FeatureLibrary}). Allocation-free.
+     * (cmd ← clamp(cmd, −C, C), see {@link FeatureLibrary}), evaluated by the compiled {@link FeatureProgram}.
+     * Allocation-free.
      */
     @Override
     public void bodyDelta(double v, double w, double cvRaw, double cwRaw, double[] d) {
-        double cv = Math.max(-limitV, Math.min(limitV, cvRaw));
-        double cw = Math.max(-limitOmega, Math.min(limitOmega, cwRaw));
-        d[0] = 0.0;
-        d[1] = 0.0;
-        d[2] = 0.0;
-        d[3] = 0.0;
-        d[4] = 0.0;
-        final int[] start = atomStart;
-        final Atom[] as = atoms;
-        for (int e = 0; e < coef.length; e++) {
-            double p = coef[e];
-            for (int a = start[e]; a < start[e + 1]; a++) {
-                p *= as[a].value(v, w, cv, cw);
-            }
-            d[outOf[e]] += p;
+        program.evaluate(v, w, cvRaw, cwRaw, d);
+    }
+
+    /**
+     * {@link #step} for a structure-of-arrays batch ({@link DynamicsModel#stepBatch}
+     * layout), bit-for-bit equal to {@link #step} per sample: blocks of {@link FeatureProgram#BLOCK} samples,
+     * each through the compiled feature program with samples innermost (no per-sample dispatch), then
+     * {@link #bodyToWorldBlock}. Allocation-free after a thread's first call (per-thread scratch).
+     */
+    @Override
+    public void stepBatch(double[] x, double[] u, int count, double dt, double[] xNext) {
+        checkDt(dt);
+        final FeatureProgram.Workspace ws = workspace.get();
+        final int ov = StateIndex.V * count;
+        final int ow = StateIndex.OMEGA * count;
+        final int ocv = ControlIndex.V * count;
+        final int ocw = ControlIndex.OMEGA * count;
+        for (int b0 = 0; b0 < count; b0 += FeatureProgram.BLOCK) {
+            int len = Math.min(FeatureProgram.BLOCK, count - b0);
+            program.evaluateBlock(x, ov + b0, x, ow + b0, u, ocv + b0, ocw + b0, len, ws);
+            bodyToWorldBlock(x, count, b0, len, ws.d, xNext);
         }
     }
 
