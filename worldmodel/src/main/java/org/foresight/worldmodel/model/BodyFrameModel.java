@@ -186,9 +186,12 @@ public abstract class BodyFrameModel implements DynamicsModel {
      * @param b0     first sample of the block.
      * @param len    samples in the block.
      * @param d      body-frame changes: {@code d[r][j]} is output r ({@link BodyDelta}) of block sample j. Not modified.
+     * @param sin    work space for sin θ, length ≥ len. Modified.
+     * @param cos    work space for cos θ, length ≥ len. Modified.
      * @param xNext  (Output) next states, same layout as {@code x}; must not alias it. Modified.
      */
-    protected static void bodyToWorldBlock(double[] x, int count, int b0, int len, double[][] d, double[] xNext) {
+    protected static void bodyToWorldBlock(double[] x, int count, int b0, int len, double[][] d, double[] sin,
+                                           double[] cos, double[] xNext) {
         final int ox = StateIndex.X * count + b0;
         final int oy = StateIndex.Y * count + b0;
         final int ot = StateIndex.THETA * count + b0;
@@ -203,12 +206,13 @@ public abstract class BodyFrameModel implements DynamicsModel {
             xNext[ov + j] = x[ov + j] + dv[j];
             xNext[ow + j] = x[ow + j] + dw[j];
         }
+        SinCos.block(x, ot, len, sin, cos);
         for (int j = 0; j < len; j++) {
             double th = x[ot + j];
             double fwd = df[j];
             double lat = dl[j];
-            double c = SinCos.cos(th);
-            double s = SinCos.sin(th);
+            double c = cos[j];
+            double s = sin[j];
             xNext[ox + j] = x[ox + j] + c * fwd - s * lat;
             xNext[oy + j] = x[oy + j] + s * fwd + c * lat;
             xNext[ot + j] = Angles.wrap(th + dt[j]);

@@ -14,22 +14,29 @@ import org.foresight.worldmodel.features.Term;
  * <pre>
  *   z = (v, ω, clamp(cmd_v, ±C_v), clamp(cmd_ω, ±C_ω))
  *   a_i = atom_i(z)                                   each distinct atom once
- *   d_r = Σ_{e: out(e) = r} ((coef_e · a_{f1}) · a_{f2}) · …    entries in fit order, from d_r = 0
+ *   d_r = Σ_{e: out(e) = r} ((coef_e · a_f1) · a_f2) · …    entries in fit order, from d_r = 0
  * </pre>
- * either for one sample ({@link #evaluate}) or for a structure-of-arrays block of samples
- * ({@link #evaluateBlock}) with samples innermost in every loop: one pass per atom and per entry, each a
- * branch-free loop over the block that the JIT vectorises, instead of a switch per factor per sample.
- * Both paths perform the same floating-point operations in the same order, so they agree bit for bit
- * (and with {@link Atom#value} products in term order). Immutable, thread-safe, allocation-free.
+ * either for one sample ({@link #evaluate}) or for a structure-of-arrays block of {@link #BLOCK} samples
+ * ({@link #evaluateBlock}) with samples innermost: one loop per computed atom and one per entry, each a
+ * small fixed-length, branch-free loop over distinct arrays that the JIT vectorises, instead of a switch
+ * per factor per sample. Both perform the same floating-point operations in the same order, so they agree
+ * bit for bit (and with the products of {@link Atom#value} in term order). Immutable, thread-safe,
+ * allocation-free.
  */
 final class FeatureProgram {
-    /** Samples per block of {@link #evaluateBlock}; scratch is sized for it. */
-    static final int BLOCK = 64;
-
+    /**
+     * Samples per block of {@link #evaluateBlock}. Every block loop runs exactly this many iterations (a
+     * short block is padded with zeros), so the JIT sees a constant trip count and emits straight vector
+     * code without alignment and remainder loops; 16 is the MPPI planner's chunk.
+     */
+    static final int BLOCK = 16;
     private final double limitV;
     private final double limitOmega;
+    // atoms by index; raw inputs (v, ω, cmd_v, cmd_ω) need no loop of their own
     private final Atom.Kind[] atomKind;
     private final double[] atomKnot;
+    private final int[] computedAtoms;
+    // entry e adds coef[e]·Π atoms factorAtom[factorStart[e] … factorStart[e+1]) to output outOf[e]
     private final int[] outOf;
     private final double[] coef;
     private final int[] factorStart;
@@ -65,16 +72,22 @@ final class FeatureProgram {
             }
         }
         factorStart[nnz] = factors.size();
-        factorAtom = new int[factors.size()];
-        for (int i = 0; i < factorAtom.length; i++) {
-            factorAtom[i] = factors.get(i);
-        }
+        factorAtom = factors.stream().mapToInt(Integer::intValue).toArray();
         atomKind = new Atom.Kind[distinct.size()];
         atomKnot = new double[distinct.size()];
+        List<Integer> computed = new ArrayList<>();
         for (int i = 0; i < atomKind.length; i++) {
             atomKind[i] = distinct.get(i).kind();
             atomKnot[i] = distinct.get(i).knot();
+            if (!isRaw(atomKind[i])) {
+                computed.add(i);
+            }
         }
+        computedAtoms = computed.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean isRaw(Atom.Kind k) {
+        return k == Atom.Kind.V || k == Atom.Kind.OMEGA || k == Atom.Kind.CMD_V || k == Atom.Kind.CMD_OMEGA;
     }
 
     /** @return number of distinct atoms evaluated per sample. */
@@ -83,29 +96,49 @@ final class FeatureProgram {
     }
 
     /**
-     * Per-thread work space of {@link #evaluateBlock}: one array per distinct atom and per output, so that
-     * every block loop reads and writes different arrays from index 0 (the JIT vectorises such loops; with
-     * two offsets into one array it must assume they overlap).
+     * Per-thread work space of {@link #evaluateBlock}: one array per atom and per output, so that every
+     * block loop reads and writes different arrays from index 0 (the JIT vectorises such loops; with two
+     * offsets into one array it must assume they overlap). Raw-input atoms share the input arrays.
      */
     static final class Workspace {
-        /** Clamped cmd_v [m/s] and cmd_ω [rad/s] of the block's samples. */
+        /** Measured v [m/s] and ω [rad/s] of the block's samples, zero past the block's length. */
+        final double[] v = new double[BLOCK];
+        final double[] omega = new double[BLOCK];
+        /** Clamped cmd_v [m/s] and cmd_ω [rad/s] of the block's samples, zero past the block's length. */
         final double[] cmdV = new double[BLOCK];
         final double[] cmdOmega = new double[BLOCK];
-        /** atoms[i][j]: distinct atom i at sample j. */
+        /** atoms[i][j]: atom i at sample j (raw inputs share the arrays above). */
         final double[][] atoms;
-        /** Running product for entries of more than three factors. */
+        /** Running product for terms of more than three factors. */
         final double[] prod = new double[BLOCK];
         /** d[r][j]: body-frame change r ({@link BodyDelta}) of sample j. */
         final double[][] d = new double[BodyDelta.DIM][BLOCK];
+        /** sin θ and cos θ of the block's samples, for the world-frame step. */
+        final double[] sin = new double[BLOCK];
+        final double[] cos = new double[BLOCK];
 
-        Workspace(int atomCount) {
-            atoms = new double[atomCount][BLOCK];
+        Workspace(Atom.Kind[] kinds) {
+            atoms = new double[kinds.length][];
+            for (int i = 0; i < kinds.length; i++) {
+                Atom.Kind k = kinds[i];
+                if (k == Atom.Kind.V) {
+                    atoms[i] = v;
+                } else if (k == Atom.Kind.OMEGA) {
+                    atoms[i] = omega;
+                } else if (k == Atom.Kind.CMD_V) {
+                    atoms[i] = cmdV;
+                } else if (k == Atom.Kind.CMD_OMEGA) {
+                    atoms[i] = cmdOmega;
+                } else {
+                    atoms[i] = new double[BLOCK];
+                }
+            }
         }
     }
 
     /** @return a new work space for this program (one per thread). */
     Workspace newWorkspace() {
-        return new Workspace(atomKind.length);
+        return new Workspace(atomKind);
     }
 
     /**
@@ -118,13 +151,13 @@ final class FeatureProgram {
      * @param d     (Output) length ≥ 5, {@link BodyDelta} order. Modified.
      */
     void evaluate(double v, double w, double cvRaw, double cwRaw, double[] d) {
-        double cv = Math.max(-limitV, Math.min(limitV, cvRaw));
-        double cw = Math.max(-limitOmega, Math.min(limitOmega, cwRaw));
-        double d0 = 0.0;
-        double d1 = 0.0;
-        double d2 = 0.0;
-        double d3 = 0.0;
-        double d4 = 0.0;
+        double cv = clamp(cvRaw, limitV);
+        double cw = clamp(cwRaw, limitOmega);
+        d[BodyDelta.FORWARD] = 0.0;
+        d[BodyDelta.LATERAL] = 0.0;
+        d[BodyDelta.THETA] = 0.0;
+        d[BodyDelta.V] = 0.0;
+        d[BodyDelta.OMEGA] = 0.0;
         final int[] fs = factorStart;
         final int[] fa = factorAtom;
         for (int e = 0; e < coef.length; e++) {
@@ -133,22 +166,19 @@ final class FeatureProgram {
                 int a = fa[f];
                 p *= atomValue(atomKind[a], atomKnot[a], v, w, cv, cw);
             }
-            switch (outOf[e]) {
-                case BodyDelta.FORWARD: d0 += p; break;
-                case BodyDelta.LATERAL: d1 += p; break;
-                case BodyDelta.THETA: d2 += p; break;
-                case BodyDelta.V: d3 += p; break;
-                default: d4 += p; break;
-            }
+            d[outOf[e]] += p;
         }
-        d[BodyDelta.FORWARD] = d0;
-        d[BodyDelta.LATERAL] = d1;
-        d[BodyDelta.THETA] = d2;
-        d[BodyDelta.V] = d3;
-        d[BodyDelta.OMEGA] = d4;
     }
 
-    /** One atom's value, exactly as {@link Atom#value}. */
+    /**
+     * clamp(x, −c, c), the same value as {@code Math.max(-c, Math.min(c, x))} for every x (NaN stays NaN,
+     * −0 stays −0) but as two compare-and-selects, which the JIT compiles to conditional moves.
+     */
+    private static double clamp(double x, double c) {
+        return x < -c ? -c : (x > c ? c : x);
+    }
+
+    /** One atom's value, the same as {@link Atom#value}. */
     private static double atomValue(Atom.Kind kind, double knot, double v, double w, double cv, double cw) {
         switch (kind) {
             case V: return v;
@@ -163,10 +193,10 @@ final class FeatureProgram {
             case DOMEGA: return cw - w;
             case ABS_DV: return Math.abs(cv - v);
             case ABS_DOMEGA: return Math.abs(cw - w);
-            case SAT_DV: return Math.max(-knot, Math.min(knot, cv - v));
-            case SAT_DOMEGA: return Math.max(-knot, Math.min(knot, cw - w));
-            case SAT_CMD_V: return Math.max(-knot, Math.min(knot, cv));
-            case SAT_CMD_OMEGA: return Math.max(-knot, Math.min(knot, cw));
+            case SAT_DV: return clamp(cv - v, knot);
+            case SAT_DOMEGA: return clamp(cw - w, knot);
+            case SAT_CMD_V: return clamp(cv, knot);
+            case SAT_CMD_OMEGA: return clamp(cw, knot);
             default: throw new AssertionError(kind);
         }
     }
@@ -184,145 +214,163 @@ final class FeatureProgram {
      * @param ocv offset of cmd_v.
      * @param ocw offset of cmd_ω.
      * @param len samples in the block, 1 … {@link #BLOCK}.
-     * @param ws  (Output) this program's work space; the result is in {@code ws.d}. Modified.
+     * @param ws  (Output) this program's work space; the result is in {@code ws.d[r][0 … len)}. Modified.
      */
     void evaluateBlock(double[] v, int ov, double[] w, int ow, double[] cmd, int ocv, int ocw, int len, Workspace ws) {
         final double lv = limitV;
         final double lw = limitOmega;
+        final double[] zv = ws.v;
+        final double[] zw = ws.omega;
         final double[] zcv = ws.cmdV;
         final double[] zcw = ws.cmdOmega;
+        System.arraycopy(v, ov, zv, 0, len);
+        System.arraycopy(w, ow, zw, 0, len);
         for (int j = 0; j < len; j++) {
-            zcv[j] = Math.max(-lv, Math.min(lv, cmd[ocv + j]));
+            zcv[j] = clamp(cmd[ocv + j], lv);
+            zcw[j] = clamp(cmd[ocw + j], lw);
         }
-        for (int j = 0; j < len; j++) {
-            zcw[j] = Math.max(-lw, Math.min(lw, cmd[ocw + j]));
+        if (len < BLOCK) {
+            Arrays.fill(zv, len, BLOCK, 0.0);
+            Arrays.fill(zw, len, BLOCK, 0.0);
+            Arrays.fill(zcv, len, BLOCK, 0.0);
+            Arrays.fill(zcw, len, BLOCK, 0.0);
         }
         final double[][] at = ws.atoms;
-        for (int a = 0; a < atomKind.length; a++) {
-            atomBlock(atomKind[a], atomKnot[a], v, ov, w, ow, zcv, zcw, at[a], len);
+        for (int a : computedAtoms) {
+            atomBlock(atomKind[a], atomKnot[a], zv, zw, zcv, zcw, at[a]);
         }
         final double[][] d = ws.d;
         for (int r = 0; r < BodyDelta.DIM; r++) {
-            Arrays.fill(d[r], 0, len, 0.0);
+            Arrays.fill(d[r], 0.0);
         }
         final int[] fs = factorStart;
         final int[] fa = factorAtom;
         for (int e = 0; e < coef.length; e++) {
             final double c = coef[e];
             final double[] out = d[outOf[e]];
-            final int nf = fs[e + 1] - fs[e];
-            if (nf == 0) {
-                for (int j = 0; j < len; j++) {
-                    out[j] += c;
-                }
-            } else if (nf == 1) {
-                final double[] a1 = at[fa[fs[e]]];
-                for (int j = 0; j < len; j++) {
-                    out[j] += c * a1[j];
-                }
-            } else if (nf == 2) {
-                final double[] a1 = at[fa[fs[e]]];
-                final double[] a2 = at[fa[fs[e] + 1]];
-                for (int j = 0; j < len; j++) {
-                    out[j] += c * a1[j] * a2[j];
-                }
-            } else if (nf == 3) {
-                final double[] a1 = at[fa[fs[e]]];
-                final double[] a2 = at[fa[fs[e] + 1]];
-                final double[] a3 = at[fa[fs[e] + 2]];
-                for (int j = 0; j < len; j++) {
-                    out[j] += c * a1[j] * a2[j] * a3[j];
-                }
-            } else {
-                final double[] p = ws.prod;
-                Arrays.fill(p, 0, len, c);
-                for (int f = fs[e]; f < fs[e + 1]; f++) {
-                    final double[] af = at[fa[f]];
-                    for (int j = 0; j < len; j++) {
-                        p[j] *= af[j];
+            final int f0 = fs[e];
+            switch (fs[e + 1] - f0) {
+                case 0:
+                    add(out, c);
+                    break;
+                case 1:
+                    add(out, c, at[fa[f0]]);
+                    break;
+                case 2:
+                    add(out, c, at[fa[f0]], at[fa[f0 + 1]]);
+                    break;
+                case 3:
+                    add(out, c, at[fa[f0]], at[fa[f0 + 1]], at[fa[f0 + 2]]);
+                    break;
+                default:
+                    final double[] p = ws.prod;
+                    Arrays.fill(p, c);
+                    for (int f = f0; f < fs[e + 1]; f++) {
+                        multiply(p, at[fa[f]]);
                     }
-                }
-                for (int j = 0; j < len; j++) {
-                    out[j] += p[j];
-                }
+                    add(out, 1.0, p);
+                    break;
             }
         }
     }
 
-    /** Writes one atom's values for the block into {@code out[0 … len)}; z's clamped commands are in zcv, zcw. */
-    private static void atomBlock(Atom.Kind kind, double knot, double[] v, int ov, double[] w, int ow, double[] zcv,
-                                  double[] zcw, double[] out, int len) {
+    /** out += c over the block. */
+    private static void add(double[] out, double c) {
+        for (int j = 0; j < BLOCK; j++) {
+            out[j] += c;
+        }
+    }
+
+    /** out += c·a over the block; with c = 1 exactly out += a. */
+    private static void add(double[] out, double c, double[] a) {
+        for (int j = 0; j < BLOCK; j++) {
+            out[j] += c * a[j];
+        }
+    }
+
+    /** out += (c·a)·b over the block. */
+    private static void add(double[] out, double c, double[] a, double[] b) {
+        for (int j = 0; j < BLOCK; j++) {
+            out[j] += c * a[j] * b[j];
+        }
+    }
+
+    /** out += ((c·a)·b)·b2 over the block. */
+    private static void add(double[] out, double c, double[] a, double[] b, double[] b2) {
+        for (int j = 0; j < BLOCK; j++) {
+            out[j] += c * a[j] * b[j] * b2[j];
+        }
+    }
+
+    /** p *= a over the block. */
+    private static void multiply(double[] p, double[] a) {
+        for (int j = 0; j < BLOCK; j++) {
+            p[j] *= a[j];
+        }
+    }
+
+    /** Writes one computed (non-raw) atom's values for the block into {@code out[0 … BLOCK)} from z = (zv, zw, zcv, zcw). */
+    private static void atomBlock(Atom.Kind kind, double knot, double[] zv, double[] zw, double[] zcv,
+                                  double[] zcw, double[] out) {
         switch (kind) {
-            case V:
-                System.arraycopy(v, ov, out, 0, len);
-                break;
-            case OMEGA:
-                System.arraycopy(w, ow, out, 0, len);
-                break;
-            case CMD_V:
-                System.arraycopy(zcv, 0, out, 0, len);
-                break;
-            case CMD_OMEGA:
-                System.arraycopy(zcw, 0, out, 0, len);
-                break;
             case ABS_V:
-                for (int j = 0; j < len; j++) {
-                    out[j] = Math.abs(v[ov + j]);
+                for (int j = 0; j < BLOCK; j++) {
+                    out[j] = Math.abs(zv[j]);
                 }
                 break;
             case ABS_OMEGA:
-                for (int j = 0; j < len; j++) {
-                    out[j] = Math.abs(w[ow + j]);
+                for (int j = 0; j < BLOCK; j++) {
+                    out[j] = Math.abs(zw[j]);
                 }
                 break;
             case ABS_CMD_V:
-                for (int j = 0; j < len; j++) {
+                for (int j = 0; j < BLOCK; j++) {
                     out[j] = Math.abs(zcv[j]);
                 }
                 break;
             case ABS_CMD_OMEGA:
-                for (int j = 0; j < len; j++) {
+                for (int j = 0; j < BLOCK; j++) {
                     out[j] = Math.abs(zcw[j]);
                 }
                 break;
             case DV:
-                for (int j = 0; j < len; j++) {
-                    out[j] = zcv[j] - v[ov + j];
+                for (int j = 0; j < BLOCK; j++) {
+                    out[j] = zcv[j] - zv[j];
                 }
                 break;
             case DOMEGA:
-                for (int j = 0; j < len; j++) {
-                    out[j] = zcw[j] - w[ow + j];
+                for (int j = 0; j < BLOCK; j++) {
+                    out[j] = zcw[j] - zw[j];
                 }
                 break;
             case ABS_DV:
-                for (int j = 0; j < len; j++) {
-                    out[j] = Math.abs(zcv[j] - v[ov + j]);
+                for (int j = 0; j < BLOCK; j++) {
+                    out[j] = Math.abs(zcv[j] - zv[j]);
                 }
                 break;
             case ABS_DOMEGA:
-                for (int j = 0; j < len; j++) {
-                    out[j] = Math.abs(zcw[j] - w[ow + j]);
+                for (int j = 0; j < BLOCK; j++) {
+                    out[j] = Math.abs(zcw[j] - zw[j]);
                 }
                 break;
             case SAT_DV:
-                for (int j = 0; j < len; j++) {
-                    out[j] = Math.max(-knot, Math.min(knot, zcv[j] - v[ov + j]));
+                for (int j = 0; j < BLOCK; j++) {
+                    out[j] = clamp(zcv[j] - zv[j], knot);
                 }
                 break;
             case SAT_DOMEGA:
-                for (int j = 0; j < len; j++) {
-                    out[j] = Math.max(-knot, Math.min(knot, zcw[j] - w[ow + j]));
+                for (int j = 0; j < BLOCK; j++) {
+                    out[j] = clamp(zcw[j] - zw[j], knot);
                 }
                 break;
             case SAT_CMD_V:
-                for (int j = 0; j < len; j++) {
-                    out[j] = Math.max(-knot, Math.min(knot, zcv[j]));
+                for (int j = 0; j < BLOCK; j++) {
+                    out[j] = clamp(zcv[j], knot);
                 }
                 break;
             case SAT_CMD_OMEGA:
-                for (int j = 0; j < len; j++) {
-                    out[j] = Math.max(-knot, Math.min(knot, zcw[j]));
+                for (int j = 0; j < BLOCK; j++) {
+                    out[j] = clamp(zcw[j], knot);
                 }
                 break;
             default:
