@@ -118,8 +118,8 @@ public final class Report {
      */
     public static String table(String modelName, ModelMetrics model, ModelMetrics unicycle) {
         StringBuilder sb = new StringBuilder();
+        sb.append("model: ").append(modelName).append(System.lineSeparator());
         sb.append(String.format(Locale.ROOT, "%-30s %14s %14s%n", "figure", "model", "unicycle"));
-        sb.append(String.format(Locale.ROOT, "%-30s %14s %14s%n", "", shorten(modelName, 14), ""));
         List<String> units = List.of("m", "m", "rad", "m/s", "rad/s");
         for (int i = 0; i < StateIndex.FULL_DIM; i++) {
             sb.append(String.format(Locale.ROOT, "%-30s %14.5f %14.5f%n",
@@ -138,9 +138,5 @@ public final class Report {
             sb.append(String.format(Locale.ROOT, "%-30s %14d %14d%n", "windows " + w.label(), w.windows(), u.windows()));
         }
         return sb.toString();
-    }
-
-    private static String shorten(String s, int n) {
-        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
     }
 }
