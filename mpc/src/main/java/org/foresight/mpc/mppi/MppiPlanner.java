@@ -39,11 +39,13 @@ import org.foresight.mpc.critic.CriticSet;
  */
 public final class MppiPlanner implements Planner {
     /**
-     * Samples per work chunk (fixed so the partition does not depend on the thread count). Small enough
-     * that a chunk's rows of every channel (16 × 56 steps × 7 channels × 8 B ≈ 50 kB) stay in L1/L2 while
-     * the rollout scatters into them and the critics read them back.
+     * Samples per work chunk (fixed so the partition does not depend on the thread count). A chunk's rows
+     * of every channel (64 × 56 steps × 7 channels × 8 B ≈ 200 kB) stay in L2 while the rollout scatters
+     * into them and the critics read them back, and each stepBatch call gets enough samples to amortise its
+     * per-call work (measured: 64 about 5-8 % faster per iteration than 16 at 2000 × 56 on 2 cores, for the
+     * unicycle and the learned linear model); 2000 samples still give 32 chunks to balance over the workers.
      */
-    public static final int CHUNK = 16;
+    public static final int CHUNK = 64;
 
     private final DynamicsModel model;
     private final MppiConfig config;
