@@ -27,9 +27,11 @@ final class FeatureProgram {
     /**
      * Samples per block of {@link #evaluateBlock}. Every block loop runs exactly this many iterations (a
      * short block is padded with zeros), so the JIT sees a constant trip count and emits straight vector
-     * code without alignment and remainder loops; 16 is the MPPI planner's chunk.
+     * code without alignment and remainder loops. 64 is the MPPI planner's chunk: measured ~17 ns per
+     * sample-step for calls of 64 samples, against ~22 ns with blocks of 16; a call with fewer samples still
+     * pays for a whole block.
      */
-    static final int BLOCK = 16;
+    static final int BLOCK = 64;
     private final double limitV;
     private final double limitOmega;
     // atoms by index; raw inputs (v, ω, cmd_v, cmd_ω) need no loop of their own
