@@ -208,14 +208,16 @@ public abstract class BodyFrameModel implements DynamicsModel {
         }
         SinCos.block(x, ot, len, sin, cos);
         for (int j = 0; j < len; j++) {
-            double th = x[ot + j];
             double fwd = df[j];
             double lat = dl[j];
             double c = cos[j];
             double s = sin[j];
             xNext[ox + j] = x[ox + j] + c * fwd - s * lat;
             xNext[oy + j] = x[oy + j] + s * fwd + c * lat;
-            xNext[ot + j] = Angles.wrap(th + dt[j]);
+        }
+        // the wrap has a branch: its own loop, so the one above stays branch-free and vectorises
+        for (int j = 0; j < len; j++) {
+            xNext[ot + j] = Angles.wrap(x[ot + j] + dt[j]);
         }
     }
 
