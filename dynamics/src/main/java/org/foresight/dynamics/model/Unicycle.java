@@ -14,16 +14,27 @@ import java.util.List;
  *   y⁺ = y + L·sin(θ + h)
  *   θ⁺ = wrap(θ + φ)
  * </pre>
- * This chord form equals the usual x + v/ω·(sin(θ+φ) − sin θ) but has no 1/ω: for |h| &lt;
- * {@value #SINC_SERIES_BELOW} sinc is evaluated by its Taylor series 1 − h²/6 + h⁴/120 (error below
- * h⁶/5040 ≈ 2e-22), so the straight-line limit (ω → 0) is reached continuously and smoothly.
+ * This chord form equals the usual x + v/ω·(sin(θ+φ) − sin θ) but has no 1/ω: for |h| ≤ π/4 sinc is
+ * the polynomial 1 + h²·S(h²) (fdlibm's sin kernel divided by h, within about an ulp of sin(h)/h; exactly
+ * 1 at h = 0), so the straight-line limit (ω → 0) is reached continuously and smoothly, with no call and
+ * no division. cos(θ + h) and sin(θ + h) come from {@link SinCos} (call-free, within 1e-15 of Math).
  *
  * <p>Stateless and thread-safe; {@link #step}, {@link #stepBatch} and {@link #jacobians} never allocate.
  */
 public final class Unicycle implements DynamicsModel {
 
-    /** Half-angle |h| [rad] below which sinc(h) and its derivative use their Taylor series. */
+    /** Half-angle |h| [rad] below which sinc′(h) uses its Taylor series (in the Jacobians). */
     public static final double SINC_SERIES_BELOW = 1e-3;
+
+    /** Largest |h| [rad] for which {@link #sinc} uses the kernel polynomial (π/4). */
+    private static final double SINC_KERNEL_UP_TO = Math.PI / 4;
+    // fdlibm __kernel_sin coefficients: sin h ≈ h + h³·(S1 + z·(S2 + … + z·S6)), z = h², |h| ≤ π/4.
+    private static final double S1 = -1.66666666666666324348e-01;
+    private static final double S2 = 8.33333333332248946124e-03;
+    private static final double S3 = -1.98412698298579493134e-04;
+    private static final double S4 = 2.75573137070700676789e-06;
+    private static final double S5 = -2.50507602534068634195e-08;
+    private static final double S6 = 1.58969099521155010221e-10;
 
     /** Creates the (parameter-free) model. */
     public Unicycle() {
@@ -72,8 +83,8 @@ public final class Unicycle implements DynamicsModel {
         double h = 0.5 * w * dt;
         double len = v * dt * sinc(h);
         double mid = th + h;
-        xNext[StateIndex.X] = px + len * Math.cos(mid);
-        xNext[StateIndex.Y] = py + len * Math.sin(mid);
+        xNext[StateIndex.X] = px + len * SinCos.cos(mid);
+        xNext[StateIndex.Y] = py + len * SinCos.sin(mid);
         xNext[StateIndex.THETA] = Angles.wrap(th + w * dt);
     }
 
@@ -95,8 +106,8 @@ public final class Unicycle implements DynamicsModel {
             double h = 0.5 * w * dt;
             double len = v * dt * sinc(h);
             double mid = th + h;
-            xNext[ox + k] = x[ox + k] + len * Math.cos(mid);
-            xNext[oy + k] = x[oy + k] + len * Math.sin(mid);
+            xNext[ox + k] = x[ox + k] + len * SinCos.cos(mid);
+            xNext[oy + k] = x[oy + k] + len * SinCos.sin(mid);
             xNext[ot + k] = Angles.wrap(th + w * dt);
         }
     }
@@ -122,8 +133,8 @@ public final class Unicycle implements DynamicsModel {
         double h = 0.5 * w * dt;
         double sc = sinc(h);
         double len = v * dt * sc;
-        double c = Math.cos(th + h);
-        double s = Math.sin(th + h);
+        double c = SinCos.cos(th + h);
+        double s = SinCos.sin(th + h);
         double dLenDw = v * dt * sincDerivative(h) * 0.5 * dt;
         java.util.Arrays.fill(a, 0, n * n, 0.0);
         a[StateIndex.X * n + StateIndex.X] = 1.0;
@@ -145,11 +156,14 @@ public final class Unicycle implements DynamicsModel {
         return "unicycle";
     }
 
-    /** sinc(h) = sin(h)/h, series 1 − h²/6 + h⁴/120 near 0. */
+    /**
+     * sinc(h) = sin(h)/h. For |h| ≤ π/4: 1 + z·(S1 + z·(S2 + … + z·S6)), z = h², fdlibm's sin kernel
+     * (error below 2⁻⁵⁸ relative) over h, so no call, no division, exactly 1 at 0; beyond, Math.
+     */
     static double sinc(double h) {
-        if (Math.abs(h) < SINC_SERIES_BELOW) {
-            double h2 = h * h;
-            return 1.0 - h2 / 6.0 * (1.0 - h2 / 20.0);
+        if (Math.abs(h) <= SINC_KERNEL_UP_TO) {
+            double z = h * h;
+            return 1.0 + z * (S1 + z * (S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)))));
         }
         return Math.sin(h) / h;
     }

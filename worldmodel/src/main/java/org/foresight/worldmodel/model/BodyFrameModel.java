@@ -6,6 +6,7 @@ import org.foresight.dynamics.model.Angles;
 import org.foresight.dynamics.model.ControlIndex;
 import org.foresight.dynamics.model.DynamicsModel;
 import org.foresight.dynamics.model.StateIndex;
+import org.foresight.dynamics.model.SinCos;
 import org.foresight.worldmodel.features.Inputs;
 
 /**

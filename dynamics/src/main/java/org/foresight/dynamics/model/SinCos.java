@@ -1,7 +1,8 @@
-package org.foresight.worldmodel.model;
+package org.foresight.dynamics.model;
 
 /**
- * sin and cos of a heading for the learned models' world-frame step: within 1e-15 (absolute) of
+ * Call-free sin and cos of a heading [rad] for the models' hot steps (the unicycle arc, the learned
+ * models' world-frame step): within 1e-15 (absolute) of
  * {@link Math#sin}/{@link Math#cos} on [−π, π] and much cheaper, because it is only multiplications and
  * additions (no call, no branch, no integer conversion), so the loop over a block of samples in
  * {@link #block} vectorises. Deterministic plain double arithmetic, so {@code step} and {@code stepBatch}
@@ -15,7 +16,7 @@ package org.foresight.worldmodel.model;
  * Each doubling at most doubles the absolute error, about 4e-16 in all. Angles outside [−π, π] (a heading
  * not yet wrapped, or not finite) fall back to {@link Math}.
  */
-final class SinCos {
+public final class SinCos {
     private static final double S1 = -1.66666666666666324348e-01;
     private static final double S2 = 8.33333333332248946124e-03;
     private static final double S3 = -1.98412698298579493134e-04;
@@ -51,10 +52,12 @@ final class SinCos {
     }
 
     /**
+     * sin a; bit-for-bit the same on every call path (scalar or {@link #block}).
+     *
      * @param a angle [rad].
      * @return sin a.
      */
-    static double sin(double a) {
+    public static double sin(double a) {
         if (!(Math.abs(a) <= Math.PI)) {
             return Math.sin(a);
         }
@@ -62,10 +65,12 @@ final class SinCos {
     }
 
     /**
+     * cos a; bit-for-bit the same on every call path (scalar or {@link #block}).
+     *
      * @param a angle [rad].
      * @return cos a.
      */
-    static double cos(double a) {
+    public static double cos(double a) {
         if (!(Math.abs(a) <= Math.PI)) {
             return Math.cos(a);
         }
@@ -84,7 +89,7 @@ final class SinCos {
      * @param sinOut (Output) sin at {@code sinOut[j]}. Modified.
      * @param cosOut (Output) cos at {@code cosOut[j]}. Modified.
      */
-    static void block(double[] a, int off, int len, double[] sinOut, double[] cosOut) {
+    public static void block(double[] a, int off, int len, double[] sinOut, double[] cosOut) {
         for (int j = 0; j < len; j++) {
             double h = 0.25 * a[off + j];
             double z = h * h;
