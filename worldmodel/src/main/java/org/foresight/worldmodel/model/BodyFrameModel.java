@@ -1,5 +1,6 @@
 package org.foresight.worldmodel.model;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.foresight.dynamics.model.Angles;
@@ -179,47 +180,76 @@ public abstract class BodyFrameModel implements DynamicsModel {
     /**
      * The world-frame half of {@link #step} for a block of samples whose body-frame changes are already
      * known (see the class formula), performing exactly the operations of {@link #step} per sample.
-     * Allocation-free.
+     * The block's pose is first copied into the work space and every loop runs over {@link FeatureProgram#BLOCK}
+     * samples from index 0 (padded), the results copied out at the end: loops over arrays at run-time offsets
+     * with a short trip count get an alignment pre-loop and little vector code (measured ~8 ns per sample
+     * against ~4 ns this way). Allocation-free.
      *
      * @param x      batch states, {@link DynamicsModel#stepBatch} layout (channel i of sample k at
      *               {@code i·count + k}). Not modified.
      * @param count  batch size.
      * @param b0     first sample of the block.
-     * @param len    samples in the block.
-     * @param d      body-frame changes: {@code d[r][j]} is output r ({@link BodyDelta}) of block sample j. Not modified.
-     * @param sin    work space for sin θ, length ≥ len. Modified.
-     * @param cos    work space for cos θ, length ≥ len. Modified.
+     * @param len    samples in the block, 1 … {@link FeatureProgram#BLOCK}.
+     * @param ws     work space after {@link FeatureProgram#evaluateBlock} of this block: {@code ws.d} holds
+     *               the body-frame changes, {@code ws.v} and {@code ws.omega} the block's v [m/s] and ω [rad/s]
+     *               (zero-padded). Its pose and output arrays are modified.
      * @param xNext  (Output) next states, same layout as {@code x}; must not alias it. Modified.
      */
-    protected static void bodyToWorldBlock(double[] x, int count, int b0, int len, double[][] d, double[] sin,
-                                           double[] cos, double[] xNext) {
+    static void bodyToWorldBlock(double[] x, int count, int b0, int len, FeatureProgram.Workspace ws,
+                                 double[] xNext) {
+        final int block = FeatureProgram.BLOCK;
         final int ox = StateIndex.X * count + b0;
         final int oy = StateIndex.Y * count + b0;
         final int ot = StateIndex.THETA * count + b0;
         final int ov = StateIndex.V * count + b0;
         final int ow = StateIndex.OMEGA * count + b0;
-        final double[] df = d[BodyDelta.FORWARD];
-        final double[] dl = d[BodyDelta.LATERAL];
-        final double[] dt = d[BodyDelta.THETA];
-        final double[] dv = d[BodyDelta.V];
-        final double[] dw = d[BodyDelta.OMEGA];
-        for (int j = 0; j < len; j++) {
-            xNext[ov + j] = x[ov + j] + dv[j];
-            xNext[ow + j] = x[ow + j] + dw[j];
+        final double[] px = ws.px;
+        final double[] py = ws.py;
+        final double[] th = ws.theta;
+        final double[] v = ws.v;
+        final double[] w = ws.omega;
+        System.arraycopy(x, ox, px, 0, len);
+        System.arraycopy(x, oy, py, 0, len);
+        System.arraycopy(x, ot, th, 0, len);
+        if (len < block) {
+            Arrays.fill(px, len, block, 0.0);
+            Arrays.fill(py, len, block, 0.0);
+            Arrays.fill(th, len, block, 0.0);
         }
-        SinCos.block(x, ot, len, sin, cos);
-        for (int j = 0; j < len; j++) {
+        final double[] df = ws.d[BodyDelta.FORWARD];
+        final double[] dl = ws.d[BodyDelta.LATERAL];
+        final double[] dt = ws.d[BodyDelta.THETA];
+        final double[] dv = ws.d[BodyDelta.V];
+        final double[] dw = ws.d[BodyDelta.OMEGA];
+        final double[] nx = ws.nextX;
+        final double[] ny = ws.nextY;
+        final double[] nt = ws.nextTheta;
+        final double[] nv = ws.nextV;
+        final double[] nw = ws.nextOmega;
+        final double[] sin = ws.sin;
+        final double[] cos = ws.cos;
+        for (int j = 0; j < block; j++) {
+            nv[j] = v[j] + dv[j];
+            nw[j] = w[j] + dw[j];
+        }
+        SinCos.block(th, 0, block, sin, cos);
+        for (int j = 0; j < block; j++) {
             double fwd = df[j];
             double lat = dl[j];
             double c = cos[j];
             double s = sin[j];
-            xNext[ox + j] = x[ox + j] + c * fwd - s * lat;
-            xNext[oy + j] = x[oy + j] + s * fwd + c * lat;
+            nx[j] = px[j] + c * fwd - s * lat;
+            ny[j] = py[j] + s * fwd + c * lat;
         }
         // the wrap has a branch: its own loop, so the one above stays branch-free and vectorises
-        for (int j = 0; j < len; j++) {
-            xNext[ot + j] = Angles.wrap(x[ot + j] + dt[j]);
+        for (int j = 0; j < block; j++) {
+            nt[j] = Angles.wrap(th[j] + dt[j]);
         }
+        System.arraycopy(nx, 0, xNext, ox, len);
+        System.arraycopy(ny, 0, xNext, oy, len);
+        System.arraycopy(nt, 0, xNext, ot, len);
+        System.arraycopy(nv, 0, xNext, ov, len);
+        System.arraycopy(nw, 0, xNext, ow, len);
     }
 
     /** Analytic Jacobians, see the class formula; uses a per-thread scratch buffer (no allocation). */

@@ -115,6 +115,16 @@ final class FeatureProgram {
         final double[] prod = new double[BLOCK];
         /** d[r][j]: body-frame change r ({@link BodyDelta}) of sample j. */
         final double[][] d = new double[BodyDelta.DIM][BLOCK];
+        /** x [m], y [m] and θ [rad] of the block's samples, for the world-frame step (zero-padded). */
+        final double[] px = new double[BLOCK];
+        final double[] py = new double[BLOCK];
+        final double[] theta = new double[BLOCK];
+        /** Next state of the block's samples: x [m], y [m], θ [rad], v [m/s], ω [rad/s]. */
+        final double[] nextX = new double[BLOCK];
+        final double[] nextY = new double[BLOCK];
+        final double[] nextTheta = new double[BLOCK];
+        final double[] nextV = new double[BLOCK];
+        final double[] nextOmega = new double[BLOCK];
         /** sin θ and cos θ of the block's samples, for the world-frame step. */
         final double[] sin = new double[BLOCK];
         final double[] cos = new double[BLOCK];

@@ -186,7 +186,7 @@ public final class LinearFeatureModel extends BodyFrameModel {
         for (int b0 = 0; b0 < count; b0 += FeatureProgram.BLOCK) {
             int len = Math.min(FeatureProgram.BLOCK, count - b0);
             program.evaluateBlock(x, ov + b0, x, ow + b0, u, ocv + b0, ocw + b0, len, ws);
-            bodyToWorldBlock(x, count, b0, len, ws.d, ws.sin, ws.cos, xNext);
+            bodyToWorldBlock(x, count, b0, len, ws, xNext);
         }
     }
 
