@@ -90,7 +90,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 sim.advance(cmd);
             }
             EpisodeResult r = sim.result();
-            Map<String, Object> res = new EpisodeSummary(w.name(), r, new double[0], 0, "ok").toResultJson();
+            Map<String, Object> res = new EpisodeSummary(w.name(), r, new double[cycle], 0, "ok").toResultJson(); // no planner: 0 ms per cycle
             log.finish(res);
             System.out.printf("%s: %s after %.2f s (AT %.2f s, OT %.2f s, score %.3f, path %.2f m); run written to %s%n",
                     w.name(), r.outcome().jsonName(), r.simTime(), r.time(), r.optimalTime(), r.score(), r.pathLength(), out);
