@@ -21,6 +21,11 @@ import org.foresight.dynamics.sim.RobotPhysics;
  * would measure: the true values plus white measurement noise ({@link #MEASUREMENT_NOISE_V},
  * {@link #MEASUREMENT_NOISE_OMEGA}); the pose is logged as is.
  *
+ * <p>The excitation is closed-loop only through those logged measurements: each episode opens with the
+ * signal's pilot steps, and the rest of the experiment is timed from the envelope the pilot measured
+ * (nominal limits {@link #NOMINAL_MAX_V}, {@link #NOMINAL_MAX_OMEGA}; the robot's hidden parameters are never
+ * read). The sidecar's {@code "excitation"} entry records the design and the measured envelope.
+ *
  * <p>Each episode has its own random streams derived from (seed, episode), so the same seed gives
  * byte-identical files.
  */
@@ -29,6 +34,10 @@ public final class DataCollector {
     public static final double MEASUREMENT_NOISE_V = 0.01;
     /** Standard deviation of the measured yaw rate's noise [rad/s]. */
     public static final double MEASUREMENT_NOISE_OMEGA = 0.02;
+    /** Nominal speed limit commanded by the excitation, forward and reverse [m/s] (the Jackal's data sheet). */
+    public static final double NOMINAL_MAX_V = 2.0;
+    /** Nominal yaw-rate limit commanded by the excitation [rad/s]. */
+    public static final double NOMINAL_MAX_OMEGA = 4.0;
 
     /**
      * What to collect.
@@ -92,7 +101,7 @@ public final class DataCollector {
         SplittableRandom root = new SplittableRandom(plan.seed() ^ (0x9E3779B97F4A7C15L * (episode + 1L)));
         SplittableRandom processNoise = root.split();
         SplittableRandom measurementNoise = root.split();
-        ExcitationSignal signal = new ExcitationSignal(root.nextLong(), 2.0, 4.0, plan.controlDt());
+        ExcitationSignal signal = new ExcitationSignal(root.nextLong(), NOMINAL_MAX_V, NOMINAL_MAX_OMEGA, plan.controlDt());
         JackalDiffDrive robot = new JackalDiffDrive(plan.robot());
         int substeps = (int) Math.rint(plan.controlDt() / plan.physicsDt());
         RobotPhysics physics = new RobotPhysics(robot, plan.physicsDt(), substeps, true, processNoise);
@@ -102,13 +111,15 @@ public final class DataCollector {
         double[] x = new double[StateIndex.FULL_DIM];
         double[] cmd = new double[ControlIndex.DIM];
         for (int r = 0; r < rows; r++) {
-            signal.next(cmd);
+            double measuredV = x[StateIndex.V] + MEASUREMENT_NOISE_V * measurementNoise.nextGaussian();
+            double measuredOmega = x[StateIndex.OMEGA] + MEASUREMENT_NOISE_OMEGA * measurementNoise.nextGaussian();
+            signal.next(measuredV, measuredOmega, cmd);
             data[0][r] = r * plan.controlDt();
             data[1][r] = x[StateIndex.X];
             data[2][r] = x[StateIndex.Y];
             data[3][r] = x[StateIndex.THETA];
-            data[4][r] = x[StateIndex.V] + MEASUREMENT_NOISE_V * measurementNoise.nextGaussian();
-            data[5][r] = x[StateIndex.OMEGA] + MEASUREMENT_NOISE_OMEGA * measurementNoise.nextGaussian();
+            data[4][r] = measuredV;
+            data[5][r] = measuredOmega;
             data[6][r] = cmd[ControlIndex.V];
             data[7][r] = cmd[ControlIndex.OMEGA];
             physics.controlPeriod(x, cmd);
@@ -120,7 +131,7 @@ public final class DataCollector {
         meta.put("seed", plan.seed());
         meta.put("control_period_s", plan.controlDt());
         meta.put("physics_dt_s", plan.physicsDt());
-        meta.put("excitation", "random steps, chirps 0.1-3 Hz, PRBS (segments of 2-6 s)");
+        meta.put("excitation", signal.describe());
         meta.put("measurement_noise", Map.of("v_m_per_s", MEASUREMENT_NOISE_V, "omega_rad_per_s", MEASUREMENT_NOISE_OMEGA));
         meta.put("robot_ground_truth_do_not_use_for_fitting", plan.robot().toString());
         return new TrajectoryLog(cols, data, meta);
