@@ -29,21 +29,19 @@ public final class ControlEffortCritic implements Critic {
     @Override
     public void score(CriticContext c, RolloutBuffers b, int k0, int k1, double[] costs) {
         final int T = b.horizon;
+        final int n = k1 - k0;
+        final int o0 = b.blockOffset(k0);
         final double wv = weightV / T;
         final double ww = weightOmega / T;
         final double[] cv = b.cmdV;
         final double[] cw = b.cmdOmega;
-        for (int k = k0; k < k1; k++) {
-            int base = k * T;
-            double av = 0;
-            double aw = 0;
-            for (int t = 0; t < T; t++) {
-                double u = cv[base + t];
-                double o = cw[base + t];
-                av += u * u;
-                aw += o * o;
+        for (int t = 0; t < T; t++) {
+            int o = o0 + t * RolloutBuffers.BLOCK;
+            for (int j = 0; j < n; j++) {
+                double u = cv[o + j];
+                double w = cw[o + j];
+                costs[k0 + j] += wv * u * u + ww * w * w;
             }
-            costs[k] += wv * av + ww * aw;
         }
     }
 }

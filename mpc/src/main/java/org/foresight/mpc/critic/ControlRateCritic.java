@@ -29,26 +29,28 @@ public final class ControlRateCritic implements Critic {
     @Override
     public void score(CriticContext c, RolloutBuffers b, int k0, int k1, double[] costs) {
         final int T = b.horizon;
+        final int B = RolloutBuffers.BLOCK;
+        final int n = k1 - k0;
+        final int o0 = b.blockOffset(k0);
         final double inv2 = 1.0 / (c.dt * c.dt);
         final double wv = weightV * inv2 / T;
         final double ww = weightOmega * inv2 / T;
         final double[] cv = b.cmdV;
         final double[] cw = b.cmdOmega;
-        for (int k = k0; k < k1; k++) {
-            int base = k * T;
-            double pv = c.previousCmdV;
-            double pw = c.previousCmdOmega;
-            double av = 0;
-            double aw = 0;
-            for (int t = 0; t < T; t++) {
-                double u = cv[base + t];
-                double o = cw[base + t];
-                av += (u - pv) * (u - pv);
-                aw += (o - pw) * (o - pw);
-                pv = u;
-                pw = o;
+        final double pv = c.previousCmdV;
+        final double pw = c.previousCmdOmega;
+        for (int j = 0; j < n; j++) {
+            double du = cv[o0 + j] - pv;
+            double dw = cw[o0 + j] - pw;
+            costs[k0 + j] += wv * du * du + ww * dw * dw;
+        }
+        for (int t = 1; t < T; t++) {
+            int o = o0 + t * B;
+            for (int j = 0; j < n; j++) {
+                double du = cv[o + j] - cv[o - B + j];
+                double dw = cw[o + j] - cw[o - B + j];
+                costs[k0 + j] += wv * du * du + ww * dw * dw;
             }
-            costs[k] += wv * av + ww * aw;
         }
     }
 }

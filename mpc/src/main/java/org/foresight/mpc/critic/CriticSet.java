@@ -100,7 +100,8 @@ public final class CriticSet {
     }
 
     /**
-     * Scores samples [k0, k1) with every critic in order, adding into {@code costs}. Allocation-free.
+     * Scores samples [k0, k1) with every critic in order, adding into {@code costs}, block by block (a range
+     * may span blocks). Allocation-free.
      *
      * @param context the cycle's context.
      * @param batch   the rollouts.
@@ -109,8 +110,13 @@ public final class CriticSet {
      * @param costs   (Output) incremented per sample. Modified.
      */
     public void score(CriticContext context, RolloutBuffers batch, int k0, int k1, double[] costs) {
-        for (Critic c : critics) {
-            c.score(context, batch, k0, k1, costs);
+        // Critics see ranges within one block (see Critic); the planner's chunks are blocks already.
+        for (int a = k0; a < k1; ) {
+            int end = Math.min(k1, (a / RolloutBuffers.BLOCK + 1) * RolloutBuffers.BLOCK);
+            for (Critic c : critics) {
+                c.score(context, batch, a, end, costs);
+            }
+            a = end;
         }
     }
 }

@@ -40,18 +40,20 @@ public final class GoalCritic implements Critic {
             return;
         }
         final int T = b.horizon;
+        final int n = k1 - k0;
+        final int o0 = b.blockOffset(k0);
+        final double[] xs = b.x;
+        final double[] ys = b.y;
         final double gx = c.goalX;
         final double gy = c.goalY;
         final double w = weight / T;
-        for (int k = k0; k < k1; k++) {
-            int base = k * T;
-            double acc = 0;
-            for (int t = 0; t < T; t++) {
-                double dx = b.x[base + t] - gx;
-                double dy = b.y[base + t] - gy;
-                acc += Math.sqrt(dx * dx + dy * dy);
+        for (int t = 0; t < T; t++) {
+            int o = o0 + t * RolloutBuffers.BLOCK;
+            for (int j = 0; j < n; j++) {
+                double dx = xs[o + j] - gx;
+                double dy = ys[o + j] - gy;
+                costs[k0 + j] += w * Math.sqrt(dx * dx + dy * dy);
             }
-            costs[k] += w * acc;
         }
     }
 }

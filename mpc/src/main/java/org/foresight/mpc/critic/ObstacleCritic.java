@@ -7,9 +7,10 @@ import org.foresight.mpc.perception.DistanceGrid;
  * Obstacle cost from the signed distance field, the footprint approximated by circles along the heading.
  * Per sample-step, with circle centres c_i = p + a_i·(cos θ, sin θ) and clearance d = min_i SDF(c_i) − r:
  * <pre>
- *   d ≤ d_hit               ⇒  collision: costs[k] += collisionCost once, collided[k] = 1, stop scanning k
- *   d_hit &lt; d &lt; margin  ⇒  costs[k] += weight · (1/T) Σ_t ((margin − d)/margin)²
+ *   d ≤ d_hit               ⇒  collision: costs[k] += collisionCost once, collided[k] = 1, later steps skipped
+ *   d_hit &lt; d &lt; margin  ⇒  costs[k] += weight · (1/T) · ((margin − d)/margin)²   (each step before a hit)
  * </pre>
+ * A sample already flagged {@code collided} when scoring starts is skipped.
  * Fast path: the bilinear SDF is Lipschitz with constant ≤ √2 (each partial derivative is a convex
  * combination of 1-Lipschitz differences), so if SDF(p) − √2·max|a_i| − r ≥ margin no circle can cost
  * anything and the step needs one lookup and no trigonometry (most steps in open space). A circle at
@@ -108,9 +109,12 @@ public final class ObstacleCritic implements Critic {
     @Override
     public void score(CriticContext c, RolloutBuffers b, int k0, int k1, double[] costs) {
         final int T = b.horizon;
+        final int n = k1 - k0;
+        final int o0 = b.blockOffset(k0);
         final double[] xs = b.x;
         final double[] ys = b.y;
         final double[] ths = b.theta;
+        final byte[] collided = b.collided;
         final DistanceGrid g = c.obstacles;
         final double[] v = g.values();
         final int sx = g.sizeX();
@@ -126,22 +130,26 @@ public final class ObstacleCritic implements Critic {
         final double invMg = 1.0 / margin;
         final double w = weight / T;
         final double safe = reach;
-        for (int k = k0; k < k1; k++) {
-            int base = k * T;
-            double acc = 0;
-            boolean hitK = false;
-            for (int t = 0; t < T; t++) {
-                double px = xs[base + t];
-                double py = ys[base + t];
+        final double cc = collisionCost;
+        for (int t = 0; t < T; t++) {
+            int o = o0 + t * RolloutBuffers.BLOCK;
+            for (int j = 0; j < n; j++) {
+                int k = k0 + j;
+                if (collided[k] != 0) {
+                    continue; // charged once; later steps do not matter
+                }
+                double px = xs[o + j];
+                double py = ys[o + j];
                 double dc0 = DistanceGrid.sample(v, sx, sy, inv, ox, oy, px, py);
                 if (dc0 >= safe) {
                     continue; // no circle can be within the margin (see class comment)
                 }
-                if (dc0 != dc0) {
-                    hitK = true; // NaN pose
-                    break;
+                if (dc0 != dc0) { // NaN pose
+                    collided[k] = 1;
+                    costs[k] += cc;
+                    continue;
                 }
-                double th = ths[base + t];
+                double th = ths[o + j];
                 double co = FastTrig.cos(th);
                 double si = FastTrig.sin(th);
                 double dmin = Double.POSITIVE_INFINITY;
@@ -152,19 +160,12 @@ public final class ObstacleCritic implements Critic {
                 }
                 double dc = dmin - r;
                 if (!(dc > hit)) {
-                    hitK = true;
-                    break;
-                }
-                if (dc < mg) {
+                    collided[k] = 1;
+                    costs[k] += cc;
+                } else if (dc < mg) {
                     double e = (mg - dc) * invMg;
-                    acc += e * e;
+                    costs[k] += w * e * e;
                 }
-            }
-            if (hitK) {
-                b.collided[k] = 1;
-                costs[k] += collisionCost;
-            } else {
-                costs[k] += w * acc;
             }
         }
     }

@@ -53,16 +53,17 @@ public final class PathAlignCritic implements Critic {
         final int T = b.horizon;
         final int st = stride;
         final double cp = cap;
-        int n = (T + st - 1) / st;
-        final double w = weight / n;
-        for (int k = k0; k < k1; k++) {
-            int base = k * T;
-            double acc = 0;
-            for (int t = st - 1; t < T; t += st) {
-                double d = DistanceGrid.sample(v, sx, sy, inv, ox, oy, b.x[base + t], b.y[base + t]);
-                acc += Math.min(d, cp);
+        final int cnt = k1 - k0;
+        final int o0 = b.blockOffset(k0);
+        final double[] xs = b.x;
+        final double[] ys = b.y;
+        final double w = weight / ((T + st - 1) / st);
+        for (int t = st - 1; t < T; t += st) {
+            int o = o0 + t * RolloutBuffers.BLOCK;
+            for (int j = 0; j < cnt; j++) {
+                double d = DistanceGrid.sample(v, sx, sy, inv, ox, oy, xs[o + j], ys[o + j]);
+                costs[k0 + j] += w * Math.min(d, cp);
             }
-            costs[k] += w * acc;
         }
     }
 }

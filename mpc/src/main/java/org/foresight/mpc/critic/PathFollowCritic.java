@@ -37,10 +37,10 @@ public final class PathFollowCritic implements Critic {
         final double inv = 1.0 / g.resolution();
         final double ox = g.originX();
         final double oy = g.originY();
-        final int T = b.horizon;
-        for (int k = k0; k < k1; k++) {
-            int i = k * T + T - 1;
-            costs[k] += weight * DistanceGrid.sample(v, sx, sy, inv, ox, oy, b.x[i], b.y[i]);
+        final int n = k1 - k0;
+        final int o = b.blockOffset(k0) + (b.horizon - 1) * RolloutBuffers.BLOCK;
+        for (int j = 0; j < n; j++) {
+            costs[k0 + j] += weight * DistanceGrid.sample(v, sx, sy, inv, ox, oy, b.x[o + j], b.y[o + j]);
         }
     }
 }

@@ -30,17 +30,18 @@ public final class SpeedCritic implements Critic {
     @Override
     public void score(CriticContext c, RolloutBuffers b, int k0, int k1, double[] costs) {
         final int T = b.horizon;
+        final int n = k1 - k0;
+        final int o0 = b.blockOffset(k0);
         final double w = weight / T;
         final double vt = target;
         final double[] vs = b.v;
-        for (int k = k0; k < k1; k++) {
-            int base = k * T;
-            double acc = 0;
-            for (int t = 0; t < T; t++) {
-                double e = Math.max(vt - vs[base + t], 0.0);
-                acc += e * e;
+        for (int t = 0; t < T; t++) {
+            int o = o0 + t * RolloutBuffers.BLOCK;
+            for (int j = 0; j < n; j++) {
+                double d = vt - vs[o + j];
+                double e = 0.5 * (d + Math.abs(d)); // max(d, 0), exactly; vectorises unlike Math.max
+                costs[k0 + j] += w * e * e;
             }
-            costs[k] += w * acc;
         }
     }
 }

@@ -2,8 +2,9 @@ package org.foresight.mpc.mppi;
 
 /**
  * Gaussian control noise with one independent, counter-based random stream per (iteration, channel,
- * sample): the numbers a sample gets depend only on the seed and those three counters, never on which
- * thread draws them or in what order, so MPPI gives bit-identical results for any thread count.
+ * stream): the numbers a stream gives depend only on the seed and those three counters, never on which
+ * thread draws them or in what order, so MPPI gives bit-identical results for any thread count. (The
+ * planner numbers its streams by (block, step): one stream fills one step of a block of samples.)
  *
  * <p><b>Generator.</b> SplitMix64 (Steele, Lea, Flood, "Fast splittable pseudorandom number generators",
  * OOPSLA 2014); a stream's start state is the SplitMix64 finaliser of the mixed counters.
@@ -51,18 +52,18 @@ public final class NoiseSampler {
 
     /**
      * Fills {@code out[offset … offset+count)} with N(0, std²) deviates from the stream of
-     * (iteration, channel, sample). Allocation-free.
+     * (iteration, channel, stream). Allocation-free.
      *
      * @param iteration global iteration counter (advances every MPPI iteration).
      * @param channel   control channel (e.g. {@link org.foresight.dynamics.model.ControlIndex#V}).
-     * @param sample    sample index k.
+     * @param stream    stream index (the caller's numbering, ≥ 0).
      * @param std       standard deviation (in the channel's unit), ≥ 0.
      * @param out       (Output) destination. Modified.
      * @param offset    first index written.
      * @param count     number of deviates.
      */
-    public void fill(long iteration, int channel, int sample, double std, double[] out, int offset, int count) {
-        long s = streamStart(iteration, channel, sample);
+    public void fill(long iteration, int channel, int stream, double std, double[] out, int offset, int count) {
+        long s = streamStart(iteration, channel, stream);
         final double[] table = TABLE;
         int i = 0;
         for (; i + 4 <= count; i += 4) {
@@ -83,10 +84,10 @@ public final class NoiseSampler {
         }
     }
 
-    private long streamStart(long iteration, int channel, int sample) {
+    private long streamStart(long iteration, int channel, int stream) {
         long h = mix(seed ^ GOLDEN);
         h = mix(h ^ iteration * 0xD1B54A32D192ED03L);
-        h = mix(h ^ ((long) channel << 32 | (sample & 0xFFFFFFFFL)) * 0xAEF17502108EF2D9L);
+        h = mix(h ^ ((long) channel << 32 | (stream & 0xFFFFFFFFL)) * 0xAEF17502108EF2D9L);
         return h;
     }
 

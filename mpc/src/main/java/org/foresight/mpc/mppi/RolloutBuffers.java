@@ -1,10 +1,16 @@
 package org.foresight.mpc.mppi;
 
 /**
- * The batch data of one MPPI iteration, structure-of-arrays: one flat {@code double[K·T]} per channel,
- * where <b>entry (k, t) sits at index {@code k·T + t}</b> (sample-major: a sample's whole horizon is one
- * contiguous run, which is what per-sample critics sweep). Grow-only: {@link #ensure} reallocates only
- * when the capacity is short, so steady-state iterations allocate nothing.
+ * The batch data of one MPPI iteration, structure-of-arrays: one flat {@code double[]} per channel, laid
+ * out in <b>blocks of {@value #BLOCK} samples, time-major inside a block</b>:
+ * <pre>
+ *   entry (k, t) at index  (k / B)·B·T + t·B + (k mod B)      B = {@value #BLOCK}
+ * </pre>
+ * so at each step t the B samples of a block are one contiguous run. The rollout writes a whole block's
+ * step with one copy per channel, and critics sweep "for t, for the samples of the block" over
+ * contiguous memory that the JIT vectorises; a block (B × 56 steps × 7 channels ≈ 200 kB) stays in L2.
+ * Use {@link #index} off the hot path and {@link #blockOffset} inside critics. Grow-only: {@link #ensure}
+ * reallocates only when the capacity is short, so steady-state iterations allocate nothing.
  *
  * <p>Pose channel entry t is the state <i>after</i> applying control t (the shared start state is in the
  * {@link org.foresight.mpc.critic.CriticContext}). The velocity channels hold the model's velocity states
@@ -12,11 +18,14 @@ package org.foresight.mpc.mppi;
  * Fields are public for the critics' hot loops; only the optimiser writes them.
  */
 public final class RolloutBuffers {
+    /** Samples per block B (a multiple of the SIMD width; the planner's work chunk). */
+    public static final int BLOCK = 64;
+
     /** Samples K in use. */
     public int samples;
     /** Horizon T in use [steps]. */
     public int horizon;
-    /** x [m] after step t, index k·T + t. */
+    /** x [m] after step t, at {@link #index}(k, t). */
     public double[] x = new double[0];
     /** y [m] after step t. */
     public double[] y = new double[0];
@@ -47,6 +56,26 @@ public final class RolloutBuffers {
     }
 
     /**
+     * @param k sample in [0, samples).
+     * @param t step in [0, horizon).
+     * @return the index of entry (k, t) in every per-step channel.
+     */
+    public int index(int k, int t) {
+        return (k / BLOCK) * BLOCK * horizon + t * BLOCK + k % BLOCK;
+    }
+
+    /**
+     * The index of entry (k0, 0); entry (k0 + j, t) of the same block is then at
+     * {@code blockOffset(k0) + t·BLOCK + j}. Critics get sample ranges that never cross a block.
+     *
+     * @param k0 a sample in [0, samples).
+     * @return {@link #index}(k0, 0).
+     */
+    public int blockOffset(int k0) {
+        return index(k0, 0);
+    }
+
+    /**
      * Makes room for K × T and sets {@link #samples}/{@link #horizon}; reallocates only when the capacity
      * is short (contents are then lost).
      *
@@ -54,7 +83,7 @@ public final class RolloutBuffers {
      * @param t horizon [steps], ≥ 1.
      */
     public void ensure(int k, int t) {
-        int n = k * t;
+        int n = (k + BLOCK - 1) / BLOCK * BLOCK * t;
         if (x.length < n) {
             x = new double[n];
             y = new double[n];

@@ -33,7 +33,7 @@ class CriticsTest {
         // Sample k moves along +x at speed (k+1) m/s: x_t = (k+1)·0.1·(t+1), y = 0, θ = 0.
         for (int k = 0; k < K; k++) {
             for (int t = 0; t < T; t++) {
-                int i = k * T + t;
+                int i = b.index(k, t);
                 b.x[i] = (k + 1) * 0.1 * (t + 1);
                 b.y[i] = 0;
                 b.theta[i] = 0;
@@ -94,11 +94,12 @@ class CriticsTest {
         // sample 0: clearance 0.9 − x = .8 .7 .6 .5 → all ≥ margin → 0.
         // sample 1: x = .2 .4 .6 .8 → clearance .7 .5 .3 .1 → terms 0, 0, (.2/.5)² = .16, (.4/.5)² = .64
         //           → 2·(.8)/4 = 0.4.
-        // sample 2: x = .3 .6 .9 → clearance .6 .3 0.0 → collision at t = 2 → +100, flagged.
+        // sample 2: x = .3 .6 .9 → clearance .6 .3 0.0 → proximity (.2/.5)² = .16 at t = 1 → 2·.16/4 = .08,
+        //           then collision at t = 2 → +100, flagged, t = 3 skipped.
         assertAll(
                 () -> assertEquals(1.0, costs[0], EPS),
                 () -> assertEquals(1.4, costs[1], EPS),
-                () -> assertEquals(101.0, costs[2], EPS),
+                () -> assertEquals(101.08, costs[2], EPS),
                 () -> assertEquals(0, b.collided[1]),
                 () -> assertEquals(1, b.collided[2]));
     }
@@ -179,8 +180,8 @@ class CriticsTest {
 
     @Test
     void preferForwardChargesOnlyReverse() {
-        b.v[0] = -0.4;
-        b.v[1] = -0.4;
+        b.v[b.index(0, 0)] = -0.4;
+        b.v[b.index(0, 1)] = -0.4;
         new PreferForwardCritic(10.0).score(c, b, 0, K, costs);
         // sample 0: v = −.4 −.4 1 1 → Σ max(0, −v) = .8 → 10·.8/4 = 2.
         assertAll(() -> assertEquals(3.0, costs[0], EPS), () -> assertEquals(1.0, costs[1], EPS));

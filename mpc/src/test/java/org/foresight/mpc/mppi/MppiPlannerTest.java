@@ -180,8 +180,14 @@ class MppiPlannerTest {
             }
             assertTrue(sum <= 1.0 + 1e-9);
             RolloutBuffers b = p.buffers();
-            for (int i = 0; i < cfg.samples() * cfg.horizon(); i++) {
-                assertTrue(b.cmdV[i] <= 1.0 && b.cmdV[i] >= -0.2 && Math.abs(b.cmdOmega[i]) <= 0.5);
+            for (int k = 0; k < cfg.samples(); k++) {
+                for (int t = 0; t < cfg.horizon(); t++) {
+                    int i = b.index(k, t);
+                    // Sampled commands are clipped to within one ulp (see MppiPlanner.clipRow).
+                    double ulp = 1e-15;
+                    assertTrue(b.cmdV[i] <= 1.0 + ulp && b.cmdV[i] >= -0.2 - ulp && Math.abs(b.cmdOmega[i]) <= 0.5 + ulp,
+                            "sample " + k + " step " + t + ": " + b.cmdV[i] + ", " + b.cmdOmega[i]);
+                }
             }
         }
     }
