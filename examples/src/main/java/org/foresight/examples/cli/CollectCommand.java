@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 /** {@code foresight collect}: trajectory logs of the true Jackal driven with exciting inputs in open space. */
 @Command(name = "collect", mixinStandardHelpOptions = true,
         description = {"Write trajectory logs of the true Jackal driven with exciting inputs in open space.",
-                "Inputs are random steps, chirps and PRBS; one log per episode (episode_NNN.csv + .json).",
+                "Each episode opens with a 6 s pilot (steps forward, reverse, left, right) whose measured response",
+                "times the rest: random steps, chirps and PRBS over the whole envelope, reverse included.",
+                "One log per episode (episode_NNN.csv + .json; the .json records the measured envelope).",
                 "Same seed, identical files."})
 public final class CollectCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
