@@ -42,7 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * critics (obstacle, goal, path follow/align, control effort/rate, prefer forward, speed) on a BARN world,
  * planning through the unicycle and through a learned linear model? One call = one planning cycle with
  * one iteration: noise, bounded controls, rollouts, critics, softmax update, smoothing, warm-start shift.
- * SampleTime mode reports p50/p99; {@code -prof gc} shows the allocation per call (should be ≈ 0 B/op).
+ * SampleTime mode reports p50/p99; {@code -prof gc} shows the allocation per call (should be ≈ 0 B/op). The fork
+ * runs with the Vector API module, as {@code ./foresight} does.
  *
  * <pre>./foresight jmh MppiIterationBenchmark -prof gc</pre>
  */
@@ -51,7 +52,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"}) // the planner's SIMD kernels
 public class MppiIterationBenchmark {
     /** Model planned through: the kinematic unicycle or a ridge-fitted linear feature model. */
     @Param({"unicycle", "linear"})

@@ -18,7 +18,7 @@ import org.foresight.mpc.critic.CriticSet;
  * <pre>
  *   ε_k,t ~ N(0, diag(σ_v², σ_ω²))                          counter-based streams per (block, step) (sample 0: ε = 0)
  *   u_k,t = clip_bounds(clip_accel(ū_t + ε_k,t, u_k,t−1))    |Δu| ≤ a·dt from the last applied command
- *                                                           (to within one ulp at a bound, see clipRow)
+ *                                                           (to within rounding at a bound, see CommandClip)
  *   x_k,t+1 = f(x_k,t, u_k,t, dt)                            model.stepBatch over a chunk of samples per step
  *   S_k = Σ_critics                                          critics add into costs[k]
  *   w_k = exp(−(S_k − min_j S_j)/λ) / Σ_j exp(−(S_j − min S)/λ)   (min-shift: no overflow, best weight = 1)
@@ -377,12 +377,8 @@ public final class MppiPlanner implements Planner {
             final int o = o0 + t * B;
             final double mv = meanV[t];
             final double mw = meanW[t];
-            // clip(x, l, h) = x + relu(l − x) − relu(x − h) with relu(e) = (e + |e|)/2, which is exact in
-            // floating point; the sum lands on a bound to within one ulp. This compiles to vector code, where
-            // Math.min/max on doubles (NaN and −0 rules) costs about 6× more on JDK 17 (measured). One loop
-            // per channel with its own previous-command array keeps the loops free of aliasing doubt.
-            clipRow(cv, o, u, ouv, cnt, mv, dv, lo, hi);
-            clipRow(cw, o, u, ouw, cnt, mw, dw, -wm, wm);
+            CommandClip.row(cv, o, u, ouv, cnt, mv, dv, lo, hi);
+            CommandClip.row(cw, o, u, ouw, cnt, mw, dw, -wm, wm);
             model.stepBatch(xa, u, cnt, dt, xb);
             System.arraycopy(xb, StateIndex.X * cnt, b.x, o, cnt);
             System.arraycopy(xb, StateIndex.Y * cnt, b.y, o, cnt);
@@ -409,41 +405,6 @@ public final class MppiPlanner implements Planner {
             if (!(chk - chk == 0.0)) {
                 costs[k0 + j] = Double.NaN;
             }
-        }
-    }
-
-    /**
-     * One step of one control channel of a chunk: with p the previous command (in {@code prev}),
-     * <pre>  u = clip(m + ε, max(p − a, lo), min(p + a, hi))   (to within one ulp at a bound)</pre>
-     * written over ε in {@code eps} and over p in {@code prev}.
-     *
-     * @param eps  (Input/Output) ε at {@code eps[o + j]}, replaced by u. Modified.
-     * @param o    offset of sample 0 in {@code eps}.
-     * @param prev (Input/Output) previous commands at {@code prev[op + j]}, replaced by u. Modified.
-     * @param op   offset of sample 0 in {@code prev}.
-     * @param cnt  samples.
-     * @param m    mean command ū_t (channel unit).
-     * @param a    largest change per step (channel unit).
-     * @param lo   lower bound (channel unit).
-     * @param hi   upper bound (channel unit), ≥ lo.
-     */
-    private static void clipRow(double[] eps, int o, double[] prev, int op, int cnt, double m, double a, double lo,
-                                double hi) {
-        for (int j = 0; j < cnt; j++) {
-            double p = prev[op + j];
-            double l = p - a;
-            double el = lo - l;
-            l += 0.5 * (el + Math.abs(el)); // max(p − a, lo)
-            double h = p + a;
-            double eh = h - hi;
-            h -= 0.5 * (eh + Math.abs(eh)); // min(p + a, hi)
-            double x = m + eps[o + j];
-            double below = l - x;
-            x += 0.5 * (below + Math.abs(below));
-            double above = x - h;
-            x -= 0.5 * (above + Math.abs(above));
-            eps[o + j] = x;
-            prev[op + j] = x;
         }
     }
 
@@ -504,6 +465,11 @@ public final class MppiPlanner implements Planner {
             out.rolloutWeights[r] = topWeight[r];
         }
         out.rolloutCount = have;
+    }
+
+    /** @return the worker pool (package-private, for allocation accounting in tests). */
+    WorkerPool pool() {
+        return pool;
     }
 
     /** @return finite rollouts in the last iteration. */

@@ -157,6 +157,15 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** @return the helper threads' ids (for allocation accounting in tests). */
+    long[] helperThreadIds() {
+        long[] ids = new long[helpers.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = helpers[i].getId();
+        }
+        return ids;
+    }
+
     /** Stops the helpers; further {@link #run} calls fail. */
     @Override
     public void close() {

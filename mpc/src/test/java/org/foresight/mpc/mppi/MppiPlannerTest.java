@@ -183,7 +183,7 @@ class MppiPlannerTest {
             for (int k = 0; k < cfg.samples(); k++) {
                 for (int t = 0; t < cfg.horizon(); t++) {
                     int i = b.index(k, t);
-                    // Sampled commands are clipped to within one ulp (see MppiPlanner.clipRow).
+                    // Sampled commands are clipped to within rounding (see CommandClip).
                     double ulp = 1e-15;
                     assertTrue(b.cmdV[i] <= 1.0 + ulp && b.cmdV[i] >= -0.2 - ulp && Math.abs(b.cmdOmega[i]) <= 0.5 + ulp,
                             "sample " + k + " step " + t + ": " + b.cmdV[i] + ", " + b.cmdOmega[i]);
