@@ -74,6 +74,12 @@ public final class NavigateCommand implements Callable<Integer> {
     @Option(names = "--show", description = "Show the run live in a window (needs the viz module and a display).")
     boolean show;
 
+    @Option(names = "--warmup", defaultValue = "30",
+            description = {"Planning cycles run on the start state and discarded before the episode, so the logged",
+                    "planning times are those of JIT-compiled code (0 = time the cold start too). The episode",
+                    "does not depend on it. Default: ${DEFAULT-VALUE}."})
+    int warmup;
+
     @Override
     public Integer call() throws Exception {
         World world = worldOptions.load();
@@ -83,7 +89,7 @@ public final class NavigateCommand implements Callable<Integer> {
         DynamicsModel m = Models.load(model);
         int threads = plannerThreads > 0 ? plannerThreads : Runtime.getRuntime().availableProcessors();
         EpisodeConfig cfg = EpisodeConfig.defaults(seed);
-        cfg = cfg.withSim(cfg.sim().withTimeout(timeout));
+        cfg = cfg.withSim(cfg.sim().withTimeout(timeout)).withWarmupCycles(warmup);
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("command", "navigate");
         meta.put("world", worldOptions.spec());
@@ -92,6 +98,7 @@ public final class NavigateCommand implements Callable<Integer> {
         meta.put("model_description", m.describe());
         meta.put("perception", perception);
         meta.put("seed", seed);
+        meta.put("warmup_cycles", warmup);
         meta.put("samples", samples);
         meta.put("horizon", horizon);
         LiveView view = null;

@@ -13,9 +13,13 @@ import org.foresight.dynamics.world.Footprint;
  * @param guideMargin     extra inflation of the guide grid beyond the footprint's inradius [m], ≥ 0.
  * @param stuckTime       if the robot moves less than {@link EpisodeRunner#STUCK_DISTANCE} in this long, the
  *                        guide is re-planned wide (see {@link org.foresight.mpc.path.GuidePlanner}) [s], &gt; 0.
+ * @param warmupCycles    planning cycles run on the start state before the episode and then discarded
+ *                        ({@link org.foresight.mpc.Planner#reset()} follows), ≥ 0: the JIT compiles the
+ *                        planner's hot loops first, so the logged planning times are those of the compiled
+ *                        code rather than of the interpreter. The episode itself is the same either way.
  */
 public record EpisodeConfig(SimConfig sim, Footprint footprint, int recordRollouts, double replanPeriod,
-                            double guideMargin, double stuckTime) {
+                            double guideMargin, double stuckTime, int warmupCycles) {
 
     /** Validates the fields. */
     public EpisodeConfig {
@@ -34,27 +38,35 @@ public record EpisodeConfig(SimConfig sim, Footprint footprint, int recordRollou
         if (!(stuckTime > 0)) {
             throw new IllegalArgumentException("stuckTime must be > 0 s, got " + stuckTime);
         }
+        if (warmupCycles < 0) {
+            throw new IllegalArgumentException("warmupCycles must be >= 0, got " + warmupCycles);
+        }
     }
 
     /**
      * Defaults: {@link SimConfig#defaults}, the Jackal footprint, 32 logged rollouts, guide re-planned
      * every 1 s with 0.10 m margin over the inradius (so the guide avoids gaps the obstacle critic's
-     * circles plus collision pad cannot pass), wide re-plan after 3 s without progress.
+     * circles plus collision pad cannot pass), wide re-plan after 3 s without progress, 30 warm-up cycles.
      *
      * @param seed simulator seed.
      * @return the defaults.
      */
     public static EpisodeConfig defaults(long seed) {
-        return new EpisodeConfig(SimConfig.defaults(seed), Footprint.JACKAL, 32, 1.0, 0.10, 3.0);
+        return new EpisodeConfig(SimConfig.defaults(seed), Footprint.JACKAL, 32, 1.0, 0.10, 3.0, 30);
     }
 
     /** @param n rollouts to log per cycle. @return a copy with it changed. */
     public EpisodeConfig withRecordRollouts(int n) {
-        return new EpisodeConfig(sim, footprint, n, replanPeriod, guideMargin, stuckTime);
+        return new EpisodeConfig(sim, footprint, n, replanPeriod, guideMargin, stuckTime, warmupCycles);
     }
 
     /** @param newSim simulator settings. @return a copy with them changed. */
     public EpisodeConfig withSim(SimConfig newSim) {
-        return new EpisodeConfig(newSim, footprint, recordRollouts, replanPeriod, guideMargin, stuckTime);
+        return new EpisodeConfig(newSim, footprint, recordRollouts, replanPeriod, guideMargin, stuckTime, warmupCycles);
+    }
+
+    /** @param n warm-up cycles, ≥ 0. @return a copy with it changed. */
+    public EpisodeConfig withWarmupCycles(int n) {
+        return new EpisodeConfig(sim, footprint, recordRollouts, replanPeriod, guideMargin, stuckTime, n);
     }
 }

@@ -27,6 +27,10 @@ import org.foresight.mpc.perception.ObstacleField;
  * through {@link RunLogWriter}: state, command, planning time, mode, status, the plan and the heaviest
  * rollouts. The simulator is synchronous: planning takes wall-clock time but no simulated time.
  *
+ * <p>Before the first cycle the planner is warmed up ({@link EpisodeConfig#warmupCycles()} plans on the start
+ * state, discarded) and reset, so the logged planning times are those of JIT-compiled code; the episode does
+ * not depend on it.
+ *
  * <p>The planner never crashes the run: a stop status is logged and (0, 0) commanded.
  */
 public final class EpisodeRunner {
@@ -77,6 +81,7 @@ public final class EpisodeRunner {
         GuidePlanner guides = new GuidePlanner(world.grid(), config.footprint(), config.guideMargin());
         int horizonCap = 512;
         Plan plan = new Plan(horizonCap, config.recordRollouts());
+        warmUp(sim, guides, plan);
         double[] times = new double[1024];
         int cycle = 0;
         int stops = 0;
@@ -146,5 +151,20 @@ public final class EpisodeRunner {
             log.finish(summary.toResultJson());
         }
         return summary;
+    }
+
+    /** Plans {@link EpisodeConfig#warmupCycles()} times on the start state, then resets the planner. */
+    private void warmUp(Simulator sim, GuidePlanner guides, Plan plan) {
+        if (config.warmupCycles() == 0) {
+            return;
+        }
+        double[] x = sim.state();
+        GuidePath guide = guides.plan(x[StateIndex.X], x[StateIndex.Y], world.goalX(), world.goalY(), false);
+        PlanRequest req = new PlanRequest(sim.time(), x, perception, world.goalX(), world.goalY(), world.goalTolerance(),
+                guide);
+        for (int i = 0; i < config.warmupCycles(); i++) {
+            planner.plan(req, plan);
+        }
+        planner.reset();
     }
 }
