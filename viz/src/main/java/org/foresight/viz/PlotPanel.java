@@ -131,8 +131,12 @@ public final class PlotPanel {
             hi = fromZero ? Math.max(hi, 0.0) + 1.0 : hi + 0.5;
             lo = fromZero ? lo : lo - 0.5;
         }
+        // The label shows the data's range; the axis adds 8 % of head room (none below a series that
+        // starts from zero, so planning times never get a negative axis).
+        double shownLo = lo;
+        double shownHi = hi;
         double span = hi - lo;
-        lo -= 0.08 * span;
+        lo -= fromZero && lo >= 0 ? 0.0 : 0.08 * span;
         hi += 0.08 * span;
         if (lo < 0 && hi > 0) {
             double zy = y0 + ph - (0 - lo) / (hi - lo) * ph;
@@ -150,7 +154,7 @@ public final class PlotPanel {
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             g.setColor(Palette.PLOT_AXIS);
             g.drawString(title + (command != null ? "  (dashed: command)" : ""), x0, top + PAD + 11);
-            String range = String.format(Locale.ROOT, "%.3g … %.3g", lo, hi);
+            String range = String.format(Locale.ROOT, "%.3g … %.3g", shownLo, shownHi);
             int tw = g.getFontMetrics().stringWidth(range);
             g.drawString(range, x0 + w - tw, top + PAD + 11);
         }
