@@ -74,6 +74,10 @@ public final class World {
         for (int i = 2; i < referencePath.length; i += 2) {
             len += Math.hypot(referencePath[i] - referencePath[i - 2], referencePath[i + 1] - referencePath[i - 1]);
         }
+        if (!(len > 0)) {
+            throw new IllegalArgumentException("world " + name + ": the reference path has zero length (start and goal at "
+                    + goalX + ", " + goalY + " coincide?), so the optimal time OT would be 0 s");
+        }
         this.name = name;
         this.grid = grid;
         this.start = start;

@@ -139,6 +139,15 @@ class MapServerLoaderTest {
     }
 
     @Test
+    void goalOnTheStartIsRejectedBeforeAnyRunStarts() throws IOException {
+        writeP5("map.pgm");
+        Path y = yaml("map.pgm", "");
+        String m = assertThrows(IllegalArgumentException.class,
+                () -> WorldLoader.loadMapServer(y, START, START.x(), START.y())).getMessage();
+        assertTrue(m.contains("zero length") && m.contains("coincide"), m);
+    }
+
+    @Test
     void malformedPgmNamesFile() throws IOException {
         Path img = tmp.resolve("x.pgm");
         Path y = yaml("x.pgm", "");
