@@ -37,7 +37,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run MPPI on many BARN worlds in parallel and tabulate success, collisions, timeouts, score and",
-                "planning time. Writes results.csv (one row per world) and results.md (summary) in --out."})
+                "planning time. Writes results.csv (one row per world) and results.md (summary) in --out.",
+                "Each episode's planner is first warmed up on its start state (30 discarded cycles, as navigate does),",
+                "so the planning times are those of JIT-compiled code."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--worlds", defaultValue = "0-299", paramLabel = "SPEC",
             description = "BARN world indices: ranges and lists, e.g. 0-299, 0-29, 3,7,12, 0-299:10 (every 10th). Default: ${DEFAULT-VALUE}.")
