@@ -1,5 +1,7 @@
 package org.foresight.mpc.mppi;
 
+import org.foresight.dynamics.model.Simd;
+
 /**
  * The rollout's command clip for one control channel over one step of a chunk of samples: with p the
  * previous command of a sample, a the largest change per step and [lo, hi] the bounds,
@@ -11,15 +13,12 @@ package org.foresight.mpc.mppi;
  * to within the rounding of the operands otherwise (an ulp of |m + ε|, about 1e-16 m/s). Unlike {@code Math.min/max} on doubles (NaN and −0 rules), this form has no
  * compare-and-select, which on JDK 17 is about 6× faster per element in a scalar loop (measured).
  *
- * <p>With the {@code jdk.incubator.vector} module present ({@code --add-modules jdk.incubator.vector}, as
- * {@code ./foresight} and the tests run) the row runs on SIMD lanes ({@link CommandClipVector}), otherwise
- * in the scalar loop below; both do the same IEEE operations in the same order, so the results are
- * bit-identical either way.
+ * <p>When {@link Simd#ENABLED} the row runs on SIMD lanes ({@link CommandClipVector}), otherwise in the scalar
+ * loop below; both do the same IEEE operations in the same order, so the results are bit-identical either way.
  */
 final class CommandClip {
-    /** Whether the SIMD kernel is used (the incubator module is in the boot layer). */
-    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-            && !Boolean.getBoolean("foresight.scalar");
+    /** Whether the SIMD kernel is used ({@link Simd#ENABLED}). */
+    static final boolean VECTOR = Simd.ENABLED;
 
     private CommandClip() {
     }

@@ -182,12 +182,9 @@ final class FeatureProgram {
         }
     }
 
-    /**
-     * clamp(x, −c, c), the same value as {@code Math.max(-c, Math.min(c, x))} for every x (NaN stays NaN,
-     * −0 stays −0) but as two compare-and-selects, which the JIT compiles to conditional moves.
-     */
+    /** clamp(x, −c, c): {@link BlockClamp#of}, the per-sample form of the block kernels. */
     private static double clamp(double x, double c) {
-        return x < -c ? -c : (x > c ? c : x);
+        return BlockClamp.of(x, c);
     }
 
     /** One atom's value, the same as {@link Atom#value}. */
@@ -237,10 +234,8 @@ final class FeatureProgram {
         final double[] zcw = ws.cmdOmega;
         System.arraycopy(v, ov, zv, 0, len);
         System.arraycopy(w, ow, zw, 0, len);
-        for (int j = 0; j < len; j++) {
-            zcv[j] = clamp(cmd[ocv + j], lv);
-            zcw[j] = clamp(cmd[ocw + j], lw);
-        }
+        BlockClamp.clamp(cmd, ocv, zcv, len, lv);
+        BlockClamp.clamp(cmd, ocw, zcw, len, lw);
         if (len < BLOCK) {
             Arrays.fill(zv, len, BLOCK, 0.0);
             Arrays.fill(zw, len, BLOCK, 0.0);
@@ -366,24 +361,16 @@ final class FeatureProgram {
                 }
                 break;
             case SAT_DV:
-                for (int j = 0; j < BLOCK; j++) {
-                    out[j] = clamp(zcv[j] - zv[j], knot);
-                }
+                BlockClamp.clampDifference(zcv, zv, out, BLOCK, knot);
                 break;
             case SAT_DOMEGA:
-                for (int j = 0; j < BLOCK; j++) {
-                    out[j] = clamp(zcw[j] - zw[j], knot);
-                }
+                BlockClamp.clampDifference(zcw, zw, out, BLOCK, knot);
                 break;
             case SAT_CMD_V:
-                for (int j = 0; j < BLOCK; j++) {
-                    out[j] = clamp(zcv[j], knot);
-                }
+                BlockClamp.clamp(zcv, 0, out, BLOCK, knot);
                 break;
             case SAT_CMD_OMEGA:
-                for (int j = 0; j < BLOCK; j++) {
-                    out[j] = clamp(zcw[j], knot);
-                }
+                BlockClamp.clamp(zcw, 0, out, BLOCK, knot);
                 break;
             default:
                 throw new AssertionError(kind);
