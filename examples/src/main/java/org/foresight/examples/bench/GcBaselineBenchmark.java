@@ -16,8 +16,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * Question: what does JMH's gc profiler report per operation for an operation as long as one MPPI iteration
  * (about 2.5 ms) that allocates nothing at all? That figure is JMH's own bookkeeping (its sampling, control
  * and profiler threads allocate a little per second, and {@code gc.alloc.rate.norm} divides it over the ops);
- * it is the floor under {@link MppiIterationBenchmark}'s B/op, whose planner allocates 0 bytes per cycle on
- * every thread (mpc's PlanAllocationTest counts it directly). Same mode and timing as that benchmark.
+ * it is the floor under {@link MppiIterationBenchmark}'s B/op, whose planner allocates nothing per cycle on
+ * any of its threads (mpc's PlanAllocationTest counts it directly). Same mode and timing as that benchmark.
  *
  * <pre>./foresight jmh 'GcBaseline|MppiIteration' -prof gc</pre>
  */

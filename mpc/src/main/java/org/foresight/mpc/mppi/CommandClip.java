@@ -17,9 +17,6 @@ import org.foresight.dynamics.model.Simd;
  * loop below; both do the same IEEE operations in the same order, so the results are bit-identical either way.
  */
 final class CommandClip {
-    /** Whether the SIMD kernel is used ({@link Simd#ENABLED}). */
-    static final boolean VECTOR = Simd.ENABLED;
-
     private CommandClip() {
     }
 
@@ -37,7 +34,7 @@ final class CommandClip {
      * @param hi   upper bound, ≥ lo (channel unit).
      */
     static void row(double[] eps, int o, double[] prev, int op, int cnt, double m, double a, double lo, double hi) {
-        if (VECTOR) {
+        if (Simd.ENABLED) {
             CommandClipVector.row(eps, o, prev, op, cnt, m, a, lo, hi);
         } else {
             scalar(eps, o, prev, op, 0, cnt, m, a, lo, hi);

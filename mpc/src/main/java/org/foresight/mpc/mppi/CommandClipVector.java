@@ -5,7 +5,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link CommandClip}'s kernel on SIMD lanes (the JDK's incubating Vector API, the widest species the CPU
- * has: 8 doubles with AVX-512). Loaded only when {@link CommandClip#VECTOR} is true; the operations and their
+ * has: 8 doubles with AVX-512). Loaded only when {@link org.foresight.dynamics.model.Simd#ENABLED}; the operations and their
  * order match {@link CommandClip#scalar} lane by lane, so the results are bit-identical.
  */
 final class CommandClipVector {

@@ -1,6 +1,8 @@
 package org.foresight.worldmodel.collect;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.foresight.dynamics.model.ControlIndex;
@@ -211,7 +213,7 @@ public final class ExcitationSignal {
      */
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("design", String.format(java.util.Locale.ROOT, "pilot steps (%.1f s each: +v, -v, +omega, -omega at the "
+        m.put("design", String.format(Locale.ROOT, "pilot steps (%.1f s each: +v, -v, +omega, -omega at the "
                 + "nominal limits), then random steps, chirps and PRBS (segments of 2-6 s) over cmd_v in [-%.2f, %.2f] m/s, "
                 + "cmd_omega in [-%.2f, %.2f] rad/s, %.0f %% of levels at the extremes; hold times, chirp top frequency and "
                 + "PRBS switch rate scaled by the pilot's measured ramp time; each level change limited to a %.1f s ramp "
@@ -219,10 +221,10 @@ public final class ExcitationSignal {
                 maxOmega, 100 * EDGE_PROBABILITY, MAX_RAMP_SECONDS));
         if (envelope != null) {
             m.put("pilot_envelope", envelope.toMetadata());
-            m.put("step_hold_s", java.util.List.of(holdMin, holdMin + holdSpan));
-            m.put("chirp_hz", java.util.List.of(0.1, chirpTop));
+            m.put("step_hold_s", List.of(holdMin, holdMin + holdSpan));
+            m.put("chirp_hz", List.of(0.1, chirpTop));
             m.put("prbs_switch_probability", switchProbability);
-            m.put("max_level_change", java.util.Map.of("v_m_per_s", maxStepV, "omega_rad_per_s", maxStepW));
+            m.put("max_level_change", Map.of("v_m_per_s", maxStepV, "omega_rad_per_s", maxStepW));
         }
         return m;
     }

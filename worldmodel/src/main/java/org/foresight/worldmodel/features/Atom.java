@@ -142,6 +142,22 @@ public record Atom(Kind kind, double knot) {
      * @return the value in the atom's unit.
      */
     public double value(double v, double w, double cv, double cw) {
+        return value(kind, knot, v, w, cv, cw);
+    }
+
+    /**
+     * Value of an atom of kind {@code kind} and saturation level {@code knot} at z = (v, ω, cmd_v, cmd_ω), for
+     * callers that keep atoms unpacked (the compiled feature program).
+     *
+     * @param kind the atom's kind.
+     * @param knot saturation level [m/s or rad/s] (used by the saturations only).
+     * @param v    forward speed [m/s].
+     * @param w    yaw rate [rad/s].
+     * @param cv   commanded speed [m/s].
+     * @param cw   commanded yaw rate [rad/s].
+     * @return the value in the atom's unit.
+     */
+    public static double value(Kind kind, double knot, double v, double w, double cv, double cw) {
         switch (kind) {
             case V: return v;
             case OMEGA: return w;

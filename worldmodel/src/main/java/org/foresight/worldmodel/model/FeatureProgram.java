@@ -163,8 +163,8 @@ final class FeatureProgram {
      * @param d     (Output) length ≥ 5, {@link BodyDelta} order. Modified.
      */
     void evaluate(double v, double w, double cvRaw, double cwRaw, double[] d) {
-        double cv = clamp(cvRaw, limitV);
-        double cw = clamp(cwRaw, limitOmega);
+        double cv = BlockClamp.of(cvRaw, limitV);
+        double cw = BlockClamp.of(cwRaw, limitOmega);
         d[BodyDelta.FORWARD] = 0.0;
         d[BodyDelta.LATERAL] = 0.0;
         d[BodyDelta.THETA] = 0.0;
@@ -176,37 +176,9 @@ final class FeatureProgram {
             double p = coef[e];
             for (int f = fs[e]; f < fs[e + 1]; f++) {
                 int a = fa[f];
-                p *= atomValue(atomKind[a], atomKnot[a], v, w, cv, cw);
+                p *= Atom.value(atomKind[a], atomKnot[a], v, w, cv, cw);
             }
             d[outOf[e]] += p;
-        }
-    }
-
-    /** clamp(x, −c, c): {@link BlockClamp#of}, the per-sample form of the block kernels. */
-    private static double clamp(double x, double c) {
-        return BlockClamp.of(x, c);
-    }
-
-    /** One atom's value, the same as {@link Atom#value}. */
-    private static double atomValue(Atom.Kind kind, double knot, double v, double w, double cv, double cw) {
-        switch (kind) {
-            case V: return v;
-            case OMEGA: return w;
-            case CMD_V: return cv;
-            case CMD_OMEGA: return cw;
-            case ABS_V: return Math.abs(v);
-            case ABS_OMEGA: return Math.abs(w);
-            case ABS_CMD_V: return Math.abs(cv);
-            case ABS_CMD_OMEGA: return Math.abs(cw);
-            case DV: return cv - v;
-            case DOMEGA: return cw - w;
-            case ABS_DV: return Math.abs(cv - v);
-            case ABS_DOMEGA: return Math.abs(cw - w);
-            case SAT_DV: return clamp(cv - v, knot);
-            case SAT_DOMEGA: return clamp(cw - w, knot);
-            case SAT_CMD_V: return clamp(cv, knot);
-            case SAT_CMD_OMEGA: return clamp(cw, knot);
-            default: throw new AssertionError(kind);
         }
     }
 
