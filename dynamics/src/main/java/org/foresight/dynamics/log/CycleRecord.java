@@ -12,7 +12,8 @@ import org.foresight.dynamics.world.MovingObstacle;
  * @param t              simulated time at the start of the cycle [s].
  * @param state          measured state (x [m], y [m], θ [rad], v [m/s], ω [rad/s]).
  * @param cmd            command sent (cmd_v [m/s], cmd_ω [rad/s]).
- * @param planMs         wall-clock planning time [ms].
+ * @param planMs         wall-clock planning time of the plan started in this cycle [ms]; NaN when the planner
+ *                       was still busy with an earlier plan and none started.
  * @param mode           planner mode (e.g. "mppi", "recovery"); free text without commas.
  * @param status         "ok" or why the planner stopped the robot (e.g. "nan", "no_feasible_rollout").
  * @param planXY         chosen plan as interleaved x,y [m]; may be empty.
@@ -20,10 +21,22 @@ import org.foresight.dynamics.world.MovingObstacle;
  * @param rolloutWeights weight of each sampled rollout (same length as {@code rolloutsXY}).
  * @param scan           lidar ranges [m], or null.
  * @param obstacles      moving obstacles at this time; may be empty.
+ * @param latencyMs      simulated time from this cycle's measurement until its plan's command reached the wheels
+ *                       [ms], rounded up to the physics step; NaN when no plan started in this cycle.
+ * @param overrun        whether the cycle ended with the planner still computing (its deadline missed).
  */
 public record CycleRecord(int index, double t, double[] state, double[] cmd, double planMs, String mode,
                           String status, double[] planXY, double[][] rolloutsXY, double[] rolloutWeights,
-                          double[] scan, List<MovingObstacle> obstacles) {
+                          double[] scan, List<MovingObstacle> obstacles, double latencyMs, boolean overrun) {
+
+    /** A cycle without latency (a synchronous controller): latency 0, no overrun. */
+    public CycleRecord(int index, double t, double[] state, double[] cmd, double planMs, String mode,
+                       String status, double[] planXY, double[][] rolloutsXY, double[] rolloutWeights,
+                       double[] scan, List<MovingObstacle> obstacles) {
+        this(index, t, state, cmd, planMs, mode, status, planXY, rolloutsXY, rolloutWeights, scan, obstacles, 0.0,
+                false);
+    }
+
     /** Checks the shapes. */
     public CycleRecord {
         if (rolloutsXY.length != rolloutWeights.length) {

@@ -63,6 +63,10 @@ public final class RunLog {
     public final double[] times;
     /** Planning time per cycle [ms]. */
     public final double[] planMs;
+    /** Latency charged to the plan started in each cycle [ms]; NaN where none started (planner busy). */
+    public final double[] latencyMs;
+    /** Whether each cycle ended with the planner still computing past its period (an overrun). */
+    public final boolean[] overrun;
     /** Planner mode per cycle. */
     public final String[] modes;
     /** Planner status per cycle ("ok" or why it stopped the robot). */
@@ -137,6 +141,8 @@ public final class RunLog {
         int n = trajectory.length();
         this.times = trajectory.column("t");
         this.planMs = new double[n];
+        this.latencyMs = new double[n];
+        this.overrun = new boolean[n];
         this.modes = new String[n];
         this.statuses = new String[n];
         readCycles(dir.resolve(RunFiles.CYCLES), n);
@@ -259,8 +265,9 @@ public final class RunLog {
             while ((line = in.readLine()) != null) {
                 lineNo++;
                 String[] p = line.split(",", -1);
-                if (p.length != 5) {
-                    throw new LogFormatException(file, lineNo, "expected 5 fields (cycle,t,plan_ms,mode,status), got " + p.length);
+                if (p.length != 5 && p.length != 7) {
+                    throw new LogFormatException(file, lineNo,
+                            "expected 7 fields (cycle,t,plan_ms,mode,status,latency_ms,overrun), got " + p.length);
                 }
                 if (c >= n) {
                     throw new LogFormatException(file, lineNo, "more cycles than trajectory rows (" + n + ")");
@@ -272,6 +279,17 @@ public final class RunLog {
                 }
                 modes[c] = p[3];
                 statuses[c] = p[4];
+                if (p.length == 7) {
+                    try {
+                        latencyMs[c] = Double.parseDouble(p[5]);
+                    } catch (NumberFormatException e) {
+                        throw new LogFormatException(file, lineNo, "latency_ms is not a number: '" + p[5] + "'");
+                    }
+                    if (!p[6].equals("0") && !p[6].equals("1")) {
+                        throw new LogFormatException(file, lineNo, "overrun must be 0 or 1, got '" + p[6] + "'");
+                    }
+                    overrun[c] = p[6].equals("1");
+                }
                 c++;
             }
             if (c != n) {

@@ -46,7 +46,7 @@ public final class RunLogWriter implements AutoCloseable {
         this.dir = dir;
         this.metadata = new LinkedHashMap<>(metadata);
         this.cycles = Files.newBufferedWriter(partial(RunFiles.CYCLES), StandardCharsets.UTF_8);
-        cycles.write("cycle,t,plan_ms,mode,status\n");
+        cycles.write("cycle,t,plan_ms,mode,status,latency_ms,overrun\n");
         this.plans = binary(RunFiles.PLANS, RunFiles.PLANS_MAGIC);
         this.rollouts = binary(RunFiles.ROLLOUTS, RunFiles.ROLLOUTS_MAGIC);
     }
@@ -156,7 +156,8 @@ public final class RunLogWriter implements AutoCloseable {
             row[6] = r.cmd()[ControlIndex.V];
             row[7] = r.cmd()[ControlIndex.OMEGA];
             rows.add(row);
-            cycles.write(r.index() + "," + r.t() + "," + r.planMs() + "," + r.mode() + "," + r.status() + "\n");
+            cycles.write(r.index() + "," + r.t() + "," + r.planMs() + "," + r.mode() + "," + r.status() + ","
+                    + r.latencyMs() + "," + (r.overrun() ? "1" : "0") + "\n");
             plans.writeInt(r.index());
             writePolyline(plans, r.planXY());
             rollouts.writeInt(r.index());

@@ -44,7 +44,7 @@ import java.util.random.RandomGenerator;
  * <p>Thread-safe; {@link #step}, {@link #stepBatch} and {@link #jacobians} do not allocate after a
  * thread's first call (each thread keeps one small integration workspace in a {@link ThreadLocal}).
  */
-public final class JackalDiffDrive implements DynamicsModel {
+public final class JackalDiffDrive implements DynamicsModel, ProcessNoise {
 
     private static final int N = StateIndex.FULL_DIM;
     private static final int M = ControlIndex.DIM;
@@ -181,6 +181,7 @@ public final class JackalDiffDrive implements DynamicsModel {
      * @param dt  the physics step the noise covers [s], ≥ 0.
      * @param rng the noise source (the simulator's seeded stream). Advanced by two Gaussians.
      */
+    @Override
     public void applyProcessNoise(double[] x, double dt, RandomGenerator rng) {
         if (!(dt >= 0.0) || Double.isInfinite(dt)) {
             throw new IllegalArgumentException("process-noise dt must be finite and ≥ 0 s, got " + dt);

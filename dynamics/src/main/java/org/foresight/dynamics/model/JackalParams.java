@@ -146,6 +146,29 @@ public record JackalParams(double tauV, double tauOmega, double maxV, double max
                 lateralSlip, noiseV, noiseOmega, value);
     }
 
+    /**
+     * The parameters by field name (the names {@code --robot KEY=VALUE} takes), in declaration order; the
+     * integrator by its enum name. For run metadata and sidecars.
+     *
+     * @return a new ordered map.
+     */
+    public java.util.Map<String, Object> toMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("tauV", tauV);
+        m.put("tauOmega", tauOmega);
+        m.put("maxV", maxV);
+        m.put("maxOmega", maxOmega);
+        m.put("maxAccel", maxAccel);
+        m.put("maxAlpha", maxAlpha);
+        m.put("yawSlip", yawSlip);
+        m.put("longSlip", longSlip);
+        m.put("lateralSlip", lateralSlip);
+        m.put("noiseV", noiseV);
+        m.put("noiseOmega", noiseOmega);
+        m.put("integrator", integrator.name());
+        return m;
+    }
+
     private static void positive(String name, String unit, double value) {
         if (!(Double.isFinite(value) && value > 0.0)) {
             throw new IllegalArgumentException("JackalParams." + name + " must be finite and > 0 " + unit

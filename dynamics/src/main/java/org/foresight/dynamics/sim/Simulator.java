@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.foresight.dynamics.model.Angles;
 import org.foresight.dynamics.model.ControlIndex;
-import org.foresight.dynamics.model.JackalDiffDrive;
+import org.foresight.dynamics.model.DynamicsModel;
 import org.foresight.dynamics.model.StateIndex;
 import org.foresight.dynamics.world.Footprint;
 import org.foresight.dynamics.world.Lidar;
@@ -32,7 +32,7 @@ public final class Simulator {
     private final RobotPhysics physics;
     private final List<MovingObstacle> obstacles;
     private final List<MovingObstacle> obstaclesView;
-    private final double[] x = new double[StateIndex.FULL_DIM];
+    private final double[] x;
     private final double[] scan;
     private double time;
     private double timerStart = Double.NaN;
@@ -43,17 +43,20 @@ public final class Simulator {
      * Places the robot at the world's start pose, at rest.
      *
      * @param world     the world (its moving obstacles are copied and then moved by this simulator).
-     * @param robot     the true robot model.
+     * @param robot     the true robot (the plant), checked by {@link RobotPhysics#checkPlant}; its extra state
+     *                  entries (after ω) start at 0.
      * @param footprint the robot's footprint for collision.
      * @param config    periods, timeout, seed, noise, lidar.
+     * @throws IllegalArgumentException if the plant's dimensions do not fit or the start is in collision.
      */
-    public Simulator(World world, JackalDiffDrive robot, Footprint footprint, SimConfig config) {
+    public Simulator(World world, DynamicsModel robot, Footprint footprint, SimConfig config) {
         this.world = world;
         this.footprint = footprint;
         this.config = config;
         this.lidar = config.lidar() == null ? null : new Lidar(config.lidar());
         this.physics = new RobotPhysics(robot, config.physicsDt(), config.substeps(), config.processNoise(),
                 new SplittableRandom(config.seed()));
+        this.x = new double[physics.stateDim()];
         this.obstacles = new ArrayList<>();
         for (MovingObstacle o : world.movingObstacles()) {
             obstacles.add(o.copy());
@@ -75,8 +78,13 @@ public final class Simulator {
         return time;
     }
 
-    /** A copy of the current state (x [m], y [m], θ [rad], v [m/s], ω [rad/s]). */
+    /** A copy of the measurable state (x [m], y [m], θ [rad], v [m/s], ω [rad/s]): the plant's first five entries. */
     public double[] state() {
+        return java.util.Arrays.copyOf(x, StateIndex.FULL_DIM);
+    }
+
+    /** A copy of the plant's whole state, its own entries after ω included. */
+    public double[] plantState() {
         return x.clone();
     }
 
@@ -122,14 +130,34 @@ public final class Simulator {
      * @return the outcome after this period ({@link Outcome#RUNNING} if the episode goes on).
      * @throws IllegalStateException if the episode has already ended.
      * @throws IllegalArgumentException if the command is not finite.
+     * @throws PlantException if the plant fails.
      */
     public Outcome advance(double[] cmd) {
+        return advance(cmd, 0, cmd);
+    }
+
+    /**
+     * One control period in which the command changes at a physics step: {@code before} is held for the
+     * first {@code switchAt} physics steps, {@code after} for the rest. {@code switchAt} = 0 holds
+     * {@code after} throughout; {@code switchAt} = {@link SimConfig#substeps()} holds {@code before}
+     * throughout.
+     *
+     * @param before   the command in force at the start of the period. Not modified. Must be finite.
+     * @param switchAt physics steps before the switch, in [0, substeps].
+     * @param after    the command from the switch on. Not modified. Must be finite.
+     * @return the outcome after this period ({@link Outcome#RUNNING} if the episode goes on).
+     * @throws IllegalStateException if the episode has already ended.
+     * @throws IllegalArgumentException if a command is not finite or switchAt is out of range.
+     * @throws PlantException if the plant fails.
+     */
+    public Outcome advance(double[] before, int switchAt, double[] after) {
         if (done()) {
             throw new IllegalStateException("episode already ended: " + outcome.jsonName());
         }
-        if (!Double.isFinite(cmd[ControlIndex.V]) || !Double.isFinite(cmd[ControlIndex.OMEGA])) {
-            throw new IllegalArgumentException("command is not finite: cmd_v = " + cmd[ControlIndex.V]
-                    + " m/s, cmd_omega = " + cmd[ControlIndex.OMEGA] + " rad/s");
+        checkFinite(before);
+        checkFinite(after);
+        if (switchAt < 0 || switchAt > config.substeps()) {
+            throw new IllegalArgumentException("switchAt must be in [0, " + config.substeps() + "], got " + switchAt);
         }
         double dt = config.physicsDt();
         int substeps = config.substeps();
@@ -138,7 +166,7 @@ public final class Simulator {
         for (int s = 0; s < substeps && outcome == Outcome.RUNNING; s++) {
             double px = x[StateIndex.X];
             double py = x[StateIndex.Y];
-            physics.physicsStep(x, cmd);
+            physics.physicsStep(x, s < switchAt ? before : after);
             pathLength += Math.hypot(x[StateIndex.X] - px, x[StateIndex.Y] - py);
             for (MovingObstacle o : obstacles) {
                 o.step(dt, world.grid());
@@ -161,6 +189,13 @@ public final class Simulator {
         }
         updateScan();
         return outcome;
+    }
+
+    private static void checkFinite(double[] cmd) {
+        if (!Double.isFinite(cmd[ControlIndex.V]) || !Double.isFinite(cmd[ControlIndex.OMEGA])) {
+            throw new IllegalArgumentException("command is not finite: cmd_v = " + cmd[ControlIndex.V]
+                    + " m/s, cmd_omega = " + cmd[ControlIndex.OMEGA] + " rad/s");
+        }
     }
 
     private void updateScan() {

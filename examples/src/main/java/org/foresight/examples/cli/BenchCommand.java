@@ -27,7 +27,9 @@ import org.foresight.mpc.Planner;
 import org.foresight.mpc.loop.EpisodeConfig;
 import org.foresight.mpc.loop.EpisodeRunner;
 import org.foresight.mpc.loop.EpisodeSummary;
+import org.foresight.mpc.loop.Latency;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,11 +38,18 @@ import picocli.CommandLine.Option;
  * ({@code results.csv} per world, {@code results.md} summary).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Run MPPI on many BARN worlds in parallel and tabulate success, collisions, timeouts, score and",
-                "planning time. Writes results.csv (one row per world) and results.md (summary) in --out.",
+        description = {"Run MPPI on many BARN worlds in parallel and tabulate success, collisions, timeouts, score,",
+                "planning time and overruns, with planning time charged to the robot (--latency) and any robot as",
+                "the plant (--robot, --plant). Writes results.csv (one row per world) and results.md in --out.",
                 "Each episode's planner is first warmed up on its start state (30 discarded cycles, as navigate does),",
                 "so the planning times are those of JIT-compiled code."})
 public final class BenchCommand implements Callable<Integer> {
+    @Mixin
+    PlantOptions plantOptions = new PlantOptions();
+
+    @Mixin
+    LatencyOption latencyOption = new LatencyOption();
+
     @Option(names = "--worlds", defaultValue = "0-299", paramLabel = "SPEC",
             description = "BARN world indices: ranges and lists, e.g. 0-299, 0-29, 3,7,12, 0-299:10 (every 10th). Default: ${DEFAULT-VALUE}.")
     String worlds;
@@ -78,7 +87,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int[] ids = parseWorlds(worlds);
-        NavigateCommand.Models.load(model); // fail fast on a bad --model
+        Latency latency = latencyOption.latency();
+        plantOptions.validate();
+        NavigateCommand.Models.load(model, plantOptions); // fail fast on a bad --model
         int parallel = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         int plannerThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
         Files.createDirectories(out);
@@ -90,7 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
                         new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
             for (int id : ids) {
                 futures.add(pool.submit(() -> {
-                    Row r = runOne(id, plannerThreads);
+                    Row r = runOne(id, plannerThreads, latency);
                     synchronized (pb) {
                         pb.step();
                         pb.setExtraMessage(String.format(Locale.ROOT, "world %d %s", id, r.summary().result().outcome().jsonName()));
@@ -112,10 +123,10 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Row runOne(int id, int plannerThreads) {
+    private Row runOne(int id, int plannerThreads, Latency latency) {
         World w = WorldLoader.loadBarn(id);
-        DynamicsModel m = NavigateCommand.Models.load(model);
-        EpisodeConfig cfg = EpisodeConfig.defaults(seed + id);
+        DynamicsModel m = NavigateCommand.Models.load(model, plantOptions);
+        EpisodeConfig cfg = EpisodeConfig.defaults(seed + id).withPlant(plantOptions.plant()).withLatency(latency);
         try (Planner p = NavigateCommand.Models.planner(planner, m, samples, horizon, plannerThreads, seed + id)) {
             EpisodeRunner runner = new EpisodeRunner(w, p, cfg);
             if (keepRuns) {
@@ -125,6 +136,8 @@ public final class BenchCommand implements Callable<Integer> {
                 meta.put("planner", planner);
                 meta.put("model", model);
                 meta.put("seed", seed + id);
+                meta.put("latency", latency.label());
+                meta.put("plant", plantOptions.describe());
                 try (RunLogWriter log = RunLogWriter.create(out.resolve("runs").resolve(String.format("world_%03d", id)),
                         w, cfg.footprint(), cfg.sim().lidar(), meta)) {
                     return new Row(id, runner.run(log));
@@ -171,13 +184,15 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void writeCsv(Row[] rows) {
-        StringBuilder sb = new StringBuilder("world,outcome,time_s,ot_s,score,path_m,plan_ms_p50,plan_ms_p99,stop_cycles\n");
+        StringBuilder sb = new StringBuilder("world,robot,model,latency,outcome,time_s,ot_s,score,path_m,plan_ms_p50,"
+                + "plan_ms_p99,latency_ms_p50,latency_ms_p99,overrun_fraction,stop_cycles\n");
         for (Row r : rows) {
             var s = r.summary();
             var e = s.result();
-            sb.append(String.format(Locale.ROOT, "%d,%s,%.3f,%.3f,%.4f,%.3f,%.3f,%.3f,%d%n", r.world(),
-                    e.outcome().jsonName(), e.time(), e.optimalTime(), e.score(), e.pathLength(),
-                    s.planMsQuantile(0.5), s.planMsQuantile(0.99), s.stopCycles()));
+            sb.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%.3f,%.3f,%.4f,%.3f,%.3f,%.3f,%.3f,%.3f,%.4f,%d%n",
+                    r.world(), csv(plantOptions.label()), csv(model), s.latency(), e.outcome().jsonName(), e.time(),
+                    e.optimalTime(), e.score(), e.pathLength(), s.planMsQuantile(0.5), s.planMsQuantile(0.99),
+                    s.latencyMsQuantile(0.5), s.latencyMsQuantile(0.99), s.overrunFraction(), s.stopCycles()));
         }
         try {
             Files.writeString(out.resolve("results.csv"), sb.toString(), StandardCharsets.UTF_8);
@@ -186,12 +201,19 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** A CSV field: quoted when it holds a comma or a quote. */
+    private static String csv(String v) {
+        return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+
     private String markdown(Row[] rows) {
         int n = rows.length;
         int success = 0;
         int collision = 0;
         int timeout = 0;
         double score = 0;
+        long cycles = 0;
+        long overruns = 0;
         List<Double> all = new ArrayList<>();
         for (Row r : rows) {
             switch (r.summary().result().outcome()) {
@@ -201,6 +223,8 @@ public final class BenchCommand implements Callable<Integer> {
                 default -> { }
             }
             score += r.summary().result().score();
+            cycles += r.summary().cycles();
+            overruns += r.summary().overrunCycles();
             for (double v : r.summary().planMs()) {
                 all.add(v);
             }
@@ -208,10 +232,13 @@ public final class BenchCommand implements Callable<Integer> {
         double[] t = all.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(t);
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "| planner | model | worlds | success | collisions | timeouts | mean score | plan ms p50 | p90 | p99 |%n"));
-        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
-        sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %d (%.1f %%) | %d | %d | %.3f | %.2f | %.2f | %.2f |%n",
-                planner, model, n, success, 100.0 * success / n, collision, timeout, score / n,
+        sb.append(String.format(Locale.ROOT, "| planner | robot | model | latency | worlds | success | collisions | timeouts "
+                + "| mean score | overrun fraction | plan ms p50 | p90 | p99 |%n"));
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %d (%.1f %%) | %d | %d | %.3f | %.3f | %.2f | %.2f "
+                        + "| %.2f |%n",
+                planner, plantOptions.label(), model, latencyOption.latency().label(), n, success, 100.0 * success / n,
+                collision, timeout, score / n, cycles == 0 ? 0.0 : (double) overruns / cycles,
                 q(t, 0.5), q(t, 0.9), q(t, 0.99)));
         return sb.toString();
     }

@@ -30,11 +30,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-window", description = "Do not open the replay window; write a PNG frame instead.")
     boolean noWindow;
 
+    @CommandLine.Mixin
+    LatencyOption latencyOption = new LatencyOption();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        latencyOption.latency(); // a bad --latency fails before anything runs
         Files.createDirectories(out);
         CommandLine root = spec.commandLine().getParent();
         Path logs = out.resolve("logs");
@@ -45,7 +49,7 @@ public final class DemoCommand implements Callable<Integer> {
         steps.add(List.of("fit", "--logs", logs.toString(), "--kind", "linear", "--out", model.toString(),
                 "--report", out.resolve("fit-report.json").toString()));
         steps.add(List.of("navigate", "--world", world, "--planner", "mppi", "--model", model.toString(),
-                "--out", run.toString(), "--seed", Long.toString(seed)));
+                "--out", run.toString(), "--seed", Long.toString(seed), "--latency", latencyOption.spec()));
         boolean window = !noWindow && org.foresight.viz.FxPlatform.displayAvailable();
         steps.add(window ? List.of("replay", run.toString())
                 : List.of("replay", run.toString(), "--png", out.resolve("run.png").toString()));

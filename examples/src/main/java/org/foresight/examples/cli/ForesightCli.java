@@ -52,6 +52,7 @@ public final class ForesightCli implements Runnable {
         }
         if (ex instanceof LogFormatException || ex instanceof WorldFormatException
                 || ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException
+                || ex instanceof org.foresight.dynamics.sim.PlantException
                 || ex instanceof java.nio.file.NoSuchFileException) {
             err.println(where + ": error: " + ex.getMessage());
             return EXIT_BAD_INPUT;

@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.foresight.dynamics.log.RunLogWriter;
 import org.foresight.dynamics.model.DynamicsModel;
-import org.foresight.dynamics.model.JackalDiffDrive;
-import org.foresight.dynamics.model.JackalParams;
 import org.foresight.dynamics.model.Unicycle;
 import org.foresight.dynamics.world.World;
 import org.foresight.mpc.Planner;
@@ -17,6 +15,7 @@ import org.foresight.mpc.critic.CriticSet;
 import org.foresight.mpc.loop.EpisodeConfig;
 import org.foresight.mpc.loop.EpisodeRunner;
 import org.foresight.mpc.loop.EpisodeSummary;
+import org.foresight.mpc.loop.Latency;
 import org.foresight.mpc.mppi.MppiConfig;
 import org.foresight.mpc.mppi.MppiPlanner;
 import org.foresight.viz.FxPlatform;
@@ -32,19 +31,26 @@ import picocli.CommandLine.Option;
  * heaviest rollouts, planning times, result.json).
  */
 @Command(name = "navigate", mixinStandardHelpOptions = true,
-        description = {"Run one episode: MPPI plans through --model while the true Jackal drives in --world.",
-                "Writes trajectory.csv, cycles.csv, plans.bin, rollouts.bin and result.json (outcome, time_s, ot_s,",
-                "score, path_m, plan_ms_p50, plan_ms_p99) in --out."})
+        description = {"Run one episode: MPPI plans through --model while the simulated robot (--robot or --plant)",
+                "drives in --world, planning time charged to the robot (--latency). Writes trajectory.csv, cycles.csv,",
+                "plans.bin, rollouts.bin and result.json (outcome, time_s, ot_s, score, path_m, plan_ms_p50,",
+                "plan_ms_p99, latency_ms_p50, latency_ms_p99, overrun_fraction) in --out."})
 public final class NavigateCommand implements Callable<Integer> {
     @Mixin
     WorldOptions worldOptions = new WorldOptions();
+
+    @Mixin
+    PlantOptions plantOptions = new PlantOptions();
+
+    @Mixin
+    LatencyOption latencyOption = new LatencyOption();
 
     @Option(names = "--planner", defaultValue = "mppi", description = "Planner: mppi. Default: ${DEFAULT-VALUE}.")
     String planner;
 
     @Option(names = "--model", defaultValue = "truth", paramLabel = "truth|unicycle|FILE.json|class:NAME",
-            description = {"Model the planner plans through: truth (the simulator's Jackal without noise), unicycle,",
-                    "a model file from 'fit', or class:NAME, a DynamicsModel class on the classpath with a public",
+            description = {"Model the planner plans through: truth (the simulated robot without its noise), unicycle,",
+                    "a model file from 'fit', or class:NAME, a DynamicsModel class (see --classpath) with a public",
                     "no-argument constructor. Default: ${DEFAULT-VALUE}."})
     String model;
 
@@ -86,10 +92,12 @@ public final class NavigateCommand implements Callable<Integer> {
         if (!perception.equals("map")) {
             throw new IllegalArgumentException("--perception " + perception + ": only 'map' is available");
         }
-        DynamicsModel m = Models.load(model);
+        Latency latency = latencyOption.latency();
+        DynamicsModel plant = plantOptions.plant();
+        DynamicsModel m = Models.load(model, plantOptions);
         int threads = plannerThreads > 0 ? plannerThreads : Runtime.getRuntime().availableProcessors();
         EpisodeConfig cfg = EpisodeConfig.defaults(seed);
-        cfg = cfg.withSim(cfg.sim().withTimeout(timeout)).withWarmupCycles(warmup);
+        cfg = cfg.withSim(cfg.sim().withTimeout(timeout)).withWarmupCycles(warmup).withPlant(plant).withLatency(latency);
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("command", "navigate");
         meta.put("world", worldOptions.spec());
@@ -97,6 +105,8 @@ public final class NavigateCommand implements Callable<Integer> {
         meta.put("model", model);
         meta.put("model_description", m.describe());
         meta.put("perception", perception);
+        meta.put("latency", latency.label());
+        meta.put("plant", plantOptions.describe());
         meta.put("seed", seed);
         meta.put("warmup_cycles", warmup);
         meta.put("samples", samples);
@@ -115,10 +125,11 @@ public final class NavigateCommand implements Callable<Integer> {
             }
         }
         var r = s.result();
-        System.out.printf("%s: %s in %.2f s (AT %.2f s, OT %.2f s, score %.3f, path %.2f m), planning p50 %.2f ms, "
-                        + "p99 %.2f ms, %d stop cycles; run written to %s%n",
+        System.out.printf(java.util.Locale.ROOT, "%s: %s in %.2f s (AT %.2f s, OT %.2f s, score %.3f, path %.2f m), "
+                        + "planning p50 %.2f ms, p99 %.2f ms, latency %s, overrun fraction %.3f, %d stop cycles; "
+                        + "run written to %s%n",
                 world.name(), r.outcome().jsonName(), r.simTime(), r.time(), r.optimalTime(), r.score(), r.pathLength(),
-                s.planMsQuantile(0.5), s.planMsQuantile(0.99), s.stopCycles(), out);
+                s.planMsQuantile(0.5), s.planMsQuantile(0.99), latency.label(), s.overrunFraction(), s.stopCycles(), out);
         if (view != null) {
             Live.await(view);
         }
@@ -131,32 +142,22 @@ public final class NavigateCommand implements Callable<Integer> {
         }
 
         /**
-         * @param spec truth | unicycle | FILE.json | class:NAME.
+         * @param spec  truth | unicycle | FILE.json | class:NAME.
+         * @param plant the simulated robot (truth is its noise-free twin) and the user classes.
          * @return the model.
          * @throws IllegalArgumentException naming the option on a bad spec.
          */
-        static DynamicsModel load(String spec) {
+        static DynamicsModel load(String spec, PlantOptions plant) {
             if (spec.equals("truth")) {
-                return new JackalDiffDrive(JackalParams.defaults().withoutNoise());
+                return plant.truth();
             }
             if (spec.equals("unicycle")) {
                 return new Unicycle();
             }
             if (spec.startsWith("class:")) {
                 String name = spec.substring("class:".length());
-                Object o;
-                try {
-                    o = Class.forName(name).getDeclaredConstructor().newInstance();
-                } catch (ClassNotFoundException e) {
-                    throw new IllegalArgumentException("--model " + spec + ": class " + name + " is not on the classpath");
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalArgumentException("--model " + spec + ": cannot construct " + name
-                            + " with a public no-argument constructor: " + e);
-                }
-                if (!(o instanceof DynamicsModel dm)) {
-                    throw new IllegalArgumentException("--model " + spec + ": " + name + " does not implement "
-                            + DynamicsModel.class.getName());
-                }
+                DynamicsModel dm = plant.classes().instantiate("--model " + spec, name, DynamicsModel.class);
+                checkModel("--model " + spec, dm);
                 return dm;
             }
             Path file = Path.of(spec);
@@ -165,6 +166,31 @@ public final class NavigateCommand implements Callable<Integer> {
                         + ": expected truth, unicycle, class:NAME or an existing model file (.json)");
             }
             return ModelFile.readFor(file, MppiConfig.defaults().dt());
+        }
+
+        /** Checks that a user's model can be planned through: x, y, θ first, two controls, named entries. */
+        static void checkModel(String option, DynamicsModel dm) {
+            int n;
+            int m;
+            try {
+                n = dm.stateDim();
+                m = dm.controlDim();
+                if (dm.stateNames() == null || dm.stateNames().size() != n
+                        || dm.controlNames() == null || dm.controlNames().size() != m) {
+                    throw new IllegalArgumentException(option + ": stateNames()/controlNames() do not match stateDim() "
+                            + n + "/controlDim() " + m);
+                }
+            } catch (IllegalArgumentException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(option + ": the model failed to describe itself: " + e);
+            }
+            if (n < 3) {
+                throw new IllegalArgumentException(option + ": state dimension " + n + " < 3 (x, y, theta come first)");
+            }
+            if (m != 2) {
+                throw new IllegalArgumentException(option + ": control dimension " + m + ", expected 2 (cmd_v, cmd_omega)");
+            }
         }
 
         /**

@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.foresight.dynamics.log.CycleRecord;
 import org.foresight.dynamics.log.RunLogWriter;
-import org.foresight.dynamics.model.JackalDiffDrive;
-import org.foresight.dynamics.model.JackalParams;
 import org.foresight.dynamics.sim.EpisodeResult;
 import org.foresight.dynamics.sim.SimConfig;
 import org.foresight.dynamics.sim.Simulator;
@@ -27,6 +25,9 @@ import picocli.CommandLine.Option;
 public final class SimulateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     WorldOptions worldOptions = new WorldOptions();
+
+    @picocli.CommandLine.Mixin
+    PlantOptions plantOptions = new PlantOptions();
 
     @Option(names = "--controller", defaultValue = "straight",
             description = "straight (constant speed ahead) or pursuit (pure pursuit along the reference path, blind to obstacles). Default: ${DEFAULT-VALUE}.")
@@ -66,12 +67,13 @@ public final class SimulateCommand implements Callable<Integer> {
             w = w.withMovingObstacles(MovingObstacle.random(w, movingObstacles, seed));
         }
         SimConfig cfg = SimConfig.defaults(seed).withTimeout(timeout).withLidar(lidar ? LidarConfig.DEFAULT : null);
-        Simulator sim = new Simulator(w, new JackalDiffDrive(JackalParams.defaults()), Footprint.JACKAL, cfg);
+        Simulator sim = new Simulator(w, plantOptions.plant(), Footprint.JACKAL, cfg);
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("command", "simulate");
         meta.put("controller", controller);
         meta.put("speed_m_per_s", speed);
         meta.put("seed", seed);
+        meta.put("plant", plantOptions.describe());
         double[] cmd = new double[2];
         try (RunLogWriter log = RunLogWriter.create(out, w, Footprint.JACKAL, cfg.lidar(), meta)) {
             int cycle = 0;
@@ -90,7 +92,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 sim.advance(cmd);
             }
             EpisodeResult r = sim.result();
-            Map<String, Object> res = new EpisodeSummary(w.name(), r, new double[cycle], 0, "ok").toResultJson(); // no planner: 0 ms per cycle
+            Map<String, Object> res = new EpisodeSummary(w.name(), r, new double[cycle], new double[cycle], cycle, 0, 0, "ok", "none")
+                    .toResultJson(); // no planner: 0 ms per cycle, synchronous
             log.finish(res);
             System.out.printf("%s: %s after %.2f s (AT %.2f s, OT %.2f s, score %.3f, path %.2f m); run written to %s%n",
                     w.name(), r.outcome().jsonName(), r.simTime(), r.time(), r.optimalTime(), r.score(), r.pathLength(), out);

@@ -13,22 +13,22 @@ import org.junit.jupiter.api.Test;
 class NavigateModelsTest {
     @Test
     void loadsBuiltInAndUserClasses() {
-        assertEquals(5, NavigateCommand.Models.load("truth").stateDim());
-        assertEquals(3, NavigateCommand.Models.load("unicycle").stateDim());
-        DynamicsModel m = NavigateCommand.Models.load("class:" + LaggedUnicycle.class.getName());
+        assertEquals(5, NavigateCommand.Models.load("truth", new PlantOptions()).stateDim());
+        assertEquals(3, NavigateCommand.Models.load("unicycle", new PlantOptions()).stateDim());
+        DynamicsModel m = NavigateCommand.Models.load("class:" + LaggedUnicycle.class.getName(), new PlantOptions());
         assertTrue(m instanceof LaggedUnicycle);
     }
 
     @Test
     void badModelSpecsNameTheProblem() {
         IllegalArgumentException a = assertThrows(IllegalArgumentException.class,
-                () -> NavigateCommand.Models.load("class:com.example.Missing"));
+                () -> NavigateCommand.Models.load("class:com.example.Missing", new PlantOptions()));
         assertTrue(a.getMessage().contains("com.example.Missing"));
         IllegalArgumentException b = assertThrows(IllegalArgumentException.class,
-                () -> NavigateCommand.Models.load("class:java.lang.String"));
+                () -> NavigateCommand.Models.load("class:java.lang.String", new PlantOptions()));
         assertTrue(b.getMessage().contains("does not implement"));
         IllegalArgumentException c = assertThrows(IllegalArgumentException.class,
-                () -> NavigateCommand.Models.load("no-such-file.json"));
+                () -> NavigateCommand.Models.load("no-such-file.json", new PlantOptions()));
         assertTrue(c.getMessage().contains("--model"));
     }
 

@@ -1,5 +1,9 @@
 package org.foresight.mpc.loop;
 
+import org.foresight.dynamics.model.DynamicsModel;
+import org.foresight.dynamics.model.JackalDiffDrive;
+import org.foresight.dynamics.model.JackalParams;
+import org.foresight.dynamics.sim.RobotPhysics;
 import org.foresight.dynamics.sim.SimConfig;
 import org.foresight.dynamics.world.Footprint;
 
@@ -17,15 +21,20 @@ import org.foresight.dynamics.world.Footprint;
  *                        ({@link org.foresight.mpc.Planner#reset()} follows), ≥ 0: the JIT compiles the
  *                        planner's hot loops first, so the logged planning times are those of the compiled
  *                        code rather than of the interpreter. The episode itself is the same either way.
+ * @param plant           the simulated robot (checked by {@link RobotPhysics#checkPlant}): the Jackal or any
+ *                        model whose state begins x, y, θ, v, ω.
+ * @param latency         how planning time is charged to the robot ({@link Latency}).
  */
 public record EpisodeConfig(SimConfig sim, Footprint footprint, int recordRollouts, double replanPeriod,
-                            double guideMargin, double stuckTime, int warmupCycles) {
+                            double guideMargin, double stuckTime, int warmupCycles, DynamicsModel plant,
+                            Latency latency) {
 
     /** Validates the fields. */
     public EpisodeConfig {
-        if (sim == null || footprint == null) {
-            throw new IllegalArgumentException("episode config needs a sim config and a footprint");
+        if (sim == null || footprint == null || latency == null) {
+            throw new IllegalArgumentException("episode config needs a sim config, a footprint and a latency");
         }
+        RobotPhysics.checkPlant(plant);
         if (recordRollouts < 0) {
             throw new IllegalArgumentException("recordRollouts must be >= 0, got " + recordRollouts);
         }
@@ -46,27 +55,41 @@ public record EpisodeConfig(SimConfig sim, Footprint footprint, int recordRollou
     /**
      * Defaults: {@link SimConfig#defaults}, the Jackal footprint, 32 logged rollouts, guide re-planned
      * every 1 s with 0.10 m margin over the inradius (so the guide avoids gaps the obstacle critic's
-     * circles plus collision pad cannot pass), wide re-plan after 3 s without progress, 30 warm-up cycles.
+     * circles plus collision pad cannot pass), wide re-plan after 3 s without progress, 30 warm-up cycles,
+     * the default Jackal as the plant, and measured planning time charged ({@link Latency#measured()}).
      *
      * @param seed simulator seed.
      * @return the defaults.
      */
     public static EpisodeConfig defaults(long seed) {
-        return new EpisodeConfig(SimConfig.defaults(seed), Footprint.JACKAL, 32, 1.0, 0.10, 3.0, 30);
+        return new EpisodeConfig(SimConfig.defaults(seed), Footprint.JACKAL, 32, 1.0, 0.10, 3.0, 30,
+                new JackalDiffDrive(JackalParams.defaults()), Latency.measured());
     }
 
     /** @param n rollouts to log per cycle. @return a copy with it changed. */
     public EpisodeConfig withRecordRollouts(int n) {
-        return new EpisodeConfig(sim, footprint, n, replanPeriod, guideMargin, stuckTime, warmupCycles);
+        return new EpisodeConfig(sim, footprint, n, replanPeriod, guideMargin, stuckTime, warmupCycles, plant, latency);
     }
 
     /** @param newSim simulator settings. @return a copy with them changed. */
     public EpisodeConfig withSim(SimConfig newSim) {
-        return new EpisodeConfig(newSim, footprint, recordRollouts, replanPeriod, guideMargin, stuckTime, warmupCycles);
+        return new EpisodeConfig(newSim, footprint, recordRollouts, replanPeriod, guideMargin, stuckTime, warmupCycles, plant, latency);
+    }
+
+    /** @param p the simulated robot. @return a copy with it changed. */
+    public EpisodeConfig withPlant(DynamicsModel p) {
+        return new EpisodeConfig(sim, footprint, recordRollouts, replanPeriod, guideMargin, stuckTime, warmupCycles, p,
+                latency);
+    }
+
+    /** @param l how planning time is charged. @return a copy with it changed. */
+    public EpisodeConfig withLatency(Latency l) {
+        return new EpisodeConfig(sim, footprint, recordRollouts, replanPeriod, guideMargin, stuckTime, warmupCycles,
+                plant, l);
     }
 
     /** @param n warm-up cycles, ≥ 0. @return a copy with it changed. */
     public EpisodeConfig withWarmupCycles(int n) {
-        return new EpisodeConfig(sim, footprint, recordRollouts, replanPeriod, guideMargin, stuckTime, n);
+        return new EpisodeConfig(sim, footprint, recordRollouts, replanPeriod, guideMargin, stuckTime, n, plant, latency);
     }
 }

@@ -6,8 +6,6 @@ import java.util.function.Consumer;
 import org.foresight.dynamics.log.CycleRecord;
 import org.foresight.dynamics.log.RunLogWriter;
 import org.foresight.dynamics.model.ControlIndex;
-import org.foresight.dynamics.model.JackalDiffDrive;
-import org.foresight.dynamics.model.JackalParams;
 import org.foresight.dynamics.model.StateIndex;
 import org.foresight.dynamics.sim.Simulator;
 import org.foresight.dynamics.world.MovingObstacle;
@@ -25,7 +23,17 @@ import org.foresight.mpc.perception.ObstacleField;
  * control period, the guide path re-planned with A* on the inflated grid every
  * {@link EpisodeConfig#replanPeriod()} seconds, and (optionally) every cycle written to a run directory
  * through {@link RunLogWriter}: state, command, planning time, mode, status, the plan and the heaviest
- * rollouts. The simulator is synchronous: planning takes wall-clock time but no simulated time.
+ * rollouts.
+ *
+ * <p><b>Planning time is charged to the robot</b> ({@link EpisodeConfig#latency()}): the command planned from
+ * the measurement at tick t_k reaches the wheels at t_k + L (rounded up to the physics step), the previous
+ * command holding until then. While a plan is in flight the planner is busy: ticks pass without a new plan
+ * (logged with status {@code busy}); a cycle that ends with the plan still in flight is an overrun. The next
+ * plan starts at the first tick at or after the late command arrived, from that tick's measurement, never
+ * from a queue of stale ones. With {@link Latency#none()} the loop is synchronous (L = 0).
+ *
+ * <p>The plant is {@link EpisodeConfig#plant()}: any model whose state begins x, y, θ, v, ω; the planner is
+ * given those five entries (the measurement), never the plant's own extra state.
  *
  * <p>Before the first cycle the planner is warmed up ({@link EpisodeConfig#warmupCycles()} plans on the start
  * state, discarded) and reset, so the logged planning times are those of JIT-compiled code; the episode does
@@ -76,16 +84,22 @@ public final class EpisodeRunner {
      */
     public EpisodeSummary run(RunLogWriter log) {
         planner.reset();
-        Simulator sim = new Simulator(world, new JackalDiffDrive(JackalParams.defaults()), config.footprint(),
-                config.sim());
+        Simulator sim = new Simulator(world, config.plant(), config.footprint(), config.sim());
         GuidePlanner guides = new GuidePlanner(world.grid(), config.footprint(), config.guideMargin());
         int horizonCap = 512;
         Plan plan = new Plan(horizonCap, config.recordRollouts());
         warmUp(sim, guides, plan);
+        int substeps = config.sim().substeps();
+        double physicsDt = config.sim().physicsDt();
+        Latency latency = config.latency();
         double[] times = new double[1024];
+        double[] latencies = new double[1024];
+        int plans = 0;
         int cycle = 0;
         int stops = 0;
+        int overruns = 0;
         String lastStatus = "ok";
+        String lastMode = planner.name();
         GuidePath guide = null;
         double nextReplan = 0;
         double wideUntil = -1;
@@ -93,9 +107,18 @@ public final class EpisodeRunner {
         double[] histX = new double[stuckCycles];
         double[] histY = new double[stuckCycles];
         boolean wantsLog = log != null || listener != null;
+        // The command at the wheels, and the one on its way (computed, not yet arrived at step `arrival`).
+        double[] applied = new double[2];
+        double[] pending = new double[2];
+        long arrival = -1;
         while (!sim.done()) {
             double t = sim.time();
             double[] x = sim.state();
+            long tick = (long) cycle * substeps;
+            if (arrival >= 0 && arrival <= tick) {
+                System.arraycopy(pending, 0, applied, 0, 2);
+                arrival = -1;
+            }
             // Stuck: hardly moved over the last stuckTime ⇒ lead around with a wider guide for a while.
             int slot = cycle % stuckCycles;
             if (cycle >= stuckCycles && t >= wideUntil
@@ -105,36 +128,61 @@ public final class EpisodeRunner {
             }
             histX[slot] = x[StateIndex.X];
             histY[slot] = x[StateIndex.Y];
-            if (t >= nextReplan || guide == null) {
-                GuidePath g = guides.plan(x[StateIndex.X], x[StateIndex.Y], world.goalX(), world.goalY(), t < wideUntil);
-                if (g != null) {
-                    guide = g;
+            double ms = Double.NaN;
+            double latencyMs = Double.NaN;
+            String status = "busy";
+            if (arrival < 0) {
+                // The planner is free: plan from the newest measurement.
+                if (t >= nextReplan || guide == null) {
+                    GuidePath g = guides.plan(x[StateIndex.X], x[StateIndex.Y], world.goalX(), world.goalY(),
+                            t < wideUntil);
+                    if (g != null) {
+                        guide = g;
+                    }
+                    nextReplan = t + config.replanPeriod();
                 }
-                nextReplan = t + config.replanPeriod();
+                PlanRequest req = new PlanRequest(t, x, perception, world.goalX(), world.goalY(), world.goalTolerance(),
+                        guide);
+                long t0 = System.nanoTime();
+                planner.plan(req, plan);
+                ms = (System.nanoTime() - t0) * 1e-6;
+                if (plans == times.length) {
+                    times = Arrays.copyOf(times, 2 * plans);
+                    latencies = Arrays.copyOf(latencies, 2 * plans);
+                }
+                long delay = latency.chargedSteps(ms, physicsDt);
+                latencyMs = delay * physicsDt * 1e3;
+                times[plans] = ms;
+                latencies[plans] = latencyMs;
+                plans++;
+                pending[0] = plan.command[ControlIndex.V];
+                pending[1] = plan.command[ControlIndex.OMEGA];
+                if (!Double.isFinite(pending[0]) || !Double.isFinite(pending[1])) {
+                    pending[0] = 0;
+                    pending[1] = 0; // planners report NaN via status; never pass it to the simulator
+                }
+                arrival = tick + delay;
+                if (plan.status.isStop()) {
+                    stops++;
+                }
+                status = plan.status.label();
+                lastStatus = status;
+                lastMode = plan.mode.isEmpty() ? planner.name() : plan.mode;
             }
-            PlanRequest req = new PlanRequest(t, x, perception, world.goalX(), world.goalY(), world.goalTolerance(), guide);
-            long t0 = System.nanoTime();
-            planner.plan(req, plan);
-            double ms = (System.nanoTime() - t0) * 1e-6;
-            if (cycle == times.length) {
-                times = Arrays.copyOf(times, 2 * cycle);
+            // This period: the applied command until the pending one arrives (if it arrives within the period).
+            boolean arrives = arrival >= 0 && arrival < tick + substeps;
+            int switchAt = arrives ? (int) (arrival - tick) : substeps;
+            double[] after = arrives ? pending : applied;
+            boolean overrun = arrival >= 0 && arrival > tick + substeps;
+            if (overrun) {
+                overruns++;
             }
-            times[cycle] = ms;
-            double[] cmd = {plan.command[ControlIndex.V], plan.command[ControlIndex.OMEGA]};
-            if (!Double.isFinite(cmd[0]) || !Double.isFinite(cmd[1])) {
-                cmd[0] = 0;
-                cmd[1] = 0; // planners report NaN via status; never pass it to the simulator
-            }
-            if (plan.status.isStop()) {
-                stops++;
-            }
-            lastStatus = plan.status.label();
             if (wantsLog) {
                 double[] scan = sim.scan() == null ? null : sim.scan().clone();
                 List<MovingObstacle> obs = sim.obstacles().isEmpty() ? List.of()
                         : sim.obstacles().stream().map(MovingObstacle::copy).toList();
-                CycleRecord rec = new CycleRecord(cycle, t, x, cmd.clone(), ms, plan.mode.isEmpty() ? planner.name() : plan.mode,
-                        lastStatus, plan.planXYCopy(), plan.rolloutsCopy(), plan.rolloutWeightsCopy(), scan, obs);
+                CycleRecord rec = new CycleRecord(cycle, t, x, after.clone(), ms, lastMode, status, plan.planXYCopy(),
+                        plan.rolloutsCopy(), plan.rolloutWeightsCopy(), scan, obs, latencyMs, overrun);
                 if (log != null) {
                     log.cycle(rec);
                 }
@@ -142,11 +190,15 @@ public final class EpisodeRunner {
                     listener.accept(rec);
                 }
             }
-            sim.advance(cmd);
+            sim.advance(applied, switchAt, after);
+            if (arrives) {
+                System.arraycopy(pending, 0, applied, 0, 2);
+                arrival = -1;
+            }
             cycle++;
         }
-        EpisodeSummary summary = new EpisodeSummary(world.name(), sim.result(), Arrays.copyOf(times, cycle), stops,
-                lastStatus);
+        EpisodeSummary summary = new EpisodeSummary(world.name(), sim.result(), Arrays.copyOf(times, plans),
+                Arrays.copyOf(latencies, plans), cycle, overruns, stops, lastStatus, latency.label());
         if (log != null) {
             log.finish(summary.toResultJson());
         }

@@ -6,32 +6,66 @@ import java.util.Map;
 import org.foresight.dynamics.sim.EpisodeResult;
 
 /**
- * The outcome of one closed-loop episode plus planning statistics.
+ * The outcome of one closed-loop episode plus planning and latency statistics.
  *
- * @param world      world name.
- * @param result     the simulator's BARN result (outcome, AT, OT, score, path length, sim time).
- * @param planMs     wall-clock planning time of every cycle [ms], in cycle order.
- * @param stopCycles cycles in which the planner commanded a safety stop.
- * @param lastStatus the planner's status label of the last cycle.
+ * @param world         world name.
+ * @param result        the simulator's BARN result (outcome, AT, OT, score, path length, sim time).
+ * @param planMs        wall-clock planning time of every plan [ms], in order (cycles in which the planner was
+ *                      busy with an earlier plan have none).
+ * @param latencyMs     latency charged to every plan [ms] (same order and length as {@code planMs}).
+ * @param cycles        control periods simulated.
+ * @param overrunCycles control periods that ended with a plan still in flight (the planner missed the period).
+ * @param stopCycles    plans in which the planner commanded a safety stop.
+ * @param lastStatus    the planner's status label of the last plan.
+ * @param latency       how planning time was charged: "measured", "none" or e.g. "20 ms".
  */
-public record EpisodeSummary(String world, EpisodeResult result, double[] planMs, int stopCycles, String lastStatus) {
+public record EpisodeSummary(String world, EpisodeResult result, double[] planMs, double[] latencyMs, int cycles,
+                             int overrunCycles, int stopCycles, String lastStatus, String latency) {
+
+    /** Checks the shapes. */
+    public EpisodeSummary {
+        if (planMs.length != latencyMs.length) {
+            throw new IllegalArgumentException(planMs.length + " planning times but " + latencyMs.length + " latencies");
+        }
+        if (overrunCycles < 0 || overrunCycles > cycles) {
+            throw new IllegalArgumentException("overrun cycles " + overrunCycles + " not in [0, " + cycles + "]");
+        }
+    }
 
     /**
      * @param q quantile in [0, 1].
-     * @return the planning-time quantile [ms] (nearest rank below), 0 without cycles.
+     * @return the planning-time quantile [ms] (nearest rank below), 0 without plans.
      */
     public double planMsQuantile(double q) {
-        if (planMs.length == 0) {
+        return quantile(planMs, q);
+    }
+
+    /**
+     * @param q quantile in [0, 1].
+     * @return the charged-latency quantile [ms] (nearest rank below), 0 without plans.
+     */
+    public double latencyMsQuantile(double q) {
+        return quantile(latencyMs, q);
+    }
+
+    /** @return overrun cycles / cycles, 0 without cycles. */
+    public double overrunFraction() {
+        return cycles == 0 ? 0.0 : (double) overrunCycles / cycles;
+    }
+
+    private static double quantile(double[] values, double q) {
+        if (values.length == 0) {
             return 0.0;
         }
-        double[] s = planMs.clone();
+        double[] s = values.clone();
         Arrays.sort(s);
         return s[(int) Math.floor(q * (s.length - 1))];
     }
 
     /**
      * The fields of {@code result.json} that tools read: "outcome" (success/collision/timeout), "time_s"
-     * (AT), "ot_s", "score", "path_m", "plan_ms_p50", "plan_ms_p99", plus "sim_time_s", "cycles",
+     * (AT), "ot_s", "score", "path_m", "plan_ms_p50", "plan_ms_p99", "latency", "latency_ms_p50",
+     * "latency_ms_p99", "overrun_fraction", plus "sim_time_s", "cycles", "plans", "overrun_cycles",
      * "stop_cycles", "last_status".
      *
      * @return an ordered, JSON-serialisable map.
@@ -45,8 +79,14 @@ public record EpisodeSummary(String world, EpisodeResult result, double[] planMs
         m.put("path_m", result.pathLength());
         m.put("plan_ms_p50", planMsQuantile(0.50));
         m.put("plan_ms_p99", planMsQuantile(0.99));
+        m.put("latency", latency);
+        m.put("latency_ms_p50", latencyMsQuantile(0.50));
+        m.put("latency_ms_p99", latencyMsQuantile(0.99));
+        m.put("overrun_fraction", overrunFraction());
         m.put("sim_time_s", result.simTime());
-        m.put("cycles", planMs.length);
+        m.put("cycles", cycles);
+        m.put("plans", planMs.length);
+        m.put("overrun_cycles", overrunCycles);
         m.put("stop_cycles", stopCycles);
         m.put("last_status", lastStatus);
         m.put("world", world);

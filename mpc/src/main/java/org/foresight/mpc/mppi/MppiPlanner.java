@@ -78,6 +78,8 @@ public final class MppiPlanner implements Planner {
     private long iterationCounter;
     private double lastCmdV;
     private double lastCmdW;
+    /** Time of the last plan's measurement [s], NaN before the first (for the warm start's shift). */
+    private double lastPlanTime = Double.NaN;
     private int lastFeasible;
     private int lastFinite;
     private double lastMinCost;
@@ -161,6 +163,7 @@ public final class MppiPlanner implements Planner {
         lastCmdV = 0;
         lastCmdW = 0;
         iterationCounter = 0;
+        lastPlanTime = Double.NaN;
     }
 
     @Override
@@ -184,6 +187,7 @@ public final class MppiPlanner implements Planner {
         } else {
             System.arraycopy(s, 0, x0, 0, n);
         }
+        skipElapsedSteps(request.time());
         CriticContext c = context;
         c.startX = s[StateIndex.X];
         c.startY = s[StateIndex.Y];
@@ -224,6 +228,28 @@ public final class MppiPlanner implements Planner {
         System.arraycopy(meanV, 1, meanV, 0, horizon - 1);
         System.arraycopy(meanW, 1, meanW, 0, horizon - 1);
         pushHistory(cmdV, cmdW);
+    }
+
+    /**
+     * The warm start was shifted by one step after the last plan; when more control periods have passed since
+     * (the planner was busy, e.g. overrunning under charged latency), shift the rest so that ū[0] is the control
+     * for now. Repeats the last control at the tail.
+     */
+    private void skipElapsedSteps(double time) {
+        double last = lastPlanTime;
+        lastPlanTime = time;
+        if (Double.isNaN(last)) {
+            return;
+        }
+        long extra = Math.round((time - last) / config.dt()) - 1;
+        if (extra <= 0) {
+            return;
+        }
+        int k = (int) Math.min(extra, horizon - 1);
+        System.arraycopy(meanV, k, meanV, 0, horizon - k);
+        System.arraycopy(meanW, k, meanW, 0, horizon - k);
+        Arrays.fill(meanV, horizon - k, horizon, meanV[horizon - k - 1]);
+        Arrays.fill(meanW, horizon - k, horizon, meanW[horizon - k - 1]);
     }
 
     private void fail(Plan out, PlanStatus why) {

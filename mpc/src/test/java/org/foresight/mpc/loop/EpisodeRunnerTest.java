@@ -73,7 +73,8 @@ class EpisodeRunnerTest {
                         mppi.plan(request, out);
                     }
                 };
-                s[i] = new EpisodeRunner(world, counted, EpisodeConfig.defaults(2).withWarmupCycles(warmUps[i])).run(null);
+                s[i] = new EpisodeRunner(world, counted, EpisodeConfig.defaults(2).withWarmupCycles(warmUps[i])
+                        .withLatency(Latency.fixed(20))).run(null);
             }
         }
         assertAll(

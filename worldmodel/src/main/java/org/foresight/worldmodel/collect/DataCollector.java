@@ -10,13 +10,14 @@ import java.util.function.IntConsumer;
 import org.foresight.dynamics.log.TrajectoryLog;
 import org.foresight.dynamics.log.TrajectoryLogIO;
 import org.foresight.dynamics.model.ControlIndex;
+import org.foresight.dynamics.model.DynamicsModel;
 import org.foresight.dynamics.model.JackalDiffDrive;
 import org.foresight.dynamics.model.JackalParams;
 import org.foresight.dynamics.model.StateIndex;
 import org.foresight.dynamics.sim.RobotPhysics;
 
 /**
- * Drives the true Jackal with an {@link ExcitationSignal} in open space (no obstacles) and writes one
+ * Drives the true robot (the Jackal, a preset of it, or any plant model) with an {@link ExcitationSignal} in open space (no obstacles) and writes one
  * trajectory log per episode ({@code episode_NNN.csv} + sidecar). The logged v and ω are what odometry
  * would measure: the true values plus white measurement noise ({@link #MEASUREMENT_NOISE_V},
  * {@link #MEASUREMENT_NOISE_OMEGA}); the pose is logged as is.
@@ -45,13 +46,19 @@ public final class DataCollector {
      * @param episodes  number of episodes, ≥ 1.
      * @param duration  length of each episode [s], &gt; 0.
      * @param seed      base seed.
-     * @param robot     the true robot's (hidden) parameters.
+     * @param plant     the true robot (hidden from the learner): the Jackal or any model whose state begins
+     *                  x, y, θ, v, ω (checked by {@link RobotPhysics#checkPlant}); its process noise applies when
+     *                  it implements {@link org.foresight.dynamics.model.ProcessNoise}.
+     * @param plantDescription what the plant is, for the sidecar ({@code "plant"}); JSON-serialisable.
      * @param controlDt control period [s] (row spacing of the logs).
      * @param physicsDt physics step [s], dividing {@code controlDt}.
      */
-    public record Plan(int episodes, double duration, long seed, JackalParams robot, double controlDt, double physicsDt) {
-        /** Validates the counts and periods. */
+    public record Plan(int episodes, double duration, long seed, DynamicsModel plant,
+                       Map<String, Object> plantDescription, double controlDt, double physicsDt) {
+        /** Validates the counts, periods and plant. */
         public Plan {
+            RobotPhysics.checkPlant(plant);
+            plantDescription = Map.copyOf(plantDescription);
             if (episodes < 1) {
                 throw new IllegalArgumentException("episodes must be ≥ 1, got " + episodes);
             }
@@ -63,6 +70,21 @@ public final class DataCollector {
                 throw new IllegalArgumentException("controlDt (" + controlDt + " s) must be a positive multiple of physicsDt ("
                         + physicsDt + " s)");
             }
+        }
+
+        /**
+         * A plan whose plant is the Jackal with the given (hidden) parameters.
+         *
+         * @param episodes  number of episodes, ≥ 1.
+         * @param duration  length of each episode [s], &gt; 0.
+         * @param seed      base seed.
+         * @param robot     the true robot's parameters.
+         * @param controlDt control period [s].
+         * @param physicsDt physics step [s].
+         */
+        public Plan(int episodes, double duration, long seed, JackalParams robot, double controlDt, double physicsDt) {
+            this(episodes, duration, seed, new JackalDiffDrive(robot), Map.of("kind", "jackal", "params", robot.toMap()),
+                    controlDt, physicsDt);
         }
     }
 
@@ -102,13 +124,12 @@ public final class DataCollector {
         SplittableRandom processNoise = root.split();
         SplittableRandom measurementNoise = root.split();
         ExcitationSignal signal = new ExcitationSignal(root.nextLong(), NOMINAL_MAX_V, NOMINAL_MAX_OMEGA, plan.controlDt());
-        JackalDiffDrive robot = new JackalDiffDrive(plan.robot());
         int substeps = (int) Math.rint(plan.controlDt() / plan.physicsDt());
-        RobotPhysics physics = new RobotPhysics(robot, plan.physicsDt(), substeps, true, processNoise);
+        RobotPhysics physics = new RobotPhysics(plan.plant(), plan.physicsDt(), substeps, true, processNoise);
         int rows = (int) Math.rint(plan.duration() / plan.controlDt());
         List<String> cols = TrajectoryLog.STANDARD_COLUMNS;
         double[][] data = new double[cols.size()][rows];
-        double[] x = new double[StateIndex.FULL_DIM];
+        double[] x = new double[physics.stateDim()];
         double[] cmd = new double[ControlIndex.DIM];
         for (int r = 0; r < rows; r++) {
             double measuredV = x[StateIndex.V] + MEASUREMENT_NOISE_V * measurementNoise.nextGaussian();
@@ -133,7 +154,10 @@ public final class DataCollector {
         meta.put("physics_dt_s", plan.physicsDt());
         meta.put("excitation", signal.describe());
         meta.put("measurement_noise", Map.of("v_m_per_s", MEASUREMENT_NOISE_V, "omega_rad_per_s", MEASUREMENT_NOISE_OMEGA));
-        meta.put("robot_ground_truth_do_not_use_for_fitting", plan.robot().toString());
+        if (plan.plant() instanceof JackalDiffDrive j) {
+            meta.put("robot_ground_truth_do_not_use_for_fitting", j.params().toString());
+        }
+        meta.put("plant_do_not_use_for_fitting", new java.util.TreeMap<>(plan.plantDescription()));
         return new TrajectoryLog(cols, data, meta);
     }
 }
