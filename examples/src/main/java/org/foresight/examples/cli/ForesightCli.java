@@ -37,7 +37,17 @@ public final class ForesightCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ForesightCli());
         cl.setExecutionExceptionHandler(ForesightCli::handle);
+        cl.setParameterExceptionHandler(ForesightCli::badParameter);
         return cl;
+    }
+
+    /** A parse error (unknown option, bad number, missing required option): one line and a pointer to --help. */
+    private static int badParameter(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        String name = cmd.getCommandName().equals("foresight") ? "foresight" : "foresight " + cmd.getCommandName();
+        String msg = ex.getMessage() == null ? "bad arguments" : ex.getMessage().strip().replace('\n', ' ');
+        cmd.getErr().println(name + ": " + msg + " (see `" + name + " --help`)");
+        return EXIT_BAD_INPUT;
     }
 
     private static int handle(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {

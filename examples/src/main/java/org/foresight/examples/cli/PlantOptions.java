@@ -69,6 +69,7 @@ public final class PlantOptions {
      * @throws IllegalArgumentException naming {@code --robot} or {@code --plant} and the reason.
      */
     public DynamicsModel plant() {
+        classes(); // a bad --classpath is reported even when no class is named
         if (plant == null) {
             return new JackalDiffDrive(params());
         }
