@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
  * temporary file in the same directory, which is then renamed over the target in one atomic step.
  */
 public final class AtomicFiles {
+    private static final java.util.concurrent.atomic.AtomicLong TEMP_COUNTER = new java.util.concurrent.atomic.AtomicLong();
     private AtomicFiles() {
     }
 
@@ -65,8 +66,12 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            // A new file (not createTempFile, whose 0600 mode would survive the rename): the same mode as every
+            // other file the process writes.
+            tmp = dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
+                    + TEMP_COUNTER.incrementAndGet() + ".tmp");
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp,
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
                 content.writeTo(out);
             }
             try {
@@ -76,7 +81,7 @@ public final class AtomicFiles {
             }
             tmp = null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + reason(e), e);
         } finally {
             if (tmp != null) {
                 try {
@@ -86,5 +91,31 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /**
+     * A readable reason for a file-system failure (Java's messages for these are often only the path).
+     *
+     * @param e the exception.
+     * @return e.g. "permission denied on /x", "/x exists and is a file".
+     */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return "permission denied on " + a.getFile();
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return f.getFile() + " exists and is a file";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            return n.getFile() + " does not exist";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException n) {
+            return n.getFile() + " is not a directory";
+        }
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return (f.getFile() == null ? "" : f.getFile() + ": ")
+                    + (f.getReason() == null ? e.getClass().getSimpleName() : f.getReason());
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -6,14 +6,18 @@ package org.foresight.dynamics.log;
  * <pre>
  * RUNDIR/
  *   world.json        grid (resolution, origin, size, occupied rows), start, goal, reference path, footprint, lidar
- *   meta.json         who made the run: planner, model, seed, command line, versions
- *   trajectory.csv    the trajectory log (t, x, y, theta, v, omega, cmd_v, cmd_omega), one row per cycle (+ .json)
- *   cycles.csv        cycle, t, plan_ms, mode, status
+ *   meta.json         who made the run: planner, model, seed, latency, plant (robot preset and parameters or class)
+ *   trajectory.csv    the trajectory log (t, x, y, theta, v, omega, cmd_v, cmd_omega), one row per cycle (+ .json);
+ *                     cmd_* is the command in force at the end of the cycle
+ *   cycles.csv        cycle, t, plan_ms, mode, status, latency_ms, overrun: plan_ms and latency_ms are NaN and
+ *                     status "busy" in a cycle in which no plan started (the planner was still computing);
+ *                     overrun is 1 when the cycle ended with a plan in flight (older runs lack the last two)
  *   plans.bin         per cycle: int cycle, int points, points × (float x, float y)
  *   rollouts.bin      per cycle: int cycle, int count, count × (float weight, int points, points × (float x, float y))
  *   scans.bin         per cycle: int cycle, int beams, beams × float range      (only with a lidar)
  *   obstacles.csv     cycle, id, x, y, radius                                     (only with moving obstacles)
- *   result.json       outcome, time_s, ot_s, score, path_m, plan_ms_p50, plan_ms_p99, … (written last)
+ *   result.json       outcome, time_s, ot_s, score, path_m, plan_ms_p50, plan_ms_p99, latency, latency_ms_p50,
+ *                     latency_ms_p99, overrun_fraction, … (written last)
  * </pre>
  * Binary files are big-endian (Java {@code DataOutputStream}) and start with an 8-byte magic. Files are
  * written under a {@code .partial} name and renamed when the run finishes, so an interrupted run has no

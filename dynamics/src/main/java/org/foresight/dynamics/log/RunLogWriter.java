@@ -149,15 +149,15 @@ public final class RunLogWriter implements AutoCloseable {
         }
         try {
             double[] row = new double[TrajectoryLog.STANDARD_COLUMNS.size()];
-            row[0] = r.t();
+            row[0] = TrajectoryLogIO.roundTime(r.t());
             for (int i = 0; i < StateIndex.FULL_DIM; i++) {
                 row[1 + i] = i < r.state().length ? r.state()[i] : Double.NaN;
             }
             row[6] = r.cmd()[ControlIndex.V];
             row[7] = r.cmd()[ControlIndex.OMEGA];
             rows.add(row);
-            cycles.write(r.index() + "," + r.t() + "," + r.planMs() + "," + r.mode() + "," + r.status() + ","
-                    + r.latencyMs() + "," + (r.overrun() ? "1" : "0") + "\n");
+            cycles.write(r.index() + "," + TrajectoryLogIO.roundTime(r.t()) + "," + r.planMs() + "," + r.mode() + ","
+                    + r.status() + "," + TrajectoryLogIO.roundTime(r.latencyMs()) + "," + (r.overrun() ? "1" : "0") + "\n");
             plans.writeInt(r.index());
             writePolyline(plans, r.planXY());
             rollouts.writeInt(r.index());

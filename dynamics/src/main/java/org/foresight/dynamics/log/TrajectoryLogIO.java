@@ -34,6 +34,20 @@ public final class TrajectoryLogIO {
     private TrajectoryLogIO() {
     }
 
+    /**
+     * A time rounded to the nanosecond, so that it prints without binary noise ({@code 0.15}, not
+     * {@code 0.15000000000000002}: sums and multiples of 5 ms are not exact in binary).
+     *
+     * @param seconds a time [s] (or any value with at most nine meaningful decimals).
+     * @return the nearest multiple of 1e-9; non-finite values unchanged.
+     */
+    public static double roundTime(double seconds) {
+        if (!Double.isFinite(seconds) || Math.abs(seconds) > 1e9) {
+            return seconds;
+        }
+        return Math.rint(seconds * 1e9) / 1e9;
+    }
+
     /** The sidecar path of a log CSV: same name with {@code .json}. */
     public static Path sidecarOf(Path csv) {
         String name = csv.getFileName().toString();

@@ -155,6 +155,18 @@ public final class World {
     }
 
     /**
+     * @param tolerance radius around the goal that counts as arrived [m], &gt; 0.
+     * @return the same world (sharing grid and cached SDF) with this goal tolerance.
+     * @throws IllegalArgumentException if the tolerance is not a finite distance &gt; 0.
+     */
+    public World withGoalTolerance(double tolerance) {
+        if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
+            throw new IllegalArgumentException("goal tolerance must be a finite distance > 0 m, got " + tolerance);
+        }
+        return new World(name, grid, start, goalX, goalY, tolerance, referencePath, fieldBounds, movingObstacles(), sdf);
+    }
+
+    /**
      * @param obstacles initial moving obstacles (copied).
      * @return the same world (sharing grid and cached SDF) with these moving obstacles.
      */

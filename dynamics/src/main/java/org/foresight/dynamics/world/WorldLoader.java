@@ -6,10 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -143,51 +141,16 @@ public final class WorldLoader {
     }
 
     /**
-     * Loads a ROS map_server map: a YAML file with keys {@code image} (relative to the YAML's folder),
-     * {@code resolution} [m], {@code origin} [x, y, yaw] (yaw must be 0), and optional {@code negate} (0),
-     * {@code occupied_thresh} (0.65), {@code free_thresh} (0.196), {@code mode} (trinary or scale), and a PGM
-     * image (P5 binary or P2 ASCII). With p the pixel scaled to [0, 1], occupancy is 1 − p (p if negate);
-     * occupied when &gt; occupied_thresh, free when &lt; free_thresh, and unknown in between, which is treated
-     * as occupied (conservative). Image column c, row r (top first) is cell (c, height − 1 − r). The reference
-     * path is A* as for BARN files; the whole map is the field for moving obstacles; goal tolerance 1 m.
+     * Loads a ROS map_server map with the BARN goal tolerance; see {@link MapServerLoader#load}.
      *
      * @param yaml  the map's YAML file.
      * @param start start pose.
      * @param goalX goal x [m].
      * @param goalY goal y [m].
      * @return the world, named after the YAML file.
-     * @throws WorldFormatException naming the file and the key or line on malformed input, or when no path exists.
      */
     public static World loadMapServer(Path yaml, Pose2 start, double goalX, double goalY) {
-        String yname = yaml.toString();
-        MapServerYaml meta = MapServerYaml.parse(yname, readFile(yaml));
-        Path imagePath = yaml.toAbsolutePath().getParent().resolve(meta.image());
-        String iname = imagePath.toString();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(imagePath);
-        } catch (IOException e) {
-            throw new WorldFormatException(yname, meta.imageLine(), "cannot read image '" + meta.image() + "': " + e,
-                    e);
-        }
-        Pgm pgm = Pgm.parse(iname, bytes);
-        OccupancyGrid grid = new OccupancyGrid(pgm.width(), pgm.height(), meta.resolution(), meta.originX(),
-                meta.originY());
-        for (int r = 0; r < pgm.height(); r++) {
-            for (int c = 0; c < pgm.width(); c++) {
-                double p = pgm.pixel(r, c) / (double) pgm.maxval();
-                double occ = meta.negate() ? p : 1.0 - p;
-                boolean free = occ < meta.freeThresh();
-                grid.setOccupied(c, pgm.height() - 1 - r, !free);
-            }
-        }
-        String base = yaml.getFileName().toString();
-        int dot = base.lastIndexOf('.');
-        String name = dot > 0 ? base.substring(0, dot) : base;
-        double[] path = planReference(yname, grid, start, goalX, goalY);
-        FieldBounds bounds = new FieldBounds(grid.originX(), grid.originY(),
-                grid.originX() + grid.sizeX() * grid.resolution(), grid.originY() + grid.sizeY() * grid.resolution());
-        return new World(name, grid, start, goalX, goalY, GOAL_TOLERANCE, path, bounds, List.of());
+        return MapServerLoader.load(yaml, start, goalX, goalY, GOAL_TOLERANCE);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -243,7 +206,7 @@ public final class WorldLoader {
     }
 
     /** A* reference: inflated by the Jackal's circumradius, else by its inradius; error when neither works. */
-    private static double[] planReference(String file, OccupancyGrid grid, Pose2 start, double gx, double gy) {
+    static double[] planReference(String file, OccupancyGrid grid, Pose2 start, double gx, double gy) {
         double[] p = GridAStar.plan(grid.inflate(Footprint.JACKAL.circumradius()), start.x(), start.y(), gx, gy);
         if (p == null) {
             p = GridAStar.plan(grid.inflate(Footprint.JACKAL.inradius()), start.x(), start.y(), gx, gy);
@@ -340,7 +303,7 @@ public final class WorldLoader {
         }
     }
 
-    private static List<String> readFile(Path file) {
+    static List<String> readFile(Path file) {
         try {
             return splitLines(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -368,142 +331,5 @@ public final class WorldLoader {
 
     private static String stripCr(String s) {
         return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    /** The keys of a map_server YAML that we use. */
-    private record MapServerYaml(String image, int imageLine, double resolution, double originX, double originY,
-                                 boolean negate, double occupiedThresh, double freeThresh) {
-
-        static MapServerYaml parse(String file, List<String> lines) {
-            Map<String, String> values = new HashMap<>();
-            Map<String, Integer> lineOf = new HashMap<>();
-            for (int i = 0; i < lines.size(); i++) {
-                String s = stripComment(lines.get(i)).strip();
-                if (s.isEmpty() || s.equals("---")) {
-                    continue;
-                }
-                int colon = s.indexOf(':');
-                if (colon <= 0) {
-                    throw new WorldFormatException(file, i + 1, "expected 'key: value', found '" + s + "'");
-                }
-                String key = s.substring(0, colon).strip();
-                String value = unquote(s.substring(colon + 1).strip());
-                if (values.containsKey(key)) {
-                    throw new WorldFormatException(file, i + 1, "duplicate key '" + key + "'");
-                }
-                values.put(key, value);
-                lineOf.put(key, i + 1);
-            }
-            String image = required(file, values, "image");
-            if (image.isEmpty()) {
-                throw new WorldFormatException(file, lineOf.get("image"), "key 'image' is empty");
-            }
-            double res = number(file, values, lineOf, "resolution", Double.NaN);
-            if (!(res > 0) || !Double.isFinite(res)) {
-                throw new WorldFormatException(file, lineOf.get("resolution"), "key 'resolution' [m] must be > 0: "
-                        + res);
-            }
-            String origin = required(file, values, "origin");
-            int oline = lineOf.get("origin");
-            if (!origin.startsWith("[") || !origin.endsWith("]")) {
-                throw new WorldFormatException(file, oline, "key 'origin' must be [x, y, yaw], found '" + origin + "'");
-            }
-            String[] parts = origin.substring(1, origin.length() - 1).split(",");
-            if (parts.length != 3) {
-                throw new WorldFormatException(file, oline, "key 'origin' must have 3 numbers [x, y, yaw], found "
-                        + parts.length);
-            }
-            double[] o = new double[3];
-            for (int k = 0; k < 3; k++) {
-                try {
-                    o[k] = Double.parseDouble(parts[k].strip());
-                } catch (NumberFormatException e) {
-                    throw new WorldFormatException(file, oline, "key 'origin': bad number '" + parts[k].strip() + "'");
-                }
-                if (!Double.isFinite(o[k])) {
-                    throw new WorldFormatException(file, oline, "key 'origin': not finite '" + parts[k].strip() + "'");
-                }
-            }
-            if (Math.abs(o[2]) > 1e-9) {
-                throw new WorldFormatException(file, oline, "key 'origin': yaw " + o[2]
-                        + " rad is not supported (must be 0)");
-            }
-            boolean negate = false;
-            if (values.containsKey("negate")) {
-                String n = values.get("negate").toLowerCase(Locale.ROOT);
-                if (n.equals("1") || n.equals("true")) {
-                    negate = true;
-                } else if (!n.equals("0") && !n.equals("false")) {
-                    throw new WorldFormatException(file, lineOf.get("negate"), "key 'negate' must be 0 or 1, found '"
-                            + values.get("negate") + "'");
-                }
-            }
-            double occ = number(file, values, lineOf, "occupied_thresh", 0.65);
-            double free = number(file, values, lineOf, "free_thresh", 0.196);
-            if (!(free >= 0) || !(occ <= 1) || !(free <= occ)) {
-                int line = lineOf.getOrDefault("free_thresh", lineOf.getOrDefault("occupied_thresh", 1));
-                throw new WorldFormatException(file, line, "need 0 ≤ free_thresh ≤ occupied_thresh ≤ 1, found "
-                        + free + ", " + occ);
-            }
-            if (values.containsKey("mode")) {
-                String mode = values.get("mode");
-                if (!mode.equals("trinary") && !mode.equals("scale")) {
-                    throw new WorldFormatException(file, lineOf.get("mode"), "key 'mode': only 'trinary' and 'scale' "
-                            + "are supported, found '" + mode + "'");
-                }
-            }
-            return new MapServerYaml(image, lineOf.get("image"), res, o[0], o[1], negate, occ, free);
-        }
-
-        private static String required(String file, Map<String, String> values, String key) {
-            String v = values.get(key);
-            if (v == null) {
-                throw new WorldFormatException(file, "missing key '" + key + "'");
-            }
-            return v;
-        }
-
-        private static double number(String file, Map<String, String> values, Map<String, Integer> lineOf, String key,
-                                     double dflt) {
-            String v = values.get(key);
-            if (v == null) {
-                if (Double.isNaN(dflt)) {
-                    throw new WorldFormatException(file, "missing key '" + key + "'");
-                }
-                return dflt;
-            }
-            try {
-                double d = Double.parseDouble(v);
-                if (!Double.isFinite(d)) {
-                    throw new NumberFormatException();
-                }
-                return d;
-            } catch (NumberFormatException e) {
-                throw new WorldFormatException(file, lineOf.get(key), "key '" + key + "': bad number '" + v + "'");
-            }
-        }
-
-        private static String stripComment(String s) {
-            boolean single = false;
-            boolean dbl = false;
-            for (int i = 0; i < s.length(); i++) {
-                char ch = s.charAt(i);
-                if (ch == '\'' && !dbl) {
-                    single = !single;
-                } else if (ch == '"' && !single) {
-                    dbl = !dbl;
-                } else if (ch == '#' && !single && !dbl && (i == 0 || Character.isWhitespace(s.charAt(i - 1)))) {
-                    return s.substring(0, i);
-                }
-            }
-            return s;
-        }
-
-        private static String unquote(String v) {
-            if (v.length() >= 2 && ((v.startsWith("\"") && v.endsWith("\"")) || (v.startsWith("'") && v.endsWith("'")))) {
-                return v.substring(1, v.length() - 1);
-            }
-            return v;
-        }
     }
 }

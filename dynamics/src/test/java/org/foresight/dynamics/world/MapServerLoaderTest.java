@@ -129,13 +129,57 @@ class MapServerLoaderTest {
             failYaml("image: map.pgm\nresolution: abc\norigin: [0, 0, 0]\n"));
         assertEquals(":3: key 'origin' must have 3 numbers [x, y, yaw], found 2",
             failYaml("image: map.pgm\nresolution: 0.1\norigin: [0, 0]\n"));
-        assertEquals(":3: key 'origin': yaw 0.5 rad is not supported (must be 0)",
-            failYaml("image: map.pgm\nresolution: 0.1\norigin: [0, 0, 0.5]\n"));
+        assertEquals(":3: key 'origin': not finite 'NaN'",
+            failYaml("image: map.pgm\nresolution: 0.1\norigin: [0, 0, NaN]\n"));
         assertEquals(":4: key 'negate' must be 0 or 1, found '2'",
             failYaml("image: map.pgm\nresolution: 0.1\norigin: [0, 0, 0]\nnegate: 2\n"));
         assertEquals(":2: expected 'key: value', found 'garbage'", failYaml("image: map.pgm\ngarbage\n"));
         assertTrue(failYaml("image: nope.pgm\nresolution: 0.1\norigin: [0, 0, 0]\n")
             .startsWith(":1: cannot read image 'nope.pgm'"));
+    }
+
+    @Test
+    void loadsPngLikeTheSamePgm() throws IOException {
+        java.awt.image.BufferedImage bi = new java.awt.image.BufferedImage(W, H, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        int[] px = image();
+        for (int r = 0; r < H; r++) {
+            for (int c = 0; c < W; c++) {
+                bi.getRaster().setSample(c, r, 0, px[r * W + c]);
+            }
+        }
+        javax.imageio.ImageIO.write(bi, "png", tmp.resolve("map.png").toFile());
+        checkWorld(WorldLoader.loadMapServer(yaml("map.png", ""), START, 2.5, 1.5));
+        Files.writeString(tmp.resolve("junk.png"), "not an image");
+        WorldFormatException e = assertThrows(WorldFormatException.class,
+                () -> WorldLoader.loadMapServer(yaml("junk.png", ""), START, 2.5, 1.5));
+        assertTrue(e.getMessage().contains("not a PGM, PNG"), e.getMessage());
+    }
+
+    @Test
+    void anOriginYawRotatesTheMapOntoAnAxisAlignedGrid() throws IOException {
+        writeP5("map.pgm");
+        Path y = tmp.resolve("rot.yaml");
+        double ox = 2.0;
+        double oy = -1.0;
+        Files.writeString(y, "image: map.pgm\nresolution: 0.1\norigin: [" + ox + ", " + oy + ", 1.5707963267948966]\n");
+        // Rotated by 90°, pixel (c, rb) (rb counted from the bottom) covers x in ox − (rb+1)·0.1 .. ox − rb·0.1,
+        // y in oy + c·0.1 .. oy + (c+1)·0.1.
+        World w = MapServerLoader.load(y, new Pose2(ox - 2.5, oy + 0.5, 0), ox - 2.5, oy + 3.5, 0.3);
+        OccupancyGrid g = w.grid();
+        assertEquals(H, g.sizeX());
+        assertEquals(W, g.sizeY());
+        assertEquals(0.3, w.goalTolerance());
+        OccupancyGrid aligned = WorldLoader.loadMapServer(yaml("map.pgm", ""), START, 2.5, 1.5).grid();
+        for (int c = 0; c < W; c++) {
+            for (int rb = 0; rb < H; rb++) {
+                double x = ox - (rb + 0.5) * 0.1;
+                double yy = oy + (c + 0.5) * 0.1;
+                int ix = (int) Math.floor((x - g.originX()) / 0.1);
+                int iy = (int) Math.floor((yy - g.originY()) / 0.1);
+                assertEquals(aligned.isOccupied(c, rb), g.isOccupied(ix, iy), "pixel " + c + ", " + rb);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> MapServerLoader.load(y, START, 2.5, 1.5, 0.0));
     }
 
     @Test

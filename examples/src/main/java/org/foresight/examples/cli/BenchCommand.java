@@ -38,11 +38,11 @@ import picocli.CommandLine.Option;
  * ({@code results.csv} per world, {@code results.md} summary).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Run MPPI on many BARN worlds in parallel and tabulate success, collisions, timeouts, score,",
-                "planning time and overruns, with planning time charged to the robot (--latency) and any robot as",
-                "the plant (--robot, --plant). Writes results.csv (one row per world) and results.md in --out.",
-                "Each episode's planner is first warmed up on its start state (30 discarded cycles, as navigate does),",
-                "so the planning times are those of JIT-compiled code."})
+        description = "Run MPPI on many BARN worlds in parallel and tabulate success, collisions, timeouts, score, " +
+                    "planning time and overruns, with planning time charged to the robot (--latency) and any robot as " +
+                    "the plant (--robot, --plant). Writes results.csv (one row per world) and results.md in --out. " +
+                    "Each episode's planner is first warmed up on its start state (30 discarded cycles, as navigate does), " +
+                    "so the planning times are those of JIT-compiled code.")
 public final class BenchCommand implements Callable<Integer> {
     @Mixin
     PlantOptions plantOptions = new PlantOptions();
@@ -87,12 +87,19 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int[] ids = parseWorlds(worlds);
+        if (threads < 0) {
+            throw new IllegalArgumentException("--threads must be >= 0 (0 = one per core), got " + threads);
+        }
+        if (!planner.equals("mppi")) {
+            throw new IllegalArgumentException("--planner " + planner + ": only 'mppi' is available");
+        }
+        NavigateCommand.Models.checkPlannerSize(samples, horizon, 1);
         Latency latency = latencyOption.latency();
         plantOptions.validate();
         NavigateCommand.Models.load(model, plantOptions); // fail fast on a bad --model
         int parallel = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         int plannerThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
-        Files.createDirectories(out);
+        OutputPaths.directory("--out", out);
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         List<Future<Row>> futures = new ArrayList<>();
         Row[] rows = new Row[ids.length];

@@ -1,6 +1,5 @@
 package org.foresight.examples.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +14,8 @@ import picocli.CommandLine.Option;
  * corresponding subcommand, so the demo prints the commands it runs for the user to repeat.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Collect logs, fit a world model, navigate a BARN world through it with MPPI, and show the run.",
-                "Everything is written under --out (default runs/demo)."})
+        description = "Collect logs, fit a world model, navigate a BARN world through it with MPPI, and show the run. " +
+                    "Everything is written under --out (default runs/demo).")
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "runs/demo", description = "Where to write everything. Default: ${DEFAULT-VALUE}.")
     Path out;
@@ -39,7 +38,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         latencyOption.latency(); // a bad --latency fails before anything runs
-        Files.createDirectories(out);
+        OutputPaths.directory("--out", out);
         CommandLine root = spec.commandLine().getParent();
         Path logs = out.resolve("logs");
         Path model = out.resolve("model.json");

@@ -2,6 +2,7 @@ package org.foresight.examples.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -51,6 +52,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        FitCommand.checkOutputs(null, report, plot);
         ModelFile.Loaded loaded = ModelFile.read(model);
         BodyFrameModel m = loaded.model();
         double period = dt != null ? dt : m.dt();
@@ -59,6 +61,8 @@ public final class EvalCommand implements Callable<Integer> {
                     + m.dt() + " s; a learned model only steps at its own period");
         }
         LogSet set = LogSet.load(logs, mapColumns, period);
+        FitCommand.warnIfMixed(set);
+        warnIfTrainingLogs(loaded, set);
         ModelMetrics mm = Evaluator.evaluate(m, set.episodes());
         ModelMetrics um = Evaluator.evaluate(new NominalUnicycle(), set.episodes());
         System.out.print(Report.table(m.describe(), mm, um));
@@ -72,5 +76,31 @@ public final class EvalCommand implements Callable<Integer> {
                 "eval " + model.getFileName() + ": " + LogSet.names(set.episodes()).get(0) + ", free runs of 2.8 s");
         System.out.println("plot written to " + png);
         return 0;
+    }
+
+    /** Warns when logs given to eval were used to fit the model (their digests are in its provenance). */
+    private static void warnIfTrainingLogs(ModelFile.Loaded loaded, LogSet set) {
+        Object logsUsed = loaded.provenance().get("logs");
+        Object train = loaded.provenance().get("train_episodes");
+        if (!(logsUsed instanceof List<?> used) || !(train instanceof List<?> trainNames)) {
+            return;
+        }
+        java.util.Set<String> trainDigests = new java.util.HashSet<>();
+        for (Object o : used) {
+            if (o instanceof Map<?, ?> m && trainNames.contains(m.get("file"))) {
+                trainDigests.add(String.valueOf(m.get("sha256")));
+            }
+        }
+        List<String> overlap = new java.util.ArrayList<>();
+        for (Map<String, Object> d : set.digests()) {
+            if (trainDigests.contains(String.valueOf(d.get("sha256")))) {
+                overlap.add(String.valueOf(d.get("file")));
+            }
+        }
+        if (!overlap.isEmpty()) {
+            System.err.println("warning: " + overlap.size() + " of these " + set.files().size()
+                    + " logs were used to fit the model (" + overlap.get(0) + (overlap.size() > 1 ? ", ..." : "")
+                    + "); on them the figures measure the fit, not how the model generalises");
+        }
     }
 }

@@ -35,9 +35,9 @@ import picocli.CommandLine.Option;
  * byte-identical model file. Bad input ends with a one-line error and exit code 2.
  */
 @Command(name = "fit", mixinStandardHelpOptions = true,
-        description = {"Fit a dynamics model to trajectory logs, validated on held-out episodes.",
-                "Logs: CSV with columns t,x,y,theta,v,omega,cmd_v,cmd_omega (SI units; JSON sidecar optional);",
-                "irregular time stamps are resampled to the control period, gaps > 0.25 s rejected."})
+        description = "Fit a dynamics model to trajectory logs, validated on held-out episodes. " +
+                    "Logs: CSV with columns t,x,y,theta,v,omega,cmd_v,cmd_omega (SI units; JSON sidecar optional); " +
+                    "irregular time stamps are resampled to the control period, gaps > 0.25 s rejected.")
 public final class FitCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -104,6 +104,19 @@ public final class FitCommand implements Callable<Integer> {
         if (!(holdout > 0 && holdout < 1)) {
             throw new IllegalArgumentException("--holdout must be in (0, 1), got " + holdout);
         }
+        if (mlpSamples < 1) {
+            throw new IllegalArgumentException("--mlp-samples must be >= 1 sample, got " + mlpSamples);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        }
+        if (members < 1) {
+            throw new IllegalArgumentException("--members must be >= 1, got " + members);
+        }
+        if (!(lambda >= 0) || !Double.isFinite(lambda)) {
+            throw new IllegalArgumentException("--lambda must be a finite number >= 0, got " + lambda);
+        }
+        checkOutputs(out, report, plot);
         FeatureLibrary lib = library == null ? FeatureLibrary.defaults() : readLibrary(library);
         MlpConfig mlp = MlpConfig.defaults().withBudget(mlpSamples);
         mlp = new MlpConfig(mlp.width(), mlp.depth(), mlp.oneStepSamples(), mlp.rolloutSamples(), mlp.rolloutSteps(),
@@ -111,6 +124,7 @@ public final class FitCommand implements Callable<Integer> {
         FitOptions options = new FitOptions(kind, lib, lambda, mlp, memberKind, members);
 
         LogSet set = LogSet.load(logs, mapColumns, dt);
+        warnIfMixed(set);
         EpisodeSplit split = EpisodeSplit.split(set.episodes(), holdout, seed);
         long t0 = System.nanoTime();
         ModelFitter.Result fitted = ModelFitter.fit(split.train(), options, seed);
@@ -152,6 +166,40 @@ public final class FitCommand implements Callable<Integer> {
             System.out.println("plot written to " + png);
         }
         return 0;
+    }
+
+    /**
+     * Checks before any work that the model file, the report and the plot can be written (a fit can take
+     * minutes; it must not fail on its last line).
+     */
+    static void checkOutputs(Path out, Path report, Path plot) {
+        if (out != null) {
+            OutputPaths.file("--out", out);
+        }
+        if (report != null) {
+            OutputPaths.file("--report", report);
+        }
+        if (plot != null && !plot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            throw new IllegalArgumentException("--plot " + plot + ": the plot is written as PNG; name it *.png");
+        }
+        Path png = plotPath(plot, report);
+        if (png != null) {
+            OutputPaths.file(plot != null ? "--plot" : "--report", png);
+        }
+    }
+
+    /** Says so on stderr when the logs come from different robots or control periods (per their sidecars). */
+    static void warnIfMixed(LogSet set) {
+        Map<String, List<String>> sources = set.sources();
+        if (sources.size() > 1) {
+            StringBuilder sb = new StringBuilder("warning: the logs come from " + sources.size()
+                    + " different sources (per their sidecars); one model will be fitted to all of them:");
+            for (Map.Entry<String, List<String>> e : sources.entrySet()) {
+                sb.append(String.format(Locale.ROOT, "%n  %d logs (%s, ...): %s", e.getValue().size(),
+                        e.getValue().get(0), e.getKey()));
+            }
+            System.err.println(sb);
+        }
     }
 
     private FeatureLibrary readLibrary(Path file) {

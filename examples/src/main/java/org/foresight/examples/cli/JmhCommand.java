@@ -12,15 +12,22 @@ import picocli.CommandLine;
  * runs with quick settings (1 fork, 3 × 1 s warm-up, 5 × 1 s measurement).
  */
 @Command(name = "jmh", mixinStandardHelpOptions = false,
-        description = {"Run the JMH benchmarks (SDF query, model steps, MPPI iteration).",
-                "Arguments are passed to JMH, e.g.: ./foresight jmh SdfQuery -prof gc ; ./foresight jmh -h"})
+        description = "Run the JMH benchmarks (SDF query, model steps, MPPI iteration). " +
+                    "Arguments are passed to JMH, e.g. ./foresight jmh SdfQuery -prof gc; ./foresight jmh -h lists JMH's own options.")
 public final class JmhCommand implements Callable<Integer> {
     /** Everything after {@code jmh}, passed to JMH (a benchmark regex, -prof gc, -f, -wi, -i, ...). */
     @CommandLine.Unmatched
     List<String> args = new ArrayList<>();
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (args.contains("--help")) {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return 0;
+        }
         List<String> a = new ArrayList<>(args);
         if (!a.contains("-h") && !a.contains("-l")) {
             addDefault(a, "-f", "1");

@@ -31,10 +31,10 @@ import picocli.CommandLine.Option;
  * heaviest rollouts, planning times, result.json).
  */
 @Command(name = "navigate", mixinStandardHelpOptions = true,
-        description = {"Run one episode: MPPI plans through --model while the simulated robot (--robot or --plant)",
-                "drives in --world, planning time charged to the robot (--latency). Writes trajectory.csv, cycles.csv,",
-                "plans.bin, rollouts.bin and result.json (outcome, time_s, ot_s, score, path_m, plan_ms_p50,",
-                "plan_ms_p99, latency_ms_p50, latency_ms_p99, overrun_fraction) in --out."})
+        description = "Run one episode: MPPI plans through --model while the simulated robot (--robot or --plant) " +
+                    "drives in --world, planning time charged to the robot (--latency). Writes trajectory.csv, cycles.csv, " +
+                    "plans.bin, rollouts.bin and result.json (outcome, time_s, ot_s, score, path_m, plan_ms_p50, " +
+                    "plan_ms_p99, latency_ms_p50, latency_ms_p99, overrun_fraction) in --out.")
 public final class NavigateCommand implements Callable<Integer> {
     @Mixin
     WorldOptions worldOptions = new WorldOptions();
@@ -49,9 +49,9 @@ public final class NavigateCommand implements Callable<Integer> {
     String planner;
 
     @Option(names = "--model", defaultValue = "truth", paramLabel = "truth|unicycle|FILE.json|class:NAME",
-            description = {"Model the planner plans through: truth (the simulated robot without its noise), unicycle,",
-                    "a model file from 'fit', or class:NAME, a DynamicsModel class (see --classpath) with a public",
-                    "no-argument constructor. Default: ${DEFAULT-VALUE}."})
+            description = "Model the planner plans through: truth (the simulated robot without its noise), unicycle, " +
+                    "a model file from 'fit', or class:NAME, a DynamicsModel class (see --classpath) with a public " +
+                    "no-argument constructor. Default: ${DEFAULT-VALUE}.")
     String model;
 
     @Option(names = "--perception", defaultValue = "map",
@@ -81,13 +81,23 @@ public final class NavigateCommand implements Callable<Integer> {
     boolean show;
 
     @Option(names = "--warmup", defaultValue = "30",
-            description = {"Planning cycles run on the start state and discarded before the episode, so the logged",
-                    "planning times are those of JIT-compiled code (0 = time the cold start too). The episode",
-                    "does not depend on it. Default: ${DEFAULT-VALUE}."})
+            description = "Planning cycles run on the start state and discarded before the episode, so the logged " +
+                    "planning times are those of JIT-compiled code (0 = time the cold start too). The episode " +
+                    "does not depend on it. Default: ${DEFAULT-VALUE}.")
     int warmup;
 
     @Override
     public Integer call() throws Exception {
+        if (warmup < 0) {
+            throw new IllegalArgumentException("--warmup must be >= 0 planning cycles, got " + warmup);
+        }
+        if (!(timeout > 0) || !Double.isFinite(timeout)) {
+            throw new IllegalArgumentException("--timeout must be a finite number of seconds > 0, got " + timeout);
+        }
+        Models.checkPlannerSize(samples, horizon, plannerThreads);
+        if (!planner.equals("mppi")) {
+            throw new IllegalArgumentException("--planner " + planner + ": only 'mppi' is available");
+        }
         World world = worldOptions.load();
         if (!perception.equals("map")) {
             throw new IllegalArgumentException("--perception " + perception + ": only 'map' is available");
@@ -95,6 +105,7 @@ public final class NavigateCommand implements Callable<Integer> {
         Latency latency = latencyOption.latency();
         DynamicsModel plant = plantOptions.plant();
         DynamicsModel m = Models.load(model, plantOptions);
+        OutputPaths.directory("--out", out);
         int threads = plannerThreads > 0 ? plannerThreads : Runtime.getRuntime().availableProcessors();
         EpisodeConfig cfg = EpisodeConfig.defaults(seed);
         cfg = cfg.withSim(cfg.sim().withTimeout(timeout)).withWarmupCycles(warmup).withPlant(plant).withLatency(latency);
@@ -168,6 +179,35 @@ public final class NavigateCommand implements Callable<Integer> {
             return ModelFile.readFor(file, MppiConfig.defaults().dt());
         }
 
+        /** Bytes the rollout batch holds per sample and step: 7 channels, noise and scratch, 8 bytes each. */
+        static final long BYTES_PER_SAMPLE_STEP = 12 * 8;
+
+        /**
+         * Range-checks the planner's size against the horizon the loop can log and against the Java heap.
+         *
+         * @throws IllegalArgumentException naming the option and the limit.
+         */
+        static void checkPlannerSize(int samples, int horizon, int threads) {
+            if (samples < 1) {
+                throw new IllegalArgumentException("--samples must be >= 1, got " + samples);
+            }
+            if (horizon < 2 || horizon > EpisodeRunner.MAX_HORIZON) {
+                throw new IllegalArgumentException("--horizon must be in [2, " + EpisodeRunner.MAX_HORIZON
+                        + "] steps of 50 ms, got " + horizon);
+            }
+            if (threads < 0) {
+                throw new IllegalArgumentException("--planner-threads must be >= 0 (0 = one per core), got " + threads);
+            }
+            long heap = Runtime.getRuntime().maxMemory();
+            long need = (long) samples * (horizon + 1) * BYTES_PER_SAMPLE_STEP;
+            if (need > heap / 2) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "--samples %d x --horizon %d needs about %d MiB of rollout buffers, more than half of the %d MiB "
+                                + "Java heap; ask for fewer, or raise the heap with FORESIGHT_JAVA_OPTS=-Xmx8g",
+                        samples, horizon, need >> 20, heap >> 20));
+            }
+        }
+
         /** Checks that a user's model can be planned through: x, y, θ first, two controls, named entries. */
         static void checkModel(String option, DynamicsModel dm) {
             int n;
@@ -200,9 +240,7 @@ public final class NavigateCommand implements Callable<Integer> {
             if (!name.equals("mppi")) {
                 throw new IllegalArgumentException("--planner " + name + ": only 'mppi' is available");
             }
-            if (samples < 1 || horizon < 2) {
-                throw new IllegalArgumentException("--samples must be >= 1 and --horizon >= 2 steps");
-            }
+            checkPlannerSize(samples, horizon, threads);
             MppiConfig c = MppiConfig.defaults().withSamples(samples).withHorizon(horizon).withThreads(threads)
                     .withSeed(seed);
             return new MppiPlanner(m, c, CriticSet.defaults(CriticParams.defaults()));

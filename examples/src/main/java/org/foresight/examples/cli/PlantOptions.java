@@ -19,23 +19,23 @@ import picocli.CommandLine.Option;
  */
 public final class PlantOptions {
     @Option(names = "--robot", paramLabel = "NAME|KEY=VAL,...",
-            description = {"The simulated Jackal: a preset (default, moderate, extreme, slow-actuators, sluggish),",
-                    "parameter overrides, or both, e.g. extreme or sluggish,tauV=0.2 or tauV=0.2,yawSlip=0.3. Keys:",
-                    "tauV, tauOmega [s] (speed and yaw-rate lags); maxV [m/s], maxOmega [rad/s] (limits);",
-                    "maxAccel [m/s^2], maxAlpha [rad/s^2] (acceleration limits); yawSlip, longSlip (0..0.5, 0..1);",
-                    "lateralSlip [s]; noiseV [m/s/sqrt(s)], noiseOmega [rad/s/sqrt(s)]; integrator (RK4, EULER, ...).",
-                    "Default: default."})
+            description = "The simulated Jackal: a preset (default, moderate, extreme, slow-actuators, sluggish), " +
+                    "parameter overrides, or both, e.g. extreme or sluggish,tauV=0.2 or tauV=0.2,yawSlip=0.3. Keys: " +
+                    "tauV, tauOmega [s] (speed and yaw-rate lags); maxV [m/s], maxOmega [rad/s] (limits); " +
+                    "maxAccel [m/s^2], maxAlpha [rad/s^2] (acceleration limits); yawSlip, longSlip (0..0.5, 0..1); " +
+                    "lateralSlip [s]; noiseV [m/s/sqrt(s)], noiseOmega [rad/s/sqrt(s)]; integrator (RK4, EULER, ...). " +
+                    "Default: default.")
     String robot;
 
     @Option(names = "--plant", paramLabel = "class:NAME",
-            description = {"Simulate your own robot instead: a DynamicsModel class with a public no-argument",
-                    "constructor whose state begins x, y, theta, v, omega (what odometry measures); further",
-                    "entries are its own. Process noise if it implements ProcessNoise. Excludes --robot."})
+            description = "Simulate your own robot instead: a DynamicsModel class with a public no-argument " +
+                    "constructor whose state begins x, y, theta, v, omega (what odometry measures); further " +
+                    "entries are its own. Process noise if it implements ProcessNoise. Excludes --robot.")
     String plant;
 
     @Option(names = "--classpath", paramLabel = "PATH[:PATH...]",
-            description = {"Folders of classes or jars holding the classes named by class:NAME (also read from",
-                    "the environment variable FORESIGHT_CLASSPATH)."})
+            description = "Folders of classes or jars holding the classes named by class:NAME (also read from " +
+                    "the environment variable FORESIGHT_CLASSPATH).")
     String classpath;
 
     private UserClasses classes;
@@ -174,7 +174,8 @@ public final class PlantOptions {
     }
 
     private static JackalParams override(String spec, JackalParams p, String key, String value) {
-        String where = "--robot " + spec + ": " + key + "=" + value;
+        String part = key + "=" + value;
+        String where = "--robot " + spec + (spec.strip().equals(part) ? "" : ": " + part);
         if (key.equals("integrator")) {
             try {
                 return p.withIntegrator(Integrator.valueOf(value.toUpperCase(Locale.ROOT)));

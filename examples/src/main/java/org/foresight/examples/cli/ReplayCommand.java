@@ -1,6 +1,7 @@
 package org.foresight.examples.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -22,11 +23,11 @@ import picocli.CommandLine.Parameters;
  * says so. A missing or malformed run gets a one-line error and exit code 2.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Replay a run in a window, or write PNG frames of it.",
-                "Shows the map, robot footprint and trail, goal and guide path, lidar, the chosen plan and",
-                "the sampled rollouts coloured by weight, with a timeline, play/pause, step, speed, pan, zoom,",
-                "follow-robot, and plots of v, omega, the commands and the planning time.",
-                "With --png or --frames it writes PNG files instead and needs no display."})
+        description = "Replay a run in a window, or write PNG frames of it. " +
+                    "Shows the map, robot footprint and trail, goal and guide path, lidar, the chosen plan and " +
+                    "the sampled rollouts coloured by weight, with a timeline, play/pause, step, speed, pan, zoom, " +
+                    "follow-robot, and plots of v, omega, the commands and the planning time. " +
+                    "With --png or --frames it writes PNG files instead and needs no display.")
 public final class ReplayCommand implements Callable<Integer> {
     /** Exit code for a missing or malformed run or bad options. */
     static final int EXIT_BAD_INPUT = 2;
@@ -69,6 +70,22 @@ public final class ReplayCommand implements Callable<Integer> {
             if (at != null && !Double.isFinite(at)) {
                 throw new IllegalArgumentException("--at " + at + ": expected a time in seconds");
             }
+            if (png != null && !png.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+                throw new IllegalArgumentException("--png " + png + ": the frame is written as PNG; name it *.png");
+            }
+            if (at != null && png == null) {
+                throw new IllegalArgumentException("--at applies to --png (the time of that frame)");
+            }
+            if (Files.isRegularFile(runDir)) {
+                throw new IllegalArgumentException(runDir + " is a file; replay takes a run directory (written by "
+                        + "navigate, simulate or demo)");
+            }
+            if (png != null) {
+                OutputPaths.file("--png", png);
+            }
+            if (frames != null) {
+                OutputPaths.directory("--frames", frames);
+            }
         } catch (IllegalArgumentException e) {
             err.println("foresight replay: error: " + e.getMessage());
             return EXIT_BAD_INPUT;
@@ -89,7 +106,14 @@ public final class ReplayCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             ReplayData data = ReplayData.of(RunLog.read(runDir));
             if (png != null) {
-                double t = at == null ? Double.NaN : (data.cycles() > 0 ? data.time(0) : 0.0) + at;
+                double t0run = data.cycles() > 0 ? data.time(0) : 0.0;
+                double span = data.cycles() > 0 ? data.time(data.cycles() - 1) - t0run : 0.0;
+                if (at != null && (at < 0 || at > span + 1e-9)) {
+                    err.println(String.format(Locale.ROOT, "foresight replay: error: --at %s s is outside the run "
+                            + "(0 to %.2f s)", fmt(at), span));
+                    return EXIT_BAD_INPUT;
+                }
+                double t = at == null ? Double.NaN : t0run + at;
                 int cycle = FrameExporter.writePng(data, t, png, wh[0], wh[1]);
                 out.printf(Locale.ROOT, "wrote %s (cycle %d of %d, t = %.2f s)%n", png, cycle + 1, data.cycles(),
                         data.cycles() > 0 ? data.time(cycle) : 0.0);

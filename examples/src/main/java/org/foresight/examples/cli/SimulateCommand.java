@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 
 /** {@code foresight simulate}: drive the true Jackal with a simple controller and write a run directory. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Drive the simulated Jackal through a world with a simple, map-free controller and write the run.",
-                "Ends at the goal, on collision or at the timeout; writes trajectory.csv, result.json, ... in --out."})
+        description = "Drive the simulated Jackal through a world with a simple, map-free controller and write the run. " +
+                    "Ends at the goal, on collision or at the timeout; writes trajectory.csv, result.json, ... in --out.")
 public final class SimulateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     WorldOptions worldOptions = new WorldOptions();

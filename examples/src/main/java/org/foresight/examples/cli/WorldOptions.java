@@ -24,6 +24,11 @@ public final class WorldOptions {
     @Option(names = "--goal", split = ",", paramLabel = "X,Y", description = "Goal position [m, m] for a map_server map.")
     List<Double> goal;
 
+    @Option(names = "--goal-tolerance", paramLabel = "METRES",
+            description = "Distance from the goal that counts as arrived [m] (default: 1 m, the BARN rule; a small "
+                    + "map_server map may want less).")
+    Double goalTolerance;
+
     /**
      * Loads the world the options name.
      *
@@ -31,6 +36,14 @@ public final class WorldOptions {
      * @throws IllegalArgumentException naming the option on bad input.
      */
     public World load() {
+        if (goalTolerance != null && (!(goalTolerance > 0) || !Double.isFinite(goalTolerance))) {
+            throw new IllegalArgumentException("--goal-tolerance must be a finite distance > 0 m, got " + goalTolerance);
+        }
+        World w = loadWorld();
+        return goalTolerance == null ? w : w.withGoalTolerance(goalTolerance);
+    }
+
+    private World loadWorld() {
         boolean yaml = world.endsWith(".yaml") || world.endsWith(".yml");
         if (!world.startsWith("barn:") && !Files.exists(Path.of(world))) {
             throw new IllegalArgumentException("--world " + world

@@ -13,8 +13,9 @@ import org.foresight.dynamics.model.StateIndex;
  * <pre>
  *   ./foresight navigate --world barn:0 --model class:org.foresight.examples.custom.LaggedUnicycle --out runs/custom
  * </pre>
- * (put your own class on the classpath, e.g. {@code java -cp foresight.jar:my-model.jar
- * org.foresight.examples.cli.ForesightCli navigate ... --model class:com.example.MyModel}).
+ * (your own class, compiled outside the project, comes in with {@code --classpath}: {@code ./foresight navigate
+ * ... --model class:com.example.MyModel --classpath my-classes}; see {@code examples/user-classes/}). A class
+ * whose state begins x, y, θ, v, ω can also be the simulated robot: {@code --plant class:NAME}.
  *
  * <p>What the planner needs from a model: the state starts with x [m], y [m], θ [rad] (here followed by
  * v [m/s], ω [rad/s], the layout of {@link StateIndex}); the controls are (cmd_v [m/s], cmd_ω [rad/s]);

@@ -52,9 +52,9 @@ class CliTest {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
         Path c = dir.resolve("c");
-        assertEquals(0, run("collect", "--out", a.toString(), "--episodes", "3", "--duration", "5", "--seed", "1").code());
-        assertEquals(0, run("collect", "--out", b.toString(), "--episodes", "3", "--duration", "5", "--seed", "1").code());
-        assertEquals(0, run("collect", "--out", c.toString(), "--episodes", "3", "--duration", "5", "--seed", "2").code());
+        assertEquals(0, run("collect", "--out", a.toString(), "--episodes", "3", "--duration", "8", "--seed", "1").code());
+        assertEquals(0, run("collect", "--out", b.toString(), "--episodes", "3", "--duration", "8", "--seed", "1").code());
+        assertEquals(0, run("collect", "--out", c.toString(), "--episodes", "3", "--duration", "8", "--seed", "2").code());
         List<String> names = list(a);
         assertEquals(List.of("episode_000.csv", "episode_000.json", "episode_001.csv", "episode_001.json",
                 "episode_002.csv", "episode_002.json"), names);
@@ -64,7 +64,7 @@ class CliTest {
         assertTrue(!java.util.Arrays.equals(Files.readAllBytes(a.resolve("episode_000.csv")),
                 Files.readAllBytes(c.resolve("episode_000.csv"))));
         TrajectoryLog log = TrajectoryLogIO.read(a.resolve("episode_001.csv"));
-        assertEquals(100, log.length());
+        assertEquals(160, log.length());
         double[] v = log.column("v");
         double max = 0;
         for (double x : v) {

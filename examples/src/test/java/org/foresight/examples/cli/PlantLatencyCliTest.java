@@ -24,35 +24,13 @@ class PlantLatencyCliTest {
     @TempDir
     Path dir;
 
-    /** A 5-state plant that returns NaN after 0.3 s. */
-    public static final class NanPlant implements DynamicsModel {
-        private final LaggedUnicycle inner = new LaggedUnicycle();
-
-        @Override
-        public int stateDim() {
-            return 5;
-        }
-
-        @Override
-        public int controlDim() {
-            return 2;
-        }
-
-        @Override
-        public List<String> stateNames() {
-            return inner.stateNames();
-        }
-
-        @Override
-        public List<String> controlNames() {
-            return inner.controlNames();
-        }
-
+    /** A 5-state plant that returns NaN as soon as it moves. */
+    public static final class NanPlant extends PlantBase {
         @Override
         public void step(double[] x, double[] u, double dt, double[] xNext) {
-            inner.step(x, u, dt, xNext);
+            super.step(x, u, dt, xNext);
             if (Math.abs(x[3]) > 0.05) {
-                xNext[3] = Double.NaN; // fails as soon as it moves
+                xNext[3] = Double.NaN;
             }
         }
     }
@@ -73,7 +51,7 @@ class PlantLatencyCliTest {
     }
 
     /** Delegates to the lagged unicycle. */
-    public abstract static class PlantBase implements DynamicsModel {
+    public static class PlantBase implements DynamicsModel {
         private final LaggedUnicycle inner = new LaggedUnicycle();
 
         @Override

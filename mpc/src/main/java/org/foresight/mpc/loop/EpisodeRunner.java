@@ -44,6 +44,8 @@ import org.foresight.mpc.perception.ObstacleField;
 public final class EpisodeRunner {
     /** Progress below which, over {@link EpisodeConfig#stuckTime()}, the robot counts as stuck [m]. */
     public static final double STUCK_DISTANCE = 0.15;
+    /** The longest planner horizon an episode can log [steps]. */
+    public static final int MAX_HORIZON = 512;
     /** How long a wide guide is kept after the robot was found stuck [s]. */
     public static final double WIDE_HOLD = 5.0;
 
@@ -86,8 +88,7 @@ public final class EpisodeRunner {
         planner.reset();
         Simulator sim = new Simulator(world, config.plant(), config.footprint(), config.sim());
         GuidePlanner guides = new GuidePlanner(world.grid(), config.footprint(), config.guideMargin());
-        int horizonCap = 512;
-        Plan plan = new Plan(horizonCap, config.recordRollouts());
+        Plan plan = new Plan(MAX_HORIZON, config.recordRollouts());
         warmUp(sim, guides, plan);
         int substeps = config.sim().substeps();
         double physicsDt = config.sim().physicsDt();

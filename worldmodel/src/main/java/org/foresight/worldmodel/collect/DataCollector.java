@@ -135,7 +135,7 @@ public final class DataCollector {
             double measuredV = x[StateIndex.V] + MEASUREMENT_NOISE_V * measurementNoise.nextGaussian();
             double measuredOmega = x[StateIndex.OMEGA] + MEASUREMENT_NOISE_OMEGA * measurementNoise.nextGaussian();
             signal.next(measuredV, measuredOmega, cmd);
-            data[0][r] = r * plan.controlDt();
+            data[0][r] = TrajectoryLogIO.roundTime(r * plan.controlDt());
             data[1][r] = x[StateIndex.X];
             data[2][r] = x[StateIndex.Y];
             data[3][r] = x[StateIndex.THETA];

@@ -60,6 +60,39 @@ public record LogSet(List<Episode> episodes, List<Path> files) {
         return new LogSet(episodes, files);
     }
 
+    /**
+     * Groups the logs by where they came from, as their sidecars record it: the robot (the plant
+     * description written by {@code collect}, or the older robot parameters) and the control period. Logs
+     * without a sidecar, or whose sidecar records neither, form the group "unknown robot".
+     *
+     * @return source description → file names, in file order; one entry when all logs agree.
+     * @throws org.foresight.dynamics.log.LogFormatException for a sidecar that is not valid JSON.
+     */
+    public Map<String, List<String>> sources() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Path f : files) {
+            Path side = TrajectoryLogIO.sidecarOf(f);
+            String key = "unknown robot";
+            if (Files.isRegularFile(side)) {
+                try {
+                    Map<?, ?> meta = TrajectoryLogIO.JSON.readValue(side.toFile(), Map.class);
+                    Object plant = meta.get("plant_do_not_use_for_fitting");
+                    if (plant == null) {
+                        plant = meta.get("robot_ground_truth_do_not_use_for_fitting");
+                    }
+                    Object period = meta.get("control_period_s");
+                    key = (plant == null ? "unknown robot" : "robot " + plant)
+                            + (period == null ? "" : ", control period " + period + " s");
+                } catch (IOException e) {
+                    throw new org.foresight.dynamics.log.LogFormatException(side, 0, "sidecar is not valid JSON: "
+                            + e.getMessage().lines().findFirst().orElse(""));
+                }
+            }
+            out.computeIfAbsent(key, k -> new ArrayList<>()).add(f.getFileName().toString());
+        }
+        return out;
+    }
+
     /** @return per file, in order: {"file": name, "sha256": hex digest of its bytes}. */
     public List<Map<String, Object>> digests() {
         List<Map<String, Object>> out = new ArrayList<>();
