@@ -3,7 +3,9 @@ package org.foresight.viz;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.Stroke;
 import java.awt.geom.AffineTransform;
@@ -18,7 +20,10 @@ import org.foresight.dynamics.world.OccupancyGrid;
 /**
  * Draws one frame of a run with Java2D: the map (free space, obstacles, walls), the guide path and
  * goal, the trail, the lidar rays, the sampled rollouts coloured by weight, the chosen plan, the moving
- * obstacles, the robot's footprint, a heads-up line and the side plots.
+ * obstacles, the robot's footprint, a heads-up line and the side plots. Over the map go a legend (in
+ * the corner that covers least of the robot, the goal and the path driven) and a scale bar, and, for a
+ * live run that has ended, a banner saying so (see {@link #setBanner}). Legend and scale bar need text,
+ * so they are left out where no font can be drawn.
  *
  * <p>The same code draws the window (into an image JavaFX shows without copying, see
  * {@link ReplayWindow}) and the PNG export, so a PNG is exactly what the window shows, and export needs
@@ -43,6 +48,38 @@ public final class FrameRenderer {
     private static final Stroke GUIDE = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
             new float[] {7f, 5f}, 0f);
     private static final Stroke EDGE = new BasicStroke(1.5f);
+    private static final Stroke LEGEND_ROLLOUT = new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND);
+    /** Gap between an overlay (legend, scale bar) and the edge of the map [px]. */
+    static final int OVERLAY_MARGIN = 8;
+    /** Padding inside an overlay box [px]. */
+    private static final int OVERLAY_PAD = 6;
+    /** Width of a legend swatch [px]. */
+    private static final int SWATCH = 26;
+    /** Height of the banner of an ended live run [px]. */
+    static final int BANNER_HEIGHT = 22;
+    /** Thickness of the scale bar [px]; its end ticks rise {@link #SCALE_TICK} px above it. */
+    static final int SCALE_THICKNESS = 3;
+    private static final int SCALE_TICK = 5;
+
+    /** What a legend line shows. */
+    enum LegendItem {
+        ROBOT("robot"),
+        TRAIL("trail (path driven)"),
+        PLAN("chosen plan"),
+        ROLLOUTS("rollouts, weight low \u2192 high"),
+        GUIDE("reference path"),
+        GOAL("goal"),
+        OBSTACLE("obstacle"),
+        WALL("wall"),
+        MOVING("moving obstacle"),
+        LIDAR("lidar hits");
+
+        final String label;
+
+        LegendItem(String label) {
+            this.label = label;
+        }
+    }
 
     private final ReplayData data;
     private final BufferedImage gridImage;
@@ -51,6 +88,19 @@ public final class FrameRenderer {
     private int trailCount;
     private int trailScanned;
     private boolean textOk = true;
+    private final boolean hasObstacleCells;
+    private final boolean hasWallCells;
+    private int featuresScanned;
+    private boolean hasPlan;
+    private boolean hasRollouts;
+    private boolean hasScan;
+    private boolean hasMovers;
+    private String bannerText;
+    private boolean bannerGood;
+    private Rectangle legendBounds;
+    private Rectangle scaleBounds;
+    private double scaleMetres = Double.NaN;
+    private java.util.List<LegendItem> legendItems = java.util.List.of();
 
     /**
      * Precomputes the static layers of a run.
@@ -59,8 +109,53 @@ public final class FrameRenderer {
      */
     public FrameRenderer(ReplayData data) {
         this.data = data;
-        this.gridImage = gridImage(data.grid);
+        boolean[] found = new boolean[2];
+        this.gridImage = gridImage(data.grid, found);
+        this.hasObstacleCells = found[0];
+        this.hasWallCells = found[1];
         this.plots = new PlotPanel(data);
+    }
+
+    /**
+     * Sets the banner drawn across the top of the map (e.g. "run over: success — close the window to
+     * exit"), or removes it.
+     *
+     * @param text the text, or null for no banner.
+     * @param good whether the news is good (green banner) or not (red banner).
+     */
+    public void setBanner(String text, boolean good) {
+        this.bannerText = text;
+        this.bannerGood = good;
+    }
+
+    /** The banner text, or null. */
+    public String banner() {
+        return bannerText;
+    }
+
+    /** Where the legend went in the last frame (frame pixels), or null when it was left out. */
+    Rectangle legendBounds() {
+        return legendBounds == null ? null : new Rectangle(legendBounds);
+    }
+
+    /** Where the scale bar's box went in the last frame (frame pixels), or null when it was left out. */
+    Rectangle scaleBounds() {
+        return scaleBounds == null ? null : new Rectangle(scaleBounds);
+    }
+
+    /** Length the scale bar of the last frame stands for [m]; NaN when it was left out. */
+    double scaleMetres() {
+        return scaleMetres;
+    }
+
+    /** The legend lines of the last frame, top to bottom (empty when it was left out). */
+    java.util.List<LegendItem> legendItems() {
+        return legendItems;
+    }
+
+    /** Draws no text from now on, as on a machine without fonts (for tests). */
+    void disableText() {
+        textOk = false;
     }
 
     /** The run drawn. */
@@ -144,6 +239,8 @@ public final class FrameRenderer {
         } else {
             drawRobot(g, data.startX, data.startY, 0.0, view, area);
         }
+        int top = drawBanner(g, area);
+        drawOverlays(g, area, top, view, c);
         g.setClip(clip);
         drawHud(g, layout, c);
         if (layout.hasPlots()) {
@@ -152,8 +249,12 @@ public final class FrameRenderer {
         }
     }
 
-    /** One pixel per cell, row 0 = highest y; walls (see {@link #wallMask}) get their own colour. */
-    private static BufferedImage gridImage(OccupancyGrid grid) {
+    /**
+     * One pixel per cell, row 0 = highest y; walls (see {@link #wallMask}) get their own colour.
+     *
+     * @param found (Output) [0]: whether any obstacle cell exists, [1]: whether any wall cell exists.
+     */
+    private static BufferedImage gridImage(OccupancyGrid grid, boolean[] found) {
         int sx = grid.sizeX();
         int sy = grid.sizeY();
         boolean[] walls = wallMask(grid);
@@ -166,8 +267,12 @@ public final class FrameRenderer {
             for (int ix = 0; ix < sx; ix++) {
                 if (!grid.isOccupied(ix, iy)) {
                     row[ix] = free;
+                } else if (walls[ix * sy + iy]) {
+                    row[ix] = wall;
+                    found[1] = true;
                 } else {
-                    row[ix] = walls[ix * sy + iy] ? wall : obstacle;
+                    row[ix] = obstacle;
+                    found[0] = true;
                 }
             }
             img.setRGB(0, sy - 1 - iy, sx, 1, row, 0, sx);
@@ -466,14 +571,324 @@ public final class FrameRenderer {
         g.fill(mark);
     }
 
+    /**
+     * Draws the banner (if any) across the top of the map.
+     *
+     * @return the top of the map below the banner [px].
+     */
+    private int drawBanner(Graphics2D g, MapArea area) {
+        if (bannerText == null || area.height() < 4 * BANNER_HEIGHT) {
+            return area.y();
+        }
+        g.setColor(bannerGood ? Palette.BANNER_SUCCESS : Palette.BANNER_FAILURE);
+        g.fillRect(area.x(), area.y(), area.width(), BANNER_HEIGHT);
+        if (textOk) {
+            try {
+                g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+                g.setColor(Palette.BANNER_TEXT);
+                g.drawString(bannerText, area.x() + 8, area.y() + BANNER_HEIGHT - 6);
+            } catch (RuntimeException | Error e) {
+                textOk = false;
+            }
+        }
+        return area.y() + BANNER_HEIGHT;
+    }
+
+    /** Brings the "present anywhere in the run so far" flags of the legend up to date (live runs grow). */
+    private void updateFeatures() {
+        int n = data.cycles();
+        for (int c = featuresScanned; c < n; c++) {
+            hasPlan |= data.plan(c).length >= 4;
+            hasRollouts |= data.rollouts(c).length > 0;
+            float[] scan = data.scan(c);
+            hasScan |= scan != null && scan.length > 0 && Double.isFinite(data.lidarAngleMin);
+            hasMovers |= data.obstacles(c).length >= 3;
+        }
+        featuresScanned = n;
+    }
+
+    /**
+     * Draws the legend and the scale bar over the map, below {@code top}. Both need text, so both are
+     * left out when no font can be drawn, and each is left out when it does not fit.
+     */
+    private void drawOverlays(Graphics2D g, MapArea area, int top, Viewport view, int c) {
+        legendBounds = null;
+        scaleBounds = null;
+        scaleMetres = Double.NaN;
+        legendItems = java.util.List.of();
+        if (!textOk) {
+            return;
+        }
+        try {
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            FontMetrics fm = g.getFontMetrics();
+            int bottom = area.y() + area.height();
+            Rectangle legend = drawLegend(g, fm, area, top, bottom, view, c);
+            drawScaleBar(g, fm, area, top, bottom, view, legend);
+        } catch (RuntimeException | Error e) {
+            // A machine without any font (fontconfig finds none) cannot draw text; draw the rest.
+            textOk = false;
+        }
+    }
+
+    private Rectangle drawLegend(Graphics2D g, FontMetrics fm, MapArea area, int top, int bottom, Viewport view,
+                                 int c) {
+        updateFeatures();
+        java.util.List<LegendItem> items = new java.util.ArrayList<>();
+        items.add(LegendItem.ROBOT);
+        items.add(LegendItem.TRAIL);
+        if (hasPlan) {
+            items.add(LegendItem.PLAN);
+        }
+        if (hasRollouts) {
+            items.add(LegendItem.ROLLOUTS);
+        }
+        if (data.referencePath.length >= 4) {
+            items.add(LegendItem.GUIDE);
+        }
+        items.add(LegendItem.GOAL);
+        if (hasObstacleCells) {
+            items.add(LegendItem.OBSTACLE);
+        }
+        if (hasWallCells) {
+            items.add(LegendItem.WALL);
+        }
+        if (hasMovers) {
+            items.add(LegendItem.MOVING);
+        }
+        if (hasScan) {
+            items.add(LegendItem.LIDAR);
+        }
+        int lineH = Math.max(15, fm.getHeight() + 1);
+        int textW = 0;
+        for (LegendItem it : items) {
+            textW = Math.max(textW, fm.stringWidth(it.label));
+        }
+        int w = OVERLAY_PAD + SWATCH + 6 + textW + OVERLAY_PAD;
+        int h = 2 * OVERLAY_PAD + items.size() * lineH - 2;
+        if (w > area.width() / 2 || h > 0.6 * (bottom - top)) {
+            return null;
+        }
+        Rectangle box = legendCorner(area, top, bottom, w, h, view, c);
+        drawBox(g, box);
+        int ascentMid = (fm.getAscent() - fm.getDescent()) / 2;
+        for (int i = 0; i < items.size(); i++) {
+            int cy = box.y + OVERLAY_PAD + i * lineH + lineH / 2 - 1;
+            int sx = box.x + OVERLAY_PAD;
+            drawSwatch(g, items.get(i), sx, cy);
+            g.setColor(Palette.OVERLAY_TEXT);
+            g.drawString(items.get(i).label, sx + SWATCH + 6, cy + ascentMid);
+        }
+        legendBounds = box;
+        legendItems = java.util.List.copyOf(items);
+        return box;
+    }
+
+    /**
+     * The legend's corner: of top-right, top-left, bottom-right, bottom-left (in this order of preference),
+     * the first with the lowest cost, where the cost counts the robot (it must stay visible), the goal and
+     * start, and the points of the path driven over the whole run so far that the box would cover. When
+     * the view follows the robot only the robot counts, so the legend does not wander while the map pans.
+     */
+    private Rectangle legendCorner(MapArea area, int top, int bottom, int w, int h, Viewport view, int c) {
+        int left = area.x() + OVERLAY_MARGIN;
+        int right = area.x() + area.width() - OVERLAY_MARGIN - w;
+        int upper = top + OVERLAY_MARGIN;
+        int lower = bottom - OVERLAY_MARGIN - h;
+        Rectangle[] corners = {new Rectangle(right, upper, w, h), new Rectangle(left, upper, w, h),
+            new Rectangle(right, lower, w, h), new Rectangle(left, lower, w, h)};
+        double rx = c >= 0 ? data.x(c) : data.startX;
+        double ry = c >= 0 ? data.y(c) : data.startY;
+        double robotPx = 0.5 * Math.hypot(data.footprint.length(), data.footprint.width()) * view.scale() + 4;
+        double goalPx = data.goalTolerance * view.scale();
+        if (c >= 0) {
+            updateTrail();
+        }
+        Rectangle best = corners[0];
+        long bestCost = Long.MAX_VALUE;
+        for (Rectangle r : corners) {
+            long cost = 0;
+            if (near(r, view.toScreenX(rx, area), view.toScreenY(ry, area), robotPx)) {
+                cost += 1_000_000;
+            }
+            if (!view.follow()) {
+                if (near(r, view.toScreenX(data.goalX, area), view.toScreenY(data.goalY, area), goalPx)) {
+                    cost += 1_000;
+                }
+                if (near(r, view.toScreenX(data.startX, area), view.toScreenY(data.startY, area), 0)) {
+                    cost += 1_000;
+                }
+                for (int i = 0; i < trailCount; i++) {
+                    int k = trail[i];
+                    if (r.contains(view.toScreenX(data.x(k), area), view.toScreenY(data.y(k), area))) {
+                        cost++;
+                    }
+                }
+            }
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    /** Whether a disc of radius r [px] around (px, py) touches a rectangle. */
+    private static boolean near(Rectangle box, double px, double py, double r) {
+        double dx = Math.max(box.x - px, Math.max(0, px - (box.x + box.width)));
+        double dy = Math.max(box.y - py, Math.max(0, py - (box.y + box.height)));
+        return dx * dx + dy * dy <= r * r;
+    }
+
+    private static void drawBox(Graphics2D g, Rectangle box) {
+        g.setColor(Palette.OVERLAY_BG);
+        g.fillRect(box.x, box.y, box.width, box.height);
+        g.setColor(Palette.OVERLAY_EDGE);
+        g.setStroke(THIN);
+        // on pixel centres: a crisp 1 px frame inside the box (the renderer strokes pure geometry)
+        g.draw(new java.awt.geom.Rectangle2D.Double(box.x + 0.5, box.y + 0.5, box.width - 1, box.height - 1));
+    }
+
+    /** Draws a legend swatch, {@link #SWATCH} px wide from x, centred on y, in the style of the map. */
+    private static void drawSwatch(Graphics2D g, LegendItem item, int x, int y) {
+        switch (item) {
+            case ROBOT -> {
+                Rectangle body = new Rectangle(x + 7, y - 5, 12, 10);
+                g.setColor(Palette.ROBOT);
+                g.fill(body);
+                g.setColor(Palette.ROBOT_EDGE);
+                g.setStroke(THIN);
+                g.draw(body);
+            }
+            case TRAIL -> swatchLine(g, x, y, Palette.TRAIL, TRAIL);
+            case PLAN -> swatchLine(g, x, y, Palette.PLAN, PLAN);
+            case GUIDE -> swatchLine(g, x, y, Palette.GUIDE, GUIDE);
+            case ROLLOUTS -> {
+                int parts = 5;
+                double step = (double) SWATCH / parts;
+                g.setStroke(LEGEND_ROLLOUT);
+                for (int j = 0; j < parts; j++) {
+                    g.setColor(Palette.rollout(j / (parts - 1.0)));
+                    g.draw(new Line2D.Double(x + j * step, y, x + (j + 1) * step, y));
+                }
+            }
+            case GOAL -> {
+                Ellipse2D.Double disc = new Ellipse2D.Double(x + SWATCH / 2.0 - 6, y - 6, 12, 12);
+                g.setColor(Palette.GOAL_ZONE);
+                g.fill(disc);
+                g.setColor(Palette.GOAL);
+                g.setStroke(THIN);
+                g.draw(disc);
+            }
+            case OBSTACLE -> {
+                g.setColor(Palette.OBSTACLE);
+                g.fillRect(x + 8, y - 5, 10, 10);
+            }
+            case WALL -> {
+                g.setColor(Palette.WALL);
+                g.fillRect(x + 1, y - 2, SWATCH - 2, 4);
+            }
+            case MOVING -> {
+                Ellipse2D.Double disc = new Ellipse2D.Double(x + SWATCH / 2.0 - 5, y - 5, 10, 10);
+                g.setColor(Palette.MOVING);
+                g.fill(disc);
+                g.setColor(Palette.MOVING.darker());
+                g.setStroke(THIN);
+                g.draw(disc);
+            }
+            case LIDAR -> {
+                g.setColor(Palette.LIDAR_RAY);
+                g.setStroke(THIN);
+                g.draw(new Line2D.Double(x, y + 4, x + SWATCH, y - 4));
+                g.setColor(Palette.LIDAR_HIT);
+                for (int j = 0; j < 4; j++) {
+                    g.fillRect(x + 3 + 6 * j, y - 1 + (j % 2) * 2, 2, 2);
+                }
+            }
+            default -> throw new IllegalStateException(item.toString());
+        }
+    }
+
+    private static void swatchLine(Graphics2D g, int x, int y, Color color, Stroke stroke) {
+        g.setColor(color);
+        g.setStroke(stroke);
+        g.draw(new Line2D.Double(x + 2, y, x + SWATCH - 2, y));
+    }
+
+    /**
+     * The scale bar: a round length L ∈ {1, 2, 5}·10^k m, the longest with L · scale ≤ map width / 6, drawn
+     * as a bar exactly round(L · scale) px long with its length written above, in a bottom corner (left
+     * unless the legend is there).
+     */
+    private void drawScaleBar(Graphics2D g, FontMetrics fm, MapArea area, int top, int bottom, Viewport view,
+                              Rectangle legend) {
+        double metres = roundLength(area.width() / 6.0 / view.scale());
+        int len = (int) Math.round(metres * view.scale());
+        String label = lengthLabel(metres);
+        int w = Math.max(len, fm.stringWidth(label)) + 2 * OVERLAY_PAD;
+        int h = OVERLAY_PAD + fm.getAscent() + 3 + SCALE_TICK + SCALE_THICKNESS + OVERLAY_PAD;
+        if (len < 8 || w > area.width() / 2 || h > (bottom - top) / 3) {
+            return;
+        }
+        int y = bottom - OVERLAY_MARGIN - h;
+        Rectangle box = new Rectangle(area.x() + OVERLAY_MARGIN, y, w, h);
+        if (legend != null && box.intersects(legend)) {
+            box = new Rectangle(area.x() + area.width() - OVERLAY_MARGIN - w, y, w, h);
+            if (box.intersects(legend)) {
+                return;
+            }
+        }
+        drawBox(g, box);
+        int x0 = box.x + (box.width - len) / 2;
+        int barY = box.y + box.height - OVERLAY_PAD - SCALE_THICKNESS;
+        g.setColor(Palette.SCALE_BAR);
+        g.fillRect(x0, barY, len, SCALE_THICKNESS);
+        g.fillRect(x0, barY - SCALE_TICK, 2, SCALE_TICK);
+        g.fillRect(x0 + len - 2, barY - SCALE_TICK, 2, SCALE_TICK);
+        g.drawString(label, box.x + (box.width - fm.stringWidth(label)) / 2, barY - SCALE_TICK - 3);
+        scaleBounds = box;
+        scaleMetres = metres;
+    }
+
+    /**
+     * The longest round length not above a limit: L = m · 10^k with m ∈ {1, 2, 5} and L ≤ limit.
+     *
+     * @param limit the limit [m], &gt; 0.
+     * @return L [m].
+     */
+    static double roundLength(double limit) {
+        double p = Math.pow(10, Math.floor(Math.log10(limit)));
+        // guard the decade boundary against rounding in log10
+        if (p > limit) {
+            p /= 10;
+        } else if (10 * p <= limit) {
+            p *= 10;
+        }
+        double m = limit >= 5 * p ? 5 : limit >= 2 * p ? 2 : 1;
+        return m * p;
+    }
+
+    /** "1 m", "20 m", "50 cm", "5 mm": a round length in the unit that keeps it a whole number. */
+    static String lengthLabel(double metres) {
+        if (metres >= 1) {
+            return String.format(Locale.ROOT, "%.0f m", metres);
+        }
+        if (metres >= 0.01) {
+            return String.format(Locale.ROOT, "%.0f cm", metres * 100);
+        }
+        return String.format(Locale.ROOT, "%.0f mm", metres * 1000);
+    }
+
     /** The heads-up line for a cycle (also used as the window's accessible text). */
     public String hudText(int c) {
         if (c < 0 || c >= data.cycles()) {
             return String.format(Locale.ROOT, "%s   no cycles yet   outcome %s", data.worldName, data.outcome());
         }
         return String.format(Locale.ROOT,
-                "t %7.2f s   v %5.2f m/s   \u03c9 %5.2f rad/s   mode %s   status %s   plan %.1f ms   outcome %s   cycle %d/%d   %s",
-                data.time(c), data.v(c), data.omega(c), data.mode(c), data.status(c), data.planMs(c),
+                "t %7.2f s   v %5.2f m/s   \u03c9 %5.2f rad/s   mode %s   status %s   plan %s   outcome %s   cycle %d/%d   %s",
+                data.time(c), data.v(c), data.omega(c), data.mode(c), data.status(c),
+                // NaN: the planner was still busy with an earlier plan (charged latency), none started this cycle
+                Double.isFinite(data.planMs(c)) ? String.format(Locale.ROOT, "%.1f ms", data.planMs(c)) : "in flight",
                 data.outcome(), c + 1, data.cycles(), data.worldName);
     }
 

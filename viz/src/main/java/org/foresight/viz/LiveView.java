@@ -1,8 +1,12 @@
 package org.foresight.viz;
 
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import org.foresight.dynamics.log.CycleRecord;
 import org.foresight.dynamics.world.Footprint;
@@ -19,24 +23,35 @@ import org.foresight.dynamics.world.World;
  *         CycleRecord r = ...;          // the same record given to RunLogWriter.cycle
  *         view.cycle(r);                // any thread; copies r; never blocks
  *     }
- *     view.finish(outcome.name());     // shown in the heads-up line
- *     view.awaitClosed();              // optional: keep the window until the user closes it
+ *     view.finish(outcome.name());     // "run over: success — close the window to exit"
+ *     if (closeWhenDone) {
+ *         view.closeAfter(Duration.ofSeconds(2)); // optional: close by itself
+ *     }
+ *     view.awaitClosed();              // keep the window until it is closed
  * }
  * }</pre>
  *
  * <p>Thread-safe: {@link #cycle} copies the record on the calling thread into a lock-free queue; the
  * JavaFX thread drains it at each pulse (about 60 Hz) and redraws. While the slider sits at the newest
  * cycle the view follows the run; scrubbing back stays put until the slider is moved to the end again.
- * After the user closes the window, {@link #cycle} and {@link #finish} do nothing.
+ * When the run ends ({@link #finish}), a banner across the top of the map and the window title say that
+ * the run is over, with its outcome. After the window is closed, {@link #cycle}, {@link #finish} and
+ * {@link #closeAfter} do nothing. {@link #close} and {@link #closeAfter} may be called from any thread.
  */
 public final class LiveView implements AutoCloseable {
     private final ConcurrentLinkedQueue<ReplayData.Snapshot> queue = new ConcurrentLinkedQueue<>();
     private final AtomicReference<String> outcome = new AtomicReference<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final ReplayWindow window;
+    private final String title;
     private volatile boolean open = true;
+    /** The outcome shown as ended, or null while running (FX thread only). */
+    private String shownOutcome;
+    /** Delay of a scheduled close [ms], or -1 (FX thread only). */
+    private long closingMillis = -1;
 
     private LiveView(ReplayData data, String title) {
+        this.title = title;
         this.window = ReplayLauncher.open(data, title, closed);
         FxPlatform.call(() -> {
             window.setPulseHook(this::drain);
@@ -72,7 +87,9 @@ public final class LiveView implements AutoCloseable {
     }
 
     /**
-     * Marks the episode as ended; the outcome appears in the heads-up line.
+     * Marks the episode as ended: the outcome appears in the heads-up line, and a banner over the map and
+     * the window title say "run over: success — close the window to exit" (or, after
+     * {@link #closeAfter}, that the window is closing). Any thread; never blocks.
      *
      * @param result e.g. "SUCCESS", "COLLISION", "TIMEOUT".
      */
@@ -99,7 +116,34 @@ public final class LiveView implements AutoCloseable {
         return window;
     }
 
-    /** Closes the window (if still open). */
+    /**
+     * Closes the window after a delay, e.g. once the run is over ({@code navigate --show
+     * --close-when-done}); returns at once. Any thread. Cycles and the outcome handed over before the call
+     * are still shown while the window stays open; {@link #awaitClosed} returns once it has closed.
+     * Nothing happens when the window is already closed.
+     *
+     * @param delay how long the window stays open from now; zero or negative closes at once.
+     */
+    public void closeAfter(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (!open) {
+            return;
+        }
+        long millis = Math.max(0, delay.toMillis());
+        Platform.runLater(() -> {
+            if (!open) {
+                return;
+            }
+            drain();
+            closingMillis = millis;
+            showEnded();
+            PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(Math.max(1, millis)));
+            wait.setOnFinished(e -> close());
+            wait.play();
+        });
+    }
+
+    /** Closes the window (if still open). Any thread; returns at once. */
     @Override
     public void close() {
         if (open) {
@@ -118,6 +162,34 @@ public final class LiveView implements AutoCloseable {
         String o = outcome.getAndSet(null);
         if (o != null) {
             data.setOutcome(o);
+            shownOutcome = o;
+            showEnded();
         }
+    }
+
+    /** On the FX thread: the banner and title of an ended run (nothing while it runs). */
+    private void showEnded() {
+        if (shownOutcome == null) {
+            return;
+        }
+        String text = endedText(shownOutcome, closingMillis);
+        window.setBanner(text, "SUCCESS".equalsIgnoreCase(shownOutcome));
+        window.stage().setTitle(title + " \u2014 " + text);
+    }
+
+    /**
+     * What the window says once the run is over.
+     *
+     * @param outcome       the outcome, e.g. "SUCCESS".
+     * @param closingMillis delay of a scheduled close [ms], or negative when the user closes the window.
+     * @return e.g. "run over: success — close the window to exit".
+     */
+    static String endedText(String outcome, long closingMillis) {
+        String o = outcome.toLowerCase(Locale.ROOT);
+        if (closingMillis < 0) {
+            return "run over: " + o + " \u2014 close the window to exit";
+        }
+        return String.format(Locale.ROOT, "run over: %s \u2014 the window closes in %.0f s", o,
+                Math.ceil(closingMillis / 1000.0));
     }
 }

@@ -51,6 +51,22 @@ public final class Palette {
     public static final Color SERIES_PLAN_TIME = new Color(0x50, 0x50, 0x50);
     /** Cursor at the current time in the plots. */
     public static final Color CURSOR = new Color(0xD0, 0x10, 0x10);
+    /** Ticks marking planner overruns (deadline missed) under the planning-time plot. */
+    public static final Color OVERRUN = new Color(0xE8, 0x24, 0x3C);
+    /** Legend and scale-bar backing (translucent white). */
+    public static final Color OVERLAY_BG = new Color(0xFF, 0xFF, 0xFF, 0xD8);
+    /** Legend and scale-bar frame. */
+    public static final Color OVERLAY_EDGE = new Color(0xA0, 0xA4, 0xAC);
+    /** Legend text. */
+    public static final Color OVERLAY_TEXT = new Color(0x30, 0x30, 0x30);
+    /** The scale bar and its label. */
+    public static final Color SCALE_BAR = new Color(0x14, 0x14, 0x14);
+    /** Banner of a live run that ended in success. */
+    public static final Color BANNER_SUCCESS = new Color(0x1E, 0x7A, 0x3A);
+    /** Banner of a live run that ended otherwise (collision, timeout, …). */
+    public static final Color BANNER_FAILURE = new Color(0x9E, 0x2A, 0x2A);
+    /** Banner text. */
+    public static final Color BANNER_TEXT = Color.WHITE;
 
     private Palette() {
     }

@@ -18,7 +18,7 @@ import org.foresight.dynamics.world.World;
  * Everything the viewer draws, independent of where it came from: a finished run read from disk
  * ({@link #of(RunLog)}) or a run growing cycle by cycle ({@link #live}, fed by {@link LiveView}).
  * Per-cycle series are primitive columns (time [s], pose [m, rad], speeds [m/s, rad/s], commands,
- * planning time [ms]); per-cycle geometry (plan, rollouts, scan, moving obstacles) is kept as the
+ * planning time and latency [ms], overruns); per-cycle geometry (plan, rollouts, scan, moving obstacles) is kept as the
  * compact float arrays of {@link RunLog}.
  *
  * <p>Not thread-safe: a live instance is appended to only on the JavaFX thread ({@link LiveView}
@@ -66,6 +66,8 @@ public final class ReplayData {
     private double[] cmdV;
     private double[] cmdOmega;
     private double[] planMs;
+    private double[] latencyMs;
+    private boolean[] overrun;
     private String[] modes;
     private String[] statuses;
     private final RunLog log;
@@ -103,6 +105,8 @@ public final class ReplayData {
         this.cmdV = tr.column("cmd_v");
         this.cmdOmega = tr.column("cmd_omega");
         this.planMs = log.planMs;
+        this.latencyMs = log.latencyMs;
+        this.overrun = log.overrun;
         this.modes = log.modes;
         this.statuses = log.statuses;
         this.outcome = log.outcome();
@@ -145,6 +149,8 @@ public final class ReplayData {
         cmdV = new double[cap];
         cmdOmega = new double[cap];
         planMs = new double[cap];
+        latencyMs = new double[cap];
+        overrun = new boolean[cap];
         modes = new String[cap];
         statuses = new String[cap];
         livePlans = new ArrayList<>();
@@ -203,6 +209,8 @@ public final class ReplayData {
             cmdV = java.util.Arrays.copyOf(cmdV, cap);
             cmdOmega = java.util.Arrays.copyOf(cmdOmega, cap);
             planMs = java.util.Arrays.copyOf(planMs, cap);
+            latencyMs = java.util.Arrays.copyOf(latencyMs, cap);
+            overrun = java.util.Arrays.copyOf(overrun, cap);
             modes = java.util.Arrays.copyOf(modes, cap);
             statuses = java.util.Arrays.copyOf(statuses, cap);
         }
@@ -215,6 +223,8 @@ public final class ReplayData {
         cmdV[n] = s.cmd[ControlIndex.V];
         cmdOmega[n] = s.cmd[ControlIndex.OMEGA];
         planMs[n] = s.planMs;
+        latencyMs[n] = s.latencyMs;
+        overrun[n] = s.overrun;
         modes[n] = s.mode;
         statuses[n] = s.status;
         livePlans.add(s.plan);
@@ -292,9 +302,25 @@ public final class ReplayData {
         return cmdOmega[c];
     }
 
-    /** Planning time of cycle c [ms]. */
+    /**
+     * Planning time of cycle c [ms]; NaN when no plan started in it (status "busy": the planner was still
+     * computing an earlier plan whose latency is charged to the robot).
+     */
     public double planMs(int c) {
         return planMs[c];
+    }
+
+    /**
+     * Latency charged to the plan started in cycle c [ms]: from its measurement until its command reached
+     * the wheels; NaN when no plan started; 0 for runs logged without latency.
+     */
+    public double latencyMs(int c) {
+        return latencyMs[c];
+    }
+
+    /** Whether cycle c ended with the planner still computing past its deadline (an overrun). */
+    public boolean overrun(int c) {
+        return overrun[c];
     }
 
     /** Planner mode of cycle c. */
@@ -371,6 +397,8 @@ public final class ReplayData {
         final double[] state;
         final double[] cmd;
         final double planMs;
+        final double latencyMs;
+        final boolean overrun;
         final String mode;
         final String status;
         final float[] plan;
@@ -384,6 +412,8 @@ public final class ReplayData {
             this.state = r.state().clone();
             this.cmd = r.cmd().clone();
             this.planMs = r.planMs();
+            this.latencyMs = r.latencyMs();
+            this.overrun = r.overrun();
             this.mode = r.mode();
             this.status = r.status();
             this.plan = toFloat(r.planXY());

@@ -19,6 +19,7 @@ import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -30,7 +31,10 @@ import javafx.stage.Stage;
  * The replay window: the frame drawn by {@link FrameRenderer} (map, robot, plan, rollouts, heads-up
  * line, side plots) above a control bar with play/pause, step back/forward, a timeline slider
  * [s], a playback speed slider (0.1× to 10×), fit and follow-robot. Drag pans, the wheel zooms at the
- * pointer, a double click fits the world. Keys: space play/pause, ←/→ step, F follow, 0 fit.
+ * pointer, a double click fits the world. Keys: space play/pause, ←/→ step, F follow, 0 fit. The keys
+ * are the window's wherever the focus is: clicking the timeline focuses the slider, and without that
+ * the slider's own ←/→ handling (a block increment, which in a short run jumps to the first or last
+ * cycle) would win.
  *
  * <p>The frame is drawn with Java2D straight into the pixels of a JavaFX image (a {@link PixelBuffer}
  * sharing the int array of a {@link BufferedImage}), so the window shows exactly what PNG export
@@ -120,9 +124,11 @@ public final class ReplayWindow {
         timeline.setFocusTraversable(false);
         timeline.valueProperty().addListener((o, a, b) -> {
             if (!updatingSlider) {
+                // a click or drag on the slider: show that time's cycle and its time in the label
                 playTime = b.doubleValue();
                 showCycle(data.cycleAt(playTime));
                 stickToLatest = data.live && cycle >= data.cycles() - 1;
+                updateTimeLabel();
             }
         });
         speedSlider.setPrefWidth(110);
@@ -141,7 +147,9 @@ public final class ReplayWindow {
         BorderPane root = new BorderPane(canvasPane);
         root.setBottom(controls);
         Scene scene = new Scene(root);
-        scene.setOnKeyPressed(e -> {
+        // A filter (capturing phase) runs before the focused control's own handlers and consumes the key,
+        // so ←/→ step one cycle even when the slider has the focus.
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             KeyCode k = e.getCode();
             if (k == KeyCode.SPACE) {
                 setPlaying(!playing);
@@ -215,6 +223,32 @@ public final class ReplayWindow {
     /** The image view showing the frame (its top-left is frame pixel (0, 0)). */
     public ImageView imageView() {
         return imageView;
+    }
+
+    /**
+     * Shows a banner across the top of the map (e.g. that a live run is over), or removes it.
+     *
+     * @param text the text, or null for none.
+     * @param good green (true) or red (false) banner.
+     */
+    public void setBanner(String text, boolean good) {
+        renderer.setBanner(text, good);
+        dirty = true;
+    }
+
+    /** The banner shown across the top of the map, or null. */
+    public String banner() {
+        return renderer.banner();
+    }
+
+    /** The text of the time label beside the timeline, e.g. "3.25 / 19.95 s". */
+    public String timeText() {
+        return timeLabel.getText();
+    }
+
+    /** The timeline slider (for tests: its value is a time [s]). */
+    Slider timeline() {
+        return timeline;
     }
 
     /**
@@ -362,11 +396,16 @@ public final class ReplayWindow {
             timeline.setMin(t0);
             timeline.setMax(t1);
             timeline.setValue(data.cycles() == 0 ? t0 : data.time(cycle));
-            timeLabel.setText(String.format(Locale.ROOT, "%.2f / %.2f s", data.cycles() == 0 ? 0.0 : data.time(cycle),
-                    data.endTime()));
+            updateTimeLabel();
         } finally {
             updatingSlider = false;
         }
+    }
+
+    /** The label shows the start time of the cycle shown and the end time of the run [s]. */
+    private void updateTimeLabel() {
+        timeLabel.setText(String.format(Locale.ROOT, "%.2f / %.2f s", data.cycles() == 0 ? 0.0 : data.time(cycle),
+                data.endTime()));
     }
 
     private void draw() {

@@ -2,10 +2,14 @@ package org.foresight.viz;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import org.foresight.dynamics.log.RunLog;
@@ -280,5 +284,250 @@ class FrameRendererTest {
                 () -> assertEquals(2.5, live.x(0)),
                 () -> assertEquals(hex(rgb(Palette.ROBOT)),
                         hex(rgb(img, view.toScreenX(2.5, area), view.toScreenY(3.5, area)))));
+    }
+
+    private static int countColour(BufferedImage img, Color c, Rectangle r) {
+        int n = 0;
+        for (int y = r.y; y < r.y + r.height; y++) {
+            for (int x = r.x; x < r.x + r.width; x++) {
+                if ((img.getRGB(x, y) & 0xFFFFFF) == rgb(c)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Longest horizontal run of a colour inside a rectangle [px]. */
+    private static int longestRun(BufferedImage img, Color c, Rectangle r) {
+        int best = 0;
+        for (int y = r.y; y < r.y + r.height; y++) {
+            int run = 0;
+            for (int x = r.x; x < r.x + r.width; x++) {
+                run = (img.getRGB(x, y) & 0xFFFFFF) == rgb(c) ? run + 1 : 0;
+                best = Math.max(best, run);
+            }
+        }
+        return best;
+    }
+
+    @Test
+    void legendAndScaleBarAppearInTheDefaultPngAndTheBarIsOneMetre() {
+        ReplayData withScan = ReplayData.of(RunLog.read(SyntheticRun.write(tmp.resolve("legend"), 40, 8, 12, 90)));
+        int w = FrameExporter.DEFAULT_WIDTH;
+        int h = FrameExporter.DEFAULT_HEIGHT;
+        FrameRenderer r = new FrameRenderer(withScan);
+        Viewport view = r.fitView(w, h);
+        MapArea area = FrameLayout.of(w, h).map();
+        Rectangle map = new Rectangle(area.x(), area.y(), area.width(), area.height());
+        BufferedImage img = r.render(20, w, h, view);
+        Rectangle legend = r.legendBounds();
+        Rectangle scale = r.scaleBounds();
+        assertNotNull(legend, "legend drawn");
+        assertNotNull(scale, "scale bar drawn");
+        // the fitted 6 m room is ~96 px/m in a ~920 px wide map: 1 m is the longest round length within 1/6
+        assertTrue(view.scale() <= area.width() / 6.0 && 2 * view.scale() > area.width() / 6.0, "scale " + view.scale());
+        int bar = longestRun(img, Palette.SCALE_BAR, scale);
+        // dark label pixels ("1 m") above the bar, inside the box
+        Rectangle labelBand = new Rectangle(scale.x, scale.y, scale.width,
+                scale.height - FrameRenderer.SCALE_THICKNESS - 6 - 5);
+        int labelInk = 0;
+        for (int y = labelBand.y; y < labelBand.y + labelBand.height; y++) {
+            for (int x = labelBand.x; x < labelBand.x + labelBand.width; x++) {
+                int p = img.getRGB(x, y);
+                labelInk += ((p >> 16) & 255) + ((p >> 8) & 255) + (p & 255) < 3 * 120 ? 1 : 0;
+            }
+        }
+        int ink = labelInk;
+        assertAll(
+                () -> assertTrue(map.contains(legend) && map.contains(scale), legend + " and " + scale + " in " + map),
+                () -> assertFalse(legend.intersects(scale), "legend and scale bar apart"),
+                () -> assertTrue(legend.y < map.y + map.height / 2 && scale.y > map.y + map.height / 2,
+                        "legend in a top corner, scale bar in a bottom corner"),
+                () -> assertEquals(1.0, r.scaleMetres(), "scale bar length [m]"),
+                () -> assertEquals("1 m", FrameRenderer.lengthLabel(r.scaleMetres())),
+                () -> assertEquals(view.scale(), bar, 1.0, "scale bar is 1 m in pixels of the viewport"),
+                () -> assertTrue(ink > 15, "label ink pixels above the bar: " + ink),
+                () -> assertEquals(java.util.List.of(FrameRenderer.LegendItem.values()), r.legendItems(),
+                        "every kind of thing in this run is in the legend"),
+                () -> assertTrue(countColour(img, Palette.PLAN, legend) > 20, "chosen-plan swatch"),
+                () -> assertTrue(countColour(img, Palette.ROBOT, legend) > 20, "robot swatch"),
+                () -> assertTrue(countColour(img, Palette.OBSTACLE, legend) > 20, "obstacle swatch"),
+                () -> assertTrue(countColour(img, Palette.WALL, legend) > 20, "wall swatch"),
+                () -> assertTrue(countColour(img, Palette.MOVING, legend) > 10, "moving-obstacle swatch"),
+                () -> assertTrue(countColour(img, Palette.LIDAR_HIT, legend) >= 8, "lidar swatch"),
+                () -> assertEquals(hex(rgb(Palette.ROBOT)), hex(rgb(img, view.toScreenX(withScan.x(20), area),
+                        view.toScreenY(withScan.y(20), area))), "the robot stays visible"));
+        // A run without lidar has no lidar line; the legend is drawn whatever the zoom, the bar adapts.
+        FrameRenderer plain = new FrameRenderer(run);
+        Viewport zoomed = plain.fitView(w, h);
+        zoomed.setScale(400);
+        BufferedImage z = plain.render(5, w, h, zoomed);
+        assertAll(
+                () -> assertFalse(plain.legendItems().contains(FrameRenderer.LegendItem.LIDAR)),
+                () -> assertEquals(0.2, plain.scaleMetres(), 1e-12, "400 px/m: 0.2 m is within 1/6 of the width"),
+                () -> assertEquals(80, longestRun(z, Palette.SCALE_BAR, plain.scaleBounds()), 1.0));
+    }
+
+    @Test
+    void legendKeepsClearOfTheRobotGoalAndPath() {
+        // The synthetic robot drives into the top-right corner towards the goal: the legend goes elsewhere.
+        FrameRenderer r = new FrameRenderer(run);
+        Viewport view = r.fitView(W, H);
+        MapArea area = FrameLayout.of(W, H).map();
+        for (int c : new int[] {0, N / 2, N - 1}) {
+            r.render(c, W, H, view);
+            Rectangle legend = r.legendBounds();
+            assertNotNull(legend, "cycle " + c);
+            double robotPx = 0.5 * Math.hypot(run.footprint.length(), run.footprint.width()) * view.scale();
+            double px = view.toScreenX(run.x(c), area);
+            double py = view.toScreenY(run.y(c), area);
+            Rectangle grown = new Rectangle(legend.x - (int) robotPx, legend.y - (int) robotPx,
+                    legend.width + 2 * (int) robotPx, legend.height + 2 * (int) robotPx);
+            assertFalse(grown.contains(px, py), "legend " + legend + " clear of the robot at cycle " + c);
+            assertFalse(legend.contains(view.toScreenX(run.goalX, area), view.toScreenY(run.goalY, area)), "goal");
+        }
+    }
+
+    @Test
+    void overlaysAreLeftOutWhereTextIsAndDrawOnlyInsideTheirBoxes() {
+        FrameRenderer with = new FrameRenderer(run);
+        FrameRenderer without = new FrameRenderer(run);
+        without.disableText();
+        Viewport view = with.fitView(W, H);
+        BufferedImage a = with.render(N / 2, W, H, view);
+        BufferedImage b = without.render(N / 2, W, H, view.copy());
+        assertNull(without.legendBounds());
+        assertNull(without.scaleBounds());
+        Rectangle legend = with.legendBounds();
+        Rectangle scale = with.scaleBounds();
+        MapArea area = FrameLayout.of(W, H).map();
+        int inside = 0;
+        int outside = 0;
+        for (int y = area.y(); y < area.y() + area.height(); y++) {
+            for (int x = area.x(); x < area.x() + area.width(); x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    if (legend.contains(x, y) || scale.contains(x, y)) {
+                        inside++;
+                    } else {
+                        outside++;
+                    }
+                }
+            }
+        }
+        assertEquals(0, outside, "map pixels changed outside the legend and the scale bar");
+        assertTrue(inside > legend.width * legend.height / 2, "the legend covers its box: " + inside);
+    }
+
+    @Test
+    void roundLengthsAndTheirLabels() {
+        assertAll(
+                () -> assertEquals(1.0, FrameRenderer.roundLength(1.0)),
+                () -> assertEquals(1.0, FrameRenderer.roundLength(1.99)),
+                () -> assertEquals(2.0, FrameRenderer.roundLength(4.99)),
+                () -> assertEquals(5.0, FrameRenderer.roundLength(9.99)),
+                () -> assertEquals(10.0, FrameRenderer.roundLength(10.0)),
+                () -> assertEquals(0.2, FrameRenderer.roundLength(0.35), 1e-15),
+                () -> assertEquals(0.05, FrameRenderer.roundLength(0.0999), 1e-15),
+                () -> assertEquals("20 m", FrameRenderer.lengthLabel(20.0)),
+                () -> assertEquals("50 cm", FrameRenderer.lengthLabel(0.5)),
+                () -> assertEquals("5 cm", FrameRenderer.lengthLabel(0.05)),
+                () -> assertEquals("2 mm", FrameRenderer.lengthLabel(0.002)));
+    }
+
+    @Test
+    void bannerSaysTheRunIsOverAndPushesTheLegendDown() {
+        FrameRenderer r = new FrameRenderer(run);
+        MapArea area = FrameLayout.of(W, H).map();
+        r.setBanner(LiveView.endedText("SUCCESS", -1), true);
+        BufferedImage ok = r.render(N - 1, W, H, null);
+        Rectangle legend = r.legendBounds();
+        r.setBanner(LiveView.endedText("COLLISION", 2000), false);
+        BufferedImage bad = r.render(N - 1, W, H, null);
+        r.setBanner(null, true);
+        BufferedImage none = r.render(N - 1, W, H, null);
+        assertAll(
+                () -> assertEquals("run over: success \u2014 close the window to exit", LiveView.endedText("SUCCESS", -1)),
+                () -> assertEquals("run over: collision \u2014 the window closes in 2 s",
+                        LiveView.endedText("COLLISION", 1500)),
+                () -> assertEquals(hex(rgb(Palette.BANNER_SUCCESS)), hex(rgb(ok, area.x() + 2, area.y() + 2))),
+                () -> assertEquals(hex(rgb(Palette.BANNER_FAILURE)), hex(rgb(bad, area.x() + 2, area.y() + 2))),
+                () -> assertEquals(hex(rgb(Palette.OUTSIDE)), hex(rgb(none, area.x() + 2, area.y() + 2))),
+                () -> assertTrue(countColour(ok, Palette.BANNER_TEXT,
+                        new Rectangle(area.x(), area.y(), area.width(), FrameRenderer.BANNER_HEIGHT)) > 30,
+                        "banner text"),
+                () -> assertTrue(legend.y >= area.y() + FrameRenderer.BANNER_HEIGHT, "legend below the banner"));
+    }
+
+    @Test
+    void busyCyclesWithNaNPlanningTimeAndOverrunsAreDrawnGracefully() {
+        int every = 4;
+        ReplayData busy = ReplayData.of(RunLog.read(SyntheticRun.write(tmp.resolve("busy"), N, 4, 10, 0, every)));
+        int count = 0;
+        for (int c = 0; c < N; c++) {
+            assertEquals(SyntheticRun.busy(c, every), Double.isNaN(busy.planMs(c)), "plan_ms NaN, cycle " + c);
+            assertEquals(SyntheticRun.busy(c, every), Double.isNaN(busy.latencyMs(c)), "latency NaN, cycle " + c);
+            assertEquals(SyntheticRun.overrun(c, every), busy.overrun(c), "overrun, cycle " + c);
+            count += busy.overrun(c) ? 1 : 0;
+        }
+        int overruns = count;
+        assertTrue(new FrameRenderer(busy).hudText(0).contains("plan in flight"), new FrameRenderer(busy).hudText(0));
+        FrameLayout layout = FrameLayout.of(W, H);
+        Rectangle plot = PlotPanel.plotBounds(2, layout.plotX(), layout.map().y(), layout.plotWidth(),
+                layout.map().height());
+        Rectangle foot = new Rectangle(plot.x + 1, plot.y + plot.height - PlotPanel.TICK, plot.width - 1,
+                PlotPanel.TICK);
+        BufferedImage img = new FrameRenderer(busy).render(N / 2, W, H, null);
+        BufferedImage plain = new FrameRenderer(run).render(N / 2, W, H, null);
+        // each overrun cycle: a 2 px tick in the column of its time, clamped to the plot
+        java.util.BitSet expected = new java.util.BitSet();
+        double t0 = busy.time(0);
+        double t1 = busy.time(N - 1);
+        for (int c = 0; c < N; c++) {
+            if (busy.overrun(c)) {
+                int col = (int) Math.min(plot.width - 2, Math.floor((busy.time(c) - t0) / (t1 - t0) * plot.width));
+                expected.set(plot.x + col, plot.x + col + 2);
+            }
+        }
+        java.util.BitSet ticked = new java.util.BitSet();
+        for (int x = plot.x; x <= plot.x + plot.width; x++) {
+            boolean full = true;
+            for (int y = foot.y; y < foot.y + foot.height; y++) {
+                full &= (img.getRGB(x, y) & 0xFFFFFF) == rgb(Palette.OVERRUN);
+            }
+            ticked.set(x, full);
+        }
+        for (int x = plot.x; x <= plot.x + plot.width; x++) {
+            if (countColour(img, Palette.CURSOR, new Rectangle(x, plot.y, 1, plot.height)) > 0) {
+                expected.clear(x); // the time cursor is drawn over the ticks
+                ticked.clear(x);
+            }
+        }
+        // Planning times are 2..8 ms on an axis from 0, and the first cycles are busy (NaN): nothing of the
+        // curve may be drawn near 0 ms, and the curve must still be there.
+        Rectangle low = new Rectangle(plot.x + 1, plot.y + plot.height - plot.height / 8, plot.width - 2,
+                plot.height / 8 - PlotPanel.TICK - 1);
+        int nearZero = countGrey(img, low);
+        assertAll(
+                () -> assertEquals(expected, ticked, "overrun tick columns"),
+                () -> assertTrue(overruns > 40 && ticked.cardinality() > overruns, overruns + " overruns"),
+                () -> assertEquals(0, countColour(plain, Palette.OVERRUN), "no ticks without overruns"),
+                () -> assertEquals(0, nearZero, "no planning-time curve near 0 ms"),
+                () -> assertTrue(countGrey(img, plot) > plot.width, "planning-time curve drawn"));
+    }
+
+    /** Pixels of the planning-time series (neutral grey, darker than the frame) inside a rectangle. */
+    private static int countGrey(BufferedImage img, Rectangle r) {
+        int n = 0;
+        for (int y = r.y + 1; y < r.y + r.height; y++) {
+            for (int x = r.x + 1; x < r.x + r.width; x++) {
+                int p = img.getRGB(x, y);
+                int red = (p >> 16) & 255;
+                int green = (p >> 8) & 255;
+                int blue = p & 255;
+                n += green < 0xB0 && Math.abs(red - green) < 8 && Math.abs(blue - green) < 8 ? 1 : 0;
+            }
+        }
+        return n;
     }
 }

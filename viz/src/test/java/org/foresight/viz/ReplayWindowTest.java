@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Opens the real replay window on a display, takes screenshots and checks that the window shows the
  * world: the robot where the log puts it, an obstacle in its colour, follow-robot centring the robot,
- * and a live view fed from another thread showing the newest cycle.
+ * a click on the timeline moving the time label, ←/→ stepping one cycle although the click gave the
+ * slider the focus, and a live view fed from another thread showing the newest cycle, saying that the
+ * run is over and closing by itself.
  *
  * <p>The window runs in a child JVM ({@link WindowProbe}) so that it can be given a display: the
  * current DISPLAY when there is one, otherwise a fresh virtual one through {@code xvfb-run -a}
@@ -109,7 +111,28 @@ class ReplayWindowTest {
                 () -> assertEquals(Integer.toString(WindowProbe.LIVE_CYCLES - 1), props.getProperty("live.shown"),
                         "the live view shows the newest cycle"),
                 () -> assertEquals(hex(Palette.ROBOT.getRGB()), hex(pixel(live, props, "live.robot")),
-                        "live robot on screen at the last pose fed"));
+                        "live robot on screen at the last pose fed"),
+                () -> assertTrue(Integer.parseInt(props.getProperty("slider.cycle")) < cycle,
+                        "a click at a quarter of the timeline went back from cycle " + cycle + ": "
+                                + props.getProperty("slider.cycle")),
+                () -> assertEquals(props.getProperty("slider.expectedLabel"), props.getProperty("slider.label"),
+                        "the time label follows a click on the timeline"),
+                () -> assertEquals("true", props.getProperty("slider.focused"), "the click focused the slider"),
+                () -> assertEquals("1", props.getProperty("key.right"), "\u2192 steps one cycle with the slider focused"),
+                () -> assertEquals("-2", props.getProperty("key.left"), "\u2190\u2190 steps two cycles back"),
+                () -> assertEquals(props.getProperty("key.expectedLabel"), props.getProperty("key.label")),
+                () -> assertEquals(Double.parseDouble(props.getProperty("key.expectedSliderValue")),
+                        Double.parseDouble(props.getProperty("key.sliderValue")), 1e-9, "slider at the cycle's time"),
+                () -> assertEquals("run over: success \u2014 close the window to exit", props.getProperty("live.banner")),
+                () -> assertTrue(props.getProperty("live.title").endsWith("run over: success \u2014 close the window to exit"),
+                        props.getProperty("live.title")),
+                () -> assertEquals(hex(Palette.BANNER_SUCCESS.getRGB()), hex(pixel(live, props, "live.banner")),
+                        "green run-over banner on screen"),
+                () -> assertTrue(props.getProperty("live.closingTitle").endsWith("the window closes in 1 s"),
+                        props.getProperty("live.closingTitle")),
+                () -> assertTrue(Double.parseDouble(props.getProperty("live.closeMillis")) >= WindowProbe.CLOSE_AFTER_MILLIS - 50
+                        && Double.parseDouble(props.getProperty("live.closeMillis")) < 5_000,
+                        "closed by itself after " + props.getProperty("live.closeMillis") + " ms"));
     }
 
     private static int pixel(BufferedImage img, Properties p, String key) {

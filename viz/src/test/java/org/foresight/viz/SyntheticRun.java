@@ -19,7 +19,8 @@ import org.foresight.dynamics.world.World;
  * Writes run directories with known content through the real {@link RunLogWriter}, so that viz tests do
  * not depend on the planners: a 6 m × 6 m room (0.1 m cells) with walls on its border and one square
  * obstacle, a robot driving a straight diagonal, a fan of rollouts with one dominant weight, a chosen
- * plan, a real lidar scan and one moving obstacle.
+ * plan, a real lidar scan and one moving obstacle. Optionally with planning latency: some cycles "busy"
+ * (no plan started, planning time NaN) and some overrunning their deadline.
  */
 final class SyntheticRun {
     /** Control period [s]. */
@@ -88,6 +89,22 @@ final class SyntheticRun {
         return c % EMPTY_EVERY != EMPTY_EVERY - 1;
     }
 
+    /** With latency, the first plan takes this many cycles: cycles 0 … BUSY_START − 1 are busy. */
+    static final int BUSY_START = 8;
+
+    /**
+     * With {@code busyEvery} &gt; 0: whether cycle c is "busy" (plan_ms NaN): the first
+     * {@link #BUSY_START} cycles and every busyEvery-th after them.
+     */
+    static boolean busy(int c, int busyEvery) {
+        return busyEvery > 0 && (c < BUSY_START || c % busyEvery == 0);
+    }
+
+    /** With {@code busyEvery} &gt; 0: whether cycle c overran (each cycle followed by a busy one). */
+    static boolean overrun(int c, int busyEvery) {
+        return busy(c + 1, busyEvery);
+    }
+
     /**
      * Writes a run.
      *
@@ -98,6 +115,15 @@ final class SyntheticRun {
      * @param beams    lidar beams (0 = no lidar).
      */
     static Path write(Path dir, int n, int k, int points, int beams) {
+        return write(dir, n, k, points, beams, 0);
+    }
+
+    /**
+     * Writes a run with planning latency.
+     *
+     * @param busyEvery every busyEvery-th cycle (from 0) is busy, the one before it overran; 0: none.
+     */
+    static Path write(Path dir, int n, int k, int points, int beams, int busyEvery) {
         World world = world();
         LidarConfig lc = beams > 0 ? new LidarConfig(beams, Math.toRadians(270), 8.0, 0.0) : null;
         Lidar lidar = lc == null ? null : new Lidar(lc);
@@ -131,9 +157,11 @@ final class SyntheticRun {
                     lidar.scan(world.grid(), movers, x, y, th, ranges);
                     scan = ranges.clone();
                 }
+                boolean busy = busy(c, busyEvery);
                 w.cycle(new CycleRecord(c, c * DT, new double[] {x, y, th, v, omega},
-                        new double[] {v * 1.05, omega * 0.9}, 2.0 + (c % 7), c % 100 < 90 ? "mppi" : "recovery",
-                        "ok", plan, rollouts, weights, scan, movers));
+                        new double[] {v * 1.05, omega * 0.9}, busy ? Double.NaN : 2.0 + (c % 7),
+                        c % 100 < 90 ? "mppi" : "recovery", busy ? "busy" : "ok", plan, rollouts, weights, scan,
+                        movers, busy ? Double.NaN : (busyEvery > 0 ? 100.0 : 0.0), overrun(c, busyEvery)));
             }
             w.finish(Map.of("outcome", "SUCCESS", "time_s", (n - 1) * DT));
         }

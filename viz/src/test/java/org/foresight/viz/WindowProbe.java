@@ -5,16 +5,20 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 import java.util.List;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.robot.Robot;
 import javafx.stage.Screen;
 import org.foresight.dynamics.log.CycleRecord;
@@ -22,10 +26,10 @@ import org.foresight.dynamics.world.Footprint;
 
 /**
  * Runs in a child JVM on a real (or Xvfb) display for {@link ReplayWindowTest}: opens the replay window
- * on a run, drives it (step, speed, follow), then a {@link LiveView} fed from another thread, takes
- * screenshots of the whole screen with the JavaFX
- * robot and writes them with a properties file telling where on the screen the robot and an obstacle
- * should be.
+ * on a run, drives it (step, speed, a real click on the timeline and real arrow keys, follow), then a
+ * {@link LiveView} fed from another thread and finished, takes screenshots of the whole screen with the
+ * JavaFX robot and writes them with a properties file telling where on the screen the robot and an
+ * obstacle should be and what the window said.
  *
  * <p>{@code WindowProbe RUNDIR OUTDIR CYCLE OBSTACLE_X OBSTACLE_Y}
  */
@@ -34,6 +38,8 @@ public final class WindowProbe {
     static final int LIVE_CYCLES = 60;
     /** y of the live robot [m]. */
     static final double LIVE_Y = 2.5;
+    /** The live window is asked to close this long after the run [ms]. */
+    static final long CLOSE_AFTER_MILLIS = 600;
 
     private WindowProbe() {
     }
@@ -84,6 +90,45 @@ public final class WindowProbe {
             });
             capture(out.resolve("fit.png"), p, "fit");
 
+            // 1b: a real click on the timeline (which focuses the slider), then real ←/→ keys
+            Robot robot = FxPlatform.call(Robot::new);
+            Point2D click = FxPlatform.call(() -> {
+                Bounds b = w.timeline().localToScreen(w.timeline().getBoundsInLocal());
+                return new Point2D(b.getMinX() + 0.25 * b.getWidth(), b.getCenterY());
+            });
+            int beforeClick = FxPlatform.call(w::cycle);
+            FxPlatform.call(() -> {
+                robot.mouseMove(click);
+                robot.mouseClick(MouseButton.PRIMARY);
+                return null;
+            });
+            waitFor(() -> FxPlatform.call(() -> w.cycle() != beforeClick), 10_000);
+            Thread.sleep(300);
+            int clicked = FxPlatform.call(() -> {
+                p.setProperty("slider.cycle", Integer.toString(w.cycle()));
+                p.setProperty("slider.label", w.timeText());
+                p.setProperty("slider.expectedLabel", label(w));
+                p.setProperty("slider.focused", Boolean.toString(w.timeline().isFocused()));
+                return w.cycle();
+            });
+            key(robot, KeyCode.RIGHT);
+            waitFor(() -> FxPlatform.call(() -> w.cycle() != clicked), 10_000);
+            Thread.sleep(300);
+            int right = FxPlatform.call(w::cycle);
+            p.setProperty("key.right", Integer.toString(right - clicked));
+            key(robot, KeyCode.LEFT);
+            key(robot, KeyCode.LEFT);
+            waitFor(() -> FxPlatform.call(() -> w.cycle() != right), 10_000);
+            Thread.sleep(300);
+            FxPlatform.call(() -> {
+                p.setProperty("key.left", Integer.toString(w.cycle() - right));
+                p.setProperty("key.label", w.timeText());
+                p.setProperty("key.expectedLabel", label(w));
+                p.setProperty("key.sliderValue", Double.toString(w.timeline().getValue()));
+                p.setProperty("key.expectedSliderValue", Double.toString(w.data().time(w.cycle())));
+                return null;
+            });
+
             // 2: follow the robot, zoomed in
             FxPlatform.call(() -> {
                 w.viewport().setScale(w.viewport().scale() * 3);
@@ -128,16 +173,33 @@ public final class WindowProbe {
             producer.join();
             waitFor(() -> FxPlatform.call(() -> live.window().data().cycles() == LIVE_CYCLES
                     && "SUCCESS".equals(live.window().data().outcome())), 10_000);
+            waitFor(() -> FxPlatform.call(() -> live.window().banner() != null), 10_000);
             settle(live.window());
             FxPlatform.call(() -> {
                 ReplayWindow lw = live.window();
                 p.setProperty("live.cycles", Integer.toString(lw.data().cycles()));
                 p.setProperty("live.shown", Integer.toString(lw.cycle()));
+                p.setProperty("live.banner", lw.banner());
+                p.setProperty("live.title", lw.stage().getTitle());
                 record(p, "live.robot", lw, liveX(LIVE_CYCLES - 1), LIVE_Y);
+                MapArea a = lw.mapArea();
+                Point2D s = lw.imageView().localToScreen(a.x() + 3, a.y() + 3);
+                p.setProperty("live.banner.x", Double.toString(s.getX()));
+                p.setProperty("live.banner.y", Double.toString(s.getY()));
                 return null;
             });
             capture(out.resolve("live.png"), p, "live");
-            live.close();
+
+            // 4: the CLI's --close-when-done: close by itself, called from this (non-FX) thread
+            long closeStart = System.nanoTime();
+            live.closeAfter(Duration.ofMillis(CLOSE_AFTER_MILLIS));
+            waitFor(() -> FxPlatform.call(() -> live.window().stage().getTitle().contains("closes")), 5_000);
+            p.setProperty("live.closingTitle", FxPlatform.call(() -> live.window().stage().getTitle()));
+            waitFor(() -> !live.isOpen() && !FxPlatform.call(() -> live.window().stage().isShowing()), 10_000);
+            p.setProperty("live.closeMillis", String.format(Locale.ROOT, "%.0f", (System.nanoTime() - closeStart) * 1e-6));
+            live.awaitClosed();
+            live.close(); // a no-op now
+            live.closeAfter(Duration.ZERO);
             p.setProperty("ok", "true");
         } catch (Throwable e) {
             p.setProperty("error", e.toString());
@@ -149,6 +211,21 @@ public final class WindowProbe {
             Platform.exit();
         }
         System.exit(0);
+    }
+
+    /** What the time label should say for the cycle shown. */
+    private static String label(ReplayWindow w) {
+        return String.format(Locale.ROOT, "%.2f / %.2f s", w.data().time(w.cycle()), w.data().endTime());
+    }
+
+    /** Presses and releases a key through the display (the window gets it like a user's key). */
+    private static void key(Robot robot, KeyCode code) throws InterruptedException {
+        FxPlatform.call(() -> {
+            robot.keyPress(code);
+            robot.keyRelease(code);
+            return null;
+        });
+        Thread.sleep(100);
     }
 
     private static void record(Properties p, String key, ReplayWindow w, double x, double y) {

@@ -77,18 +77,26 @@ public final class RunLog {
     private final float[][] scans;
     private final double[][] obstacles;
 
+    private final boolean interrupted;
+
     private RunLog(Path dir) {
         this.dir = dir;
         if (!Files.isDirectory(dir)) {
-            throw new LogFormatException(dir, 0, "not a run directory (does not exist)");
+            throw new LogFormatException(dir, 0, Files.exists(dir)
+                    ? "not a run directory (it is a file)" : "not a run directory (does not exist)");
         }
         Path resultFile = dir.resolve(RunFiles.RESULT);
-        if (!Files.isRegularFile(resultFile)) {
-            throw new LogFormatException(dir, 0, Files.exists(dir.resolve(RunFiles.WORLD))
-                    ? "incomplete run: no result.json (the run was interrupted)"
-                    : "not a run directory (no world.json or result.json)");
+        this.interrupted = !Files.isRegularFile(resultFile);
+        if (interrupted) {
+            if (!Files.exists(dir.resolve(RunFiles.WORLD))) {
+                throw new LogFormatException(dir, 0, "not a run directory (no world.json or result.json)");
+            }
+            if (!Files.isRegularFile(partial(dir, RunFiles.TRAJECTORY))) {
+                throw new LogFormatException(dir, 0, "incomplete run: no result.json and no cycle recorded (the run "
+                        + "was interrupted before its first cycle)");
+            }
         }
-        this.result = json(resultFile);
+        this.result = interrupted ? Map.of("outcome", INTERRUPTED) : json(resultFile);
         this.meta = Files.exists(dir.resolve(RunFiles.META)) ? json(dir.resolve(RunFiles.META)) : Map.of();
         Path worldFile = dir.resolve(RunFiles.WORLD);
         Map<String, Object> w = json(worldFile);
@@ -137,24 +145,131 @@ public final class RunLog {
             }
             throw new LogFormatException(worldFile, 0, "malformed world description: " + e.getMessage());
         }
-        this.trajectory = TrajectoryLogIO.read(dir.resolve(RunFiles.TRAJECTORY));
-        int n = trajectory.length();
+        int n;
+        if (interrupted) {
+            // Keep the cycles every stream recorded in full; a record cut by the interruption is dropped.
+            n = completeLines(partial(dir, RunFiles.TRAJECTORY));
+            n = Math.min(n, completeLines(partial(dir, RunFiles.CYCLES)));
+            n = Math.min(n, completeRecords(partial(dir, RunFiles.PLANS), RunFiles.PLANS_MAGIC, false, 2));
+            n = Math.min(n, completeRecords(partial(dir, RunFiles.ROLLOUTS), RunFiles.ROLLOUTS_MAGIC, true, 2));
+            if (Files.exists(partial(dir, RunFiles.SCANS))) {
+                n = Math.min(n, completeRecords(partial(dir, RunFiles.SCANS), RunFiles.SCANS_MAGIC, false, 1));
+            }
+            this.trajectory = partialTrajectory(partial(dir, RunFiles.TRAJECTORY), n);
+        } else {
+            this.trajectory = TrajectoryLogIO.read(dir.resolve(RunFiles.TRAJECTORY));
+            n = trajectory.length();
+        }
         this.times = trajectory.column("t");
         this.planMs = new double[n];
         this.latencyMs = new double[n];
         this.overrun = new boolean[n];
         this.modes = new String[n];
         this.statuses = new String[n];
-        readCycles(dir.resolve(RunFiles.CYCLES), n);
+        readCycles(file(RunFiles.CYCLES), n);
         this.plans = new float[n][];
         this.rollouts = new float[n][][];
         this.rolloutWeights = new float[n][];
-        readPlans(dir.resolve(RunFiles.PLANS), n);
-        readRollouts(dir.resolve(RunFiles.ROLLOUTS), n);
-        Path scanFile = dir.resolve(RunFiles.SCANS);
+        readPlans(file(RunFiles.PLANS), n);
+        readRollouts(file(RunFiles.ROLLOUTS), n);
+        Path scanFile = file(RunFiles.SCANS);
         this.scans = Files.exists(scanFile) ? readScans(scanFile, n) : null;
-        Path obsFile = dir.resolve(RunFiles.OBSTACLES);
-        this.obstacles = Files.exists(obsFile) ? readObstacles(obsFile, n) : null;
+        Path obsFile = file(RunFiles.OBSTACLES);
+        this.obstacles = Files.exists(obsFile) ? readObstacles(obsFile, n, interrupted) : null;
+    }
+
+    /** The {@code outcome} of a run that was interrupted (it has no result.json). */
+    public static final String INTERRUPTED = "interrupted";
+
+    /** @return whether the run was interrupted: read from its partial files up to the last complete cycle. */
+    public boolean interrupted() {
+        return interrupted;
+    }
+
+    /** A stream of this run: the finished file, or the partial one of an interrupted run. */
+    private Path file(String name) {
+        return interrupted ? partial(dir, name) : dir.resolve(name);
+    }
+
+    private static Path partial(Path dir, String name) {
+        return dir.resolve(name + RunFiles.PARTIAL);
+    }
+
+    /** Lines after the header that end with a newline (a line cut by the interruption does not count). */
+    private static int completeLines(Path file) {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try {
+            byte[] b = Files.readAllBytes(file);
+            int lines = 0;
+            for (byte x : b) {
+                if (x == '\n') {
+                    lines++;
+                }
+            }
+            return Math.max(0, lines - 1);
+        } catch (IOException e) {
+            throw new LogFormatException(file, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Whole records of a partial binary stream: per record a count and count × {@code floatsPerCount} floats
+     * (plans: x, y points; scans: ranges), or with {@code weighted} a number of (weight, polyline) rollouts.
+     */
+    private static int completeRecords(Path file, long magic, boolean weighted, int floatsPerCount) {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        int c = 0;
+        try (DataInputStream in = open(file, magic)) {
+            while (true) {
+                cycleIndex(in, file, c);
+                if (weighted) {
+                    int count = in.readInt();
+                    for (int k = 0; k < count; k++) {
+                        in.readFloat();
+                        skip(in, floatsPerCount);
+                    }
+                } else {
+                    skip(in, floatsPerCount);
+                }
+                c++;
+            }
+        } catch (EOFException e) {
+            return c;
+        } catch (IOException e) {
+            throw new LogFormatException(file, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static void skip(DataInputStream in, int floatsPerCount) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > 10_000_000) {
+            throw new EOFException(); // a cut record
+        }
+        in.readFully(new byte[4 * floatsPerCount * count]);
+    }
+
+    /** The first {@code n} rows of the trajectory an interrupted run streamed (CSV with a header). */
+    private static TrajectoryLog partialTrajectory(Path file, int n) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            List<String> cols = List.of(in.readLine().split(","));
+            double[][] data = new double[cols.size()][n];
+            for (int r = 0; r < n; r++) {
+                String[] p = in.readLine().split(",", -1);
+                if (p.length != cols.size()) {
+                    throw new LogFormatException(file, r + 2, "expected " + cols.size() + " fields, got " + p.length);
+                }
+                for (int c = 0; c < p.length; c++) {
+                    data[c][r] = Double.parseDouble(p[c]);
+                }
+            }
+            return new TrajectoryLog(cols, data, Map.of("interrupted", true));
+        } catch (IOException | NumberFormatException | NullPointerException e) {
+            throw new LogFormatException(file, 0, "cannot read the interrupted run's trajectory: " + e);
+        }
     }
 
     /**
@@ -270,6 +385,9 @@ public final class RunLog {
                             "expected 7 fields (cycle,t,plan_ms,mode,status,latency_ms,overrun), got " + p.length);
                 }
                 if (c >= n) {
+                    if (interrupted) {
+                        break; // the rest was cut by the interruption
+                    }
                     throw new LogFormatException(file, lineNo, "more cycles than trajectory rows (" + n + ")");
                 }
                 try {
@@ -400,7 +518,7 @@ public final class RunLog {
 
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1 << 12]);
 
-    private static double[][] readObstacles(Path file, int n) {
+    private static double[][] readObstacles(Path file, int n, boolean lenient) {
         List<List<double[]>> per = new ArrayList<>(n);
         for (int c = 0; c < n; c++) {
             per.add(new ArrayList<>());
@@ -413,6 +531,9 @@ public final class RunLog {
                 String[] p = line.split(",", -1);
                 try {
                     int c = Integer.parseInt(p[0]);
+                    if (lenient && c >= n) {
+                        break;
+                    }
                     if (c < 0 || c >= n) {
                         throw new LogFormatException(file, lineNo, "cycle " + c + " out of range 0.." + (n - 1));
                     }

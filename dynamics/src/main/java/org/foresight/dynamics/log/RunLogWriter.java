@@ -35,6 +35,8 @@ public final class RunLogWriter implements AutoCloseable {
     private final Writer cycles;
     private final DataOutputStream plans;
     private final DataOutputStream rollouts;
+    /** The trajectory as it is recorded, so that an interrupted run can be replayed up to its last cycle. */
+    private final Writer trajectoryStream;
     private DataOutputStream scans;
     private Writer obstacleLog;
     private final List<double[]> rows = new ArrayList<>();
@@ -49,6 +51,8 @@ public final class RunLogWriter implements AutoCloseable {
         cycles.write("cycle,t,plan_ms,mode,status,latency_ms,overrun\n");
         this.plans = binary(RunFiles.PLANS, RunFiles.PLANS_MAGIC);
         this.rollouts = binary(RunFiles.ROLLOUTS, RunFiles.ROLLOUTS_MAGIC);
+        this.trajectoryStream = Files.newBufferedWriter(partial(RunFiles.TRAJECTORY), StandardCharsets.UTF_8);
+        trajectoryStream.write(String.join(",", TrajectoryLog.STANDARD_COLUMNS) + "\n");
     }
 
     /** Same as {@link #create(Path, World, Footprint, LidarConfig, Map)} without a lidar. */
@@ -156,6 +160,11 @@ public final class RunLogWriter implements AutoCloseable {
             row[6] = r.cmd()[ControlIndex.V];
             row[7] = r.cmd()[ControlIndex.OMEGA];
             rows.add(row);
+            StringBuilder line = new StringBuilder(128);
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == 0 ? "" : ",").append(row[i]);
+            }
+            trajectoryStream.write(line.append('\n').toString());
             cycles.write(r.index() + "," + TrajectoryLogIO.roundTime(r.t()) + "," + r.planMs() + "," + r.mode() + ","
                     + r.status() + "," + TrajectoryLogIO.roundTime(r.latencyMs()) + "," + (r.overrun() ? "1" : "0") + "\n");
             plans.writeInt(r.index());
@@ -185,6 +194,17 @@ public final class RunLogWriter implements AutoCloseable {
                     MovingObstacle o = r.obstacles().get(i);
                     obstacleLog.write(r.index() + "," + i + "," + o.x() + "," + o.y() + "," + o.radius() + "\n");
                 }
+            }
+            // Every cycle reaches the files: an interrupted run stays readable up to its last whole cycle.
+            trajectoryStream.flush();
+            cycles.flush();
+            plans.flush();
+            rollouts.flush();
+            if (scans != null) {
+                scans.flush();
+            }
+            if (obstacleLog != null) {
+                obstacleLog.flush();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write run log in " + dir + ": " + e.getMessage(), e);
@@ -233,6 +253,11 @@ public final class RunLogWriter implements AutoCloseable {
         Map<String, Object> trajMeta = new LinkedHashMap<>(metadata);
         trajMeta.put("control_period_s", rows.size() > 1 ? rows.get(1)[0] - rows.get(0)[0] : 0.0);
         TrajectoryLogIO.write(dir.resolve(RunFiles.TRAJECTORY), new TrajectoryLog(cols, data, trajMeta));
+        try {
+            Files.deleteIfExists(partial(RunFiles.TRAJECTORY));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot finish run log in " + dir + ": " + e.getMessage(), e);
+        }
         Map<String, Object> res = new LinkedHashMap<>(result);
         res.putIfAbsent("cycles", rows.size());
         AtomicFiles.writeText(dir.resolve(RunFiles.RESULT), out -> out.write(TrajectoryLogIO.JSON.writeValueAsString(res) + "\n"));
@@ -246,6 +271,7 @@ public final class RunLogWriter implements AutoCloseable {
         closed = true;
         try {
             cycles.close();
+            trajectoryStream.close();
             plans.close();
             rollouts.close();
             if (scans != null) {

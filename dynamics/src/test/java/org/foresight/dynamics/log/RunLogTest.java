@@ -67,15 +67,37 @@ class RunLogTest {
     }
 
     @Test
-    void interruptedRunIsReportedAsIncomplete() {
+    void anInterruptedRunReadsUpToItsLastWholeCycle() throws IOException {
         World w = WorldLoader.loadBarn(0);
-        RunLogWriter out = RunLogWriter.create(dir, w, Footprint.JACKAL, Map.of());
-        out.cycle(cycle(0, false));
-        out.close();
+        RunLogWriter out = RunLogWriter.create(dir, w, Footprint.JACKAL, LidarConfig.DEFAULT, Map.of());
+        for (int i = 0; i < 6; i++) {
+            out.cycle(cycle(i, true));
+        }
+        // No finish and no close (a SIGKILL): the streams were flushed cycle by cycle.
         assertFalse(Files.exists(dir.resolve(RunFiles.RESULT)));
         assertFalse(Files.exists(dir.resolve(RunFiles.CYCLES)), "only .partial files until finish");
-        String m = assertThrows(LogFormatException.class, () -> RunLog.read(dir)).getMessage();
-        assertTrue(m.contains("incomplete run"), m);
+        RunLog all = RunLog.read(dir);
+        assertTrue(all.interrupted());
+        assertEquals(RunLog.INTERRUPTED, all.outcome());
+        assertEquals(6, all.cycles());
+        assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, all.plan(5));
+        assertEquals(0.25, all.times[5], 1e-12);
+        // A cut in the middle of the last rollout record: that cycle is dropped, the rest is kept.
+        Path rollouts = dir.resolve(RunFiles.ROLLOUTS + RunFiles.PARTIAL);
+        byte[] b = Files.readAllBytes(rollouts);
+        Files.write(rollouts, java.util.Arrays.copyOf(b, b.length - 5));
+        RunLog cut = RunLog.read(dir);
+        assertEquals(5, cut.cycles());
+        assertEquals(2, cut.rollouts(4).length);
+        out.close();
+    }
+
+    @Test
+    void aRunInterruptedBeforeItsFirstCycleIsNamed() {
+        World w = WorldLoader.loadBarn(0);
+        RunLogWriter out = RunLogWriter.create(dir, w, Footprint.JACKAL, Map.of());
+        out.close();
+        assertEquals(0, RunLog.read(dir).cycles(), "a header-only trajectory: zero cycles, interrupted");
     }
 
     @Test

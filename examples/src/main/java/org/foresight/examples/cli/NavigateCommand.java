@@ -77,8 +77,12 @@ public final class NavigateCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "100", description = "Episode time limit [s]. Default: ${DEFAULT-VALUE}.")
     double timeout;
 
-    @Option(names = "--show", description = "Show the run live in a window (needs the viz module and a display).")
+    @Option(names = "--show", description = "Show the run live in a window (needs a display). When the run is over the "
+            + "window says so; the command ends when the window is closed.")
     boolean show;
+
+    @Option(names = "--close-when-done", description = "With --show: close the window on its own 2 s after the run ends.")
+    boolean closeWhenDone;
 
     @Option(names = "--warmup", defaultValue = "30",
             description = "Planning cycles run on the start state and discarded before the episode, so the logged " +
@@ -97,6 +101,9 @@ public final class NavigateCommand implements Callable<Integer> {
         Models.checkPlannerSize(samples, horizon, plannerThreads);
         if (!planner.equals("mppi")) {
             throw new IllegalArgumentException("--planner " + planner + ": only 'mppi' is available");
+        }
+        if (closeWhenDone && !show) {
+            throw new IllegalArgumentException("--close-when-done applies to --show");
         }
         World world = worldOptions.load();
         if (!perception.equals("map")) {
@@ -132,7 +139,7 @@ public final class NavigateCommand implements Callable<Integer> {
             }
             s = runner.run(log);
             if (view != null) {
-                Live.finish(view, s);
+                Live.finish(view, s, closeWhenDone);
             }
         }
         var r = s.result();
@@ -262,8 +269,11 @@ public final class NavigateCommand implements Callable<Integer> {
             return v;
         }
 
-        static void finish(LiveView view, EpisodeSummary s) {
+        static void finish(LiveView view, EpisodeSummary s, boolean closeWhenDone) {
             view.finish(s.result().outcome().jsonName());
+            if (closeWhenDone) {
+                view.closeAfter(java.time.Duration.ofSeconds(2));
+            }
         }
 
         static void await(LiveView view) {
