@@ -251,7 +251,8 @@ public final class TrajectoryLogIO {
      */
     public static List<Path> listLogs(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new LogFormatException(dir, 0, "not a directory of logs");
+            throw new LogFormatException(dir, 0, Files.exists(dir) ? "is a file; expected a directory of logs (*.csv)"
+                    : "does not exist (expected a directory of logs, *.csv)");
         }
         try (Stream<Path> s = Files.list(dir)) {
             List<Path> out = s.filter(p -> p.getFileName().toString().endsWith(".csv") && Files.isRegularFile(p))

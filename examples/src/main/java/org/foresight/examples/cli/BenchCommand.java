@@ -17,8 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.foresight.dynamics.log.RunLogWriter;
 import org.foresight.dynamics.model.DynamicsModel;
 import org.foresight.dynamics.world.World;
@@ -103,9 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         List<Future<Row>> futures = new ArrayList<>();
         Row[] rows = new Row[ids.length];
-        try (ProgressBar pb = new ProgressBarBuilder().setTaskName("bench " + planner + "/" + model)
-                .setInitialMax(ids.length).setStyle(ProgressBarStyle.ASCII).setConsumer(
-                        new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
+        try (ProgressBar pb = Progress.bar("bench " + planner + "/" + model, ids.length)) {
             for (int id : ids) {
                 futures.add(pool.submit(() -> {
                     Row r = runOne(id, plannerThreads, latency);

@@ -3,9 +3,7 @@ package org.foresight.examples.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.foresight.worldmodel.collect.DataCollector;
 import org.foresight.worldmodel.collect.ExcitationSignal;
 import picocli.CommandLine.Command;
@@ -78,8 +76,7 @@ public final class CollectCommand implements Callable<Integer> {
         DataCollector.Plan plan = new DataCollector.Plan(episodes, duration, seed, plantOptions.plant(),
                 plantOptions.describe(), 0.05, 0.005);
         List<Path> written;
-        try (ProgressBar pb = new ProgressBarBuilder().setTaskName("collect").setInitialMax(episodes)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+        try (ProgressBar pb = Progress.bar("collect", episodes)) {
             written = DataCollector.collect(plan, out, pb::stepTo);
         }
         System.out.printf("wrote %d logs of %.0f s each (%d rows at 50 ms) to %s%n", written.size(), duration,

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -110,8 +111,8 @@ public final class FitCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
         }
-        if (members < 1) {
-            throw new IllegalArgumentException("--members must be >= 1, got " + members);
+        if (members < 2) {
+            throw new IllegalArgumentException("--members must be >= 2, got " + members);
         }
         if (!(lambda >= 0) || !Double.isFinite(lambda)) {
             throw new IllegalArgumentException("--lambda must be a finite number >= 0, got " + lambda);
@@ -127,7 +128,14 @@ public final class FitCommand implements Callable<Integer> {
         warnIfMixed(set);
         EpisodeSplit split = EpisodeSplit.split(set.episodes(), holdout, seed);
         long t0 = System.nanoTime();
-        ModelFitter.Result fitted = ModelFitter.fit(split.train(), options, seed);
+        ModelFitter.Result fitted;
+        if (kind.equals("mlp") || kind.equals("ensemble")) {
+            try (ProgressBar pb = Progress.bar("fit " + kind, 1000)) {
+                fitted = ModelFitter.fit(split.train(), options, seed, (done, total) -> pb.stepTo(1000 * done / total));
+            }
+        } else {
+            fitted = ModelFitter.fit(split.train(), options, seed);
+        }
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
 
         ModelMetrics mm = Evaluator.evaluate(fitted.model(), split.validation());

@@ -135,9 +135,13 @@ public final class NavigateCommand implements Callable<Integer> {
              RunLogWriter log = RunLogWriter.create(out, world, cfg.footprint(), cfg.sim().lidar(), meta)) {
             EpisodeRunner runner = new EpisodeRunner(world, p, cfg);
             if (show) {
-                view = Live.open(world, cfg, runner);
+                view = Live.open(world, cfg);
             }
-            s = runner.run(log);
+            try (me.tongfei.progressbar.ProgressBar bar = Progress.bar("navigate " + world.name(), 100)) {
+                runner.onCycle(progressTo(bar, world, view));
+                s = runner.run(log);
+                bar.stepTo(100);
+            }
             if (view != null) {
                 Live.finish(view, s, closeWhenDone);
             }
@@ -152,6 +156,26 @@ public final class NavigateCommand implements Callable<Integer> {
             Live.await(view);
         }
         return 0;
+    }
+
+    /**
+     * Shows the episode's progress: the share of the start-to-goal distance covered so far (the best yet) and
+     * the simulated time; passes every cycle on to the live view when there is one.
+     */
+    private static java.util.function.Consumer<org.foresight.dynamics.log.CycleRecord> progressTo(
+            me.tongfei.progressbar.ProgressBar bar, World world, LiveView view) {
+        double d0 = Math.max(1e-9, Math.hypot(world.start().x() - world.goalX(), world.start().y() - world.goalY()));
+        long[] best = {0};
+        return rec -> {
+            double d = Math.hypot(rec.state()[0] - world.goalX(), rec.state()[1] - world.goalY());
+            long pct = Math.max(best[0], Math.min(99, Math.round(100 * (1 - d / d0))));
+            best[0] = pct;
+            bar.stepTo(pct);
+            bar.setExtraMessage(String.format(java.util.Locale.ROOT, "t %.1f s", rec.t()));
+            if (view != null) {
+                view.cycle(rec);
+            }
+        };
     }
 
     /** Builds models and planners from command-line names; shared with {@link BenchCommand}. */
@@ -259,14 +283,12 @@ public final class NavigateCommand implements Callable<Integer> {
         private Live() {
         }
 
-        static LiveView open(World world, EpisodeConfig cfg, EpisodeRunner runner) {
+        static LiveView open(World world, EpisodeConfig cfg) {
             if (!FxPlatform.displayAvailable()) {
                 System.err.println("navigate: --show ignored: no display (DISPLAY is not set); replay the run with --png instead");
                 return null;
             }
-            LiveView v = LiveView.open(world, cfg.footprint(), cfg.sim().lidar(), "foresight navigate: " + world.name());
-            runner.onCycle(v::cycle);
-            return v;
+            return LiveView.open(world, cfg.footprint(), cfg.sim().lidar(), "foresight navigate: " + world.name());
         }
 
         static void finish(LiveView view, EpisodeSummary s, boolean closeWhenDone) {

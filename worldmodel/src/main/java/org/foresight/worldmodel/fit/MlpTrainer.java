@@ -52,6 +52,19 @@ public final class MlpTrainer {
      * @return the trained model.
      */
     public static MlpModel train(List<Episode> train, MlpConfig config, long seed) {
+        return train(train, config, seed, FitProgress.NONE);
+    }
+
+    /**
+     * As {@link #train(List, MlpConfig, long)}, reporting the optimiser steps done.
+     *
+     * @param train    training episodes.
+     * @param config   network and training settings.
+     * @param seed     seed of the weights and batches.
+     * @param progress receives (steps done, total steps) every 64 steps and at the end.
+     * @return the trained model.
+     */
+    public static MlpModel train(List<Episode> train, MlpConfig config, long seed, FitProgress progress) {
         double dt = LinearFitter.dt(train);
         List<Ep> eps = new ArrayList<>();
         for (Episode e : train) {
@@ -159,6 +172,9 @@ public final class MlpTrainer {
                     m[i] = BETA1 * m[i] + (1 - BETA1) * g;
                     v[i] = BETA2 * v[i] + (1 - BETA2) * g * g;
                     params[i] -= lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + EPS);
+                }
+                if ((s & 63) == 63 || s == totalSteps - 1) {
+                    progress.update(s + 1, totalSteps);
                 }
             }
         } finally {

@@ -30,6 +30,19 @@ public final class ModelFitter {
      * @return the model and details.
      */
     public static Result fit(List<Episode> train, FitOptions options, long seed) {
+        return fit(train, options, seed, FitProgress.NONE);
+    }
+
+    /**
+     * Fits, reporting progress (MLP optimiser steps; ensemble members).
+     *
+     * @param train    training episodes (never the held-out ones).
+     * @param options  what to fit.
+     * @param seed     seed of every random choice.
+     * @param progress receives (done, total); the result does not depend on it.
+     * @return the model and details.
+     */
+    public static Result fit(List<Episode> train, FitOptions options, long seed, FitProgress progress) {
         Map<String, Object> details = new LinkedHashMap<>();
         BodyFrameModel model;
         switch (options.kind()) {
@@ -46,12 +59,12 @@ public final class ModelFitter {
                 details.put("threshold_scores", r.scores());
             }
             case "mlp" -> {
-                model = MlpTrainer.train(train, options.mlp(), seed);
+                model = MlpTrainer.train(train, options.mlp(), seed, progress);
                 details.put("mlp", options.mlp());
             }
             case "ensemble" -> {
                 model = EnsembleFitter.fit(train, options.memberKind(), options.members(), options.library(),
-                        options.lambda(), options.mlp(), seed);
+                        options.lambda(), options.mlp(), seed, progress);
                 details.put("member_kind", options.memberKind());
                 details.put("members", options.members());
             }
