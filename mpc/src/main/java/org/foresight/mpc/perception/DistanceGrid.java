@@ -7,7 +7,8 @@ package org.foresight.mpc.perception;
  *
  * <p>Queries between centres are bilinear; queries outside the grid clamp to the border samples (a
  * point beyond the mapped area is as free as the nearest mapped border point). Immutable once built: the
- * array must not be modified after construction. Thread-safe.
+ * array must not be modified while a reader holds the grid (a double-buffered perception such as
+ * {@link LidarMap} rewrites a grid only after publishing the other one). Thread-safe for readers.
  */
 public final class DistanceGrid {
     private final double[] values;
