@@ -34,6 +34,9 @@ public final class Simulator {
     private final List<MovingObstacle> obstaclesView;
     private final double[] x;
     private final double[] scan;
+    private final double[] before;
+    private final java.util.random.RandomGenerator lidarNoise;
+    private final Odometry odometry;
     private double time;
     private double timerStart = Double.NaN;
     private double pathLength;
@@ -66,6 +69,11 @@ public final class Simulator {
         x[StateIndex.Y] = world.start().y();
         x[StateIndex.THETA] = Angles.wrap(world.start().theta());
         this.scan = lidar == null ? null : new double[config.lidar().beams()];
+        this.before = new double[x.length];
+        // Streams of their own, so that adding a sensor changes no other stream of the episode.
+        this.lidarNoise = new SplittableRandom(config.seed() ^ 0x6C69646172L);
+        this.odometry = config.odometry() == null ? null
+                : new Odometry(config.odometry(), new SplittableRandom(config.seed() ^ 0x6F646F6DL), x);
         if (footprint.collides(world.grid(), x[StateIndex.X], x[StateIndex.Y], x[StateIndex.THETA])) {
             throw new IllegalArgumentException(world.name() + ": the start pose (" + x[0] + ", " + x[1]
                     + ") is in collision");
@@ -166,7 +174,13 @@ public final class Simulator {
         for (int s = 0; s < substeps && outcome == Outcome.RUNNING; s++) {
             double px = x[StateIndex.X];
             double py = x[StateIndex.Y];
+            if (odometry != null) {
+                System.arraycopy(x, 0, this.before, 0, x.length);
+            }
             physics.physicsStep(x, s < switchAt ? before : after);
+            if (odometry != null) {
+                odometry.step(this.before, x, dt);
+            }
             pathLength += Math.hypot(x[StateIndex.X] - px, x[StateIndex.Y] - py);
             for (MovingObstacle o : obstacles) {
                 o.step(dt, world.grid());
@@ -200,8 +214,27 @@ public final class Simulator {
 
     private void updateScan() {
         if (lidar != null) {
-            lidar.scan(world.grid(), obstacles, x[StateIndex.X], x[StateIndex.Y], x[StateIndex.THETA], scan);
+            double th = x[StateIndex.THETA];
+            double off = config.lidarOffset();
+            lidar.scan(world.grid(), obstacles, x[StateIndex.X] + off * Math.cos(th), x[StateIndex.Y] + off * Math.sin(th),
+                    th, scan, lidarNoise);
         }
+    }
+
+    /**
+     * The robot's own estimate of its state, as its odometry reports it now (see {@link Odometry}): the
+     * dead-reckoned pose and the speeds averaged since the previous call.
+     *
+     * @return (x̂ [m], ŷ [m], θ̂ [rad], v_m [m/s], ω_m [rad/s]), a new array.
+     * @throws IllegalStateException without odometry in the config.
+     */
+    public double[] estimate() {
+        if (odometry == null) {
+            throw new IllegalStateException("the simulator keeps no odometry (SimConfig.odometry is null)");
+        }
+        double[] e = new double[StateIndex.FULL_DIM];
+        odometry.estimate(e);
+        return e;
     }
 
     /** BARN's result of the episode so far (score 0 unless it succeeded). */

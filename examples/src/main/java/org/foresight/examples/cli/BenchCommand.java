@@ -48,6 +48,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     LatencyOption latencyOption = new LatencyOption();
 
+    @Mixin
+    SensingOptions sensingOptions = new SensingOptions();
+
     @Option(names = "--worlds", defaultValue = "0-299", paramLabel = "SPEC",
             description = "BARN world indices: ranges and lists, e.g. 0-299, 0-29, 3,7,12, 0-299:10 (every 10th). Default: ${DEFAULT-VALUE}.")
     String worlds;
@@ -93,6 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         NavigateCommand.Models.checkPlannerSize(samples, horizon, 1);
         Latency latency = latencyOption.latency();
+        sensingOptions.apply(EpisodeConfig.defaults(0), "barn"); // fail fast on bad sensing options
         plantOptions.validate();
         NavigateCommand.Models.load(model, plantOptions); // fail fast on a bad --model
         int parallel = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
@@ -129,7 +133,8 @@ public final class BenchCommand implements Callable<Integer> {
     private Row runOne(int id, int plannerThreads, Latency latency) {
         World w = WorldLoader.loadBarn(id);
         DynamicsModel m = NavigateCommand.Models.load(model, plantOptions);
-        EpisodeConfig cfg = EpisodeConfig.defaults(seed + id).withPlant(plantOptions.plant()).withLatency(latency);
+        EpisodeConfig cfg = sensingOptions.apply(
+                EpisodeConfig.defaults(seed + id).withPlant(plantOptions.plant()).withLatency(latency), "barn");
         try (Planner p = NavigateCommand.Models.planner(planner, m, samples, horizon, plannerThreads, seed + id)) {
             EpisodeRunner runner = new EpisodeRunner(w, p, cfg);
             if (keepRuns) {
@@ -140,6 +145,7 @@ public final class BenchCommand implements Callable<Integer> {
                 meta.put("model", model);
                 meta.put("seed", seed + id);
                 meta.put("latency", latency.label());
+                meta.put("sensing", cfg.sensing().label());
                 meta.put("plant", plantOptions.describe());
                 try (RunLogWriter log = RunLogWriter.create(out.resolve("runs").resolve(String.format("world_%03d", id)),
                         w, cfg.footprint(), cfg.sim().lidar(), meta)) {
@@ -187,15 +193,18 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void writeCsv(Row[] rows) {
-        StringBuilder sb = new StringBuilder("world,robot,model,latency,outcome,time_s,ot_s,score,path_m,plan_ms_p50,"
-                + "plan_ms_p99,latency_ms_p50,latency_ms_p99,overrun_fraction,stop_cycles\n");
+        StringBuilder sb = new StringBuilder("world,robot,model,sensing,latency,outcome,time_s,ot_s,score,path_m,"
+                + "plan_ms_p50,plan_ms_p99,latency_ms_p50,latency_ms_p99,overrun_fraction,perception_ms_p50,"
+                + "perception_ms_p99,stop_cycles\n");
         for (Row r : rows) {
             var s = r.summary();
             var e = s.result();
-            sb.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%.3f,%.3f,%.4f,%.3f,%.3f,%.3f,%.3f,%.3f,%.4f,%d%n",
-                    r.world(), csv(plantOptions.label()), csv(model), s.latency(), e.outcome().jsonName(), e.time(),
-                    e.optimalTime(), e.score(), e.pathLength(), s.planMsQuantile(0.5), s.planMsQuantile(0.99),
-                    s.latencyMsQuantile(0.5), s.latencyMsQuantile(0.99), s.overrunFraction(), s.stopCycles()));
+            sb.append(String.format(Locale.ROOT,
+                    "%d,%s,%s,%s,%s,%s,%.3f,%.3f,%.4f,%.3f,%.3f,%.3f,%.3f,%.3f,%.4f,%.3f,%.3f,%d%n",
+                    r.world(), csv(plantOptions.label()), csv(model), s.sensing(), s.latency(), e.outcome().jsonName(),
+                    e.time(), e.optimalTime(), e.score(), e.pathLength(), s.planMsQuantile(0.5), s.planMsQuantile(0.99),
+                    s.latencyMsQuantile(0.5), s.latencyMsQuantile(0.99), s.overrunFraction(),
+                    s.perceptionMsQuantile(0.5), s.perceptionMsQuantile(0.99), s.stopCycles()));
         }
         try {
             Files.writeString(out.resolve("results.csv"), sb.toString(), StandardCharsets.UTF_8);
@@ -210,40 +219,82 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private String markdown(Row[] rows) {
-        int n = rows.length;
-        int success = 0;
-        int collision = 0;
-        int timeout = 0;
-        double score = 0;
-        long cycles = 0;
-        long overruns = 0;
         List<Double> all = new ArrayList<>();
+        List<Double> perception = new ArrayList<>();
         for (Row r : rows) {
-            switch (r.summary().result().outcome()) {
-                case SUCCESS -> success++;
-                case COLLISION -> collision++;
-                case TIMEOUT -> timeout++;
-                default -> { }
-            }
-            score += r.summary().result().score();
-            cycles += r.summary().cycles();
-            overruns += r.summary().overrunCycles();
             for (double v : r.summary().planMs()) {
                 all.add(v);
+            }
+            for (double v : r.summary().perceptionMs()) {
+                perception.add(v);
             }
         }
         double[] t = all.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(t);
+        double[] p = perception.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(p);
+        String sensing = rows.length == 0 ? "" : rows[0].summary().sensing();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "| planner | robot | model | latency | worlds | success | collisions | timeouts "
-                + "| mean score | overrun fraction | plan ms p50 | p90 | p99 |%n"));
-        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %d (%.1f %%) | %d | %d | %.3f | %.3f | %.2f | %.2f "
-                        + "| %.2f |%n",
-                planner, plantOptions.label(), model, latencyOption.latency().label(), n, success, 100.0 * success / n,
-                collision, timeout, score / n, cycles == 0 ? 0.0 : (double) overruns / cycles,
-                q(t, 0.5), q(t, 0.9), q(t, 0.99)));
+        sb.append(String.format(Locale.ROOT, "| planner | robot | model | sensing | latency | worlds | success | collisions "
+                + "| timeouts | mean score | overrun fraction | plan ms p50 | p90 | p99 | perception ms p50 | p99 |%n"));
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        Tally all0 = Tally.of(rows, 0, Integer.MAX_VALUE);
+        sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %d (%.1f %%) | %d | %d | %.3f | %.3f | %.2f "
+                        + "| %.2f | %.2f | %.2f | %.2f |%n",
+                planner, plantOptions.label(), model, sensing, latencyOption.latency().label(), all0.n, all0.success,
+                100.0 * all0.success / Math.max(1, all0.n), all0.collision, all0.timeout, all0.meanScore(),
+                all0.overrunFraction(), q(t, 0.5), q(t, 0.9), q(t, 0.99), q(p, 0.5), q(p, 0.99)));
+        if (rows.length > 50) {
+            sb.append(String.format(Locale.ROOT, "%n| worlds | episodes | success | collisions | timeouts | mean score |%n"));
+            sb.append("|---|---|---|---|---|---|\n");
+            for (int b = 0; b < 300; b += 50) {
+                Tally k = Tally.of(rows, b, b + 49);
+                if (k.n > 0) {
+                    sb.append(String.format(Locale.ROOT, "| %d-%d | %d | %d (%.1f %%) | %d | %d | %.3f |%n", b, b + 49, k.n,
+                            k.success, 100.0 * k.success / k.n, k.collision, k.timeout, k.meanScore()));
+                }
+            }
+        }
         return sb.toString();
+    }
+
+    /** Outcome counts over the rows of a range of worlds. */
+    private static final class Tally {
+        int n;
+        int success;
+        int collision;
+        int timeout;
+        double score;
+        long cycles;
+        long overruns;
+
+        static Tally of(Row[] rows, int fromWorld, int toWorld) {
+            Tally t = new Tally();
+            for (Row r : rows) {
+                if (r.world() < fromWorld || r.world() > toWorld) {
+                    continue;
+                }
+                t.n++;
+                switch (r.summary().result().outcome()) {
+                    case SUCCESS -> t.success++;
+                    case COLLISION -> t.collision++;
+                    case TIMEOUT -> t.timeout++;
+                    default -> { }
+                }
+                t.score += r.summary().result().score();
+                t.cycles += r.summary().cycles();
+                t.overruns += r.summary().overrunCycles();
+            }
+            return t;
+        }
+
+        double meanScore() {
+            return n == 0 ? 0.0 : score / n;
+        }
+
+        double overrunFraction() {
+            return cycles == 0 ? 0.0 : (double) overruns / cycles;
+        }
     }
 
     private static double q(double[] sorted, double p) {

@@ -54,9 +54,8 @@ public final class NavigateCommand implements Callable<Integer> {
                     "no-argument constructor. Default: ${DEFAULT-VALUE}.")
     String model;
 
-    @Option(names = "--perception", defaultValue = "map",
-            description = "What the planner knows of obstacles: map (the static map). Default: ${DEFAULT-VALUE}.")
-    String perception;
+    @Mixin
+    SensingOptions sensingOptions = new SensingOptions();
 
     @Option(names = "--out", required = true, description = "Run directory to write.")
     Path out;
@@ -106,23 +105,24 @@ public final class NavigateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--close-when-done applies to --show");
         }
         World world = worldOptions.load();
-        if (!perception.equals("map")) {
-            throw new IllegalArgumentException("--perception " + perception + ": only 'map' is available");
-        }
         Latency latency = latencyOption.latency();
         DynamicsModel plant = plantOptions.plant();
         DynamicsModel m = Models.load(model, plantOptions);
-        OutputPaths.directory("--out", out);
         int threads = plannerThreads > 0 ? plannerThreads : Runtime.getRuntime().availableProcessors();
         EpisodeConfig cfg = EpisodeConfig.defaults(seed);
         cfg = cfg.withSim(cfg.sim().withTimeout(timeout)).withWarmupCycles(warmup).withPlant(plant).withLatency(latency);
+        cfg = sensingOptions.apply(cfg, "oracle");
+        OutputPaths.directory("--out", out);
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("command", "navigate");
         meta.put("world", worldOptions.spec());
         meta.put("planner", planner);
         meta.put("model", model);
         meta.put("model_description", m.describe());
-        meta.put("perception", perception);
+        meta.put("protocol", sensingOptions.protocol("oracle"));
+        meta.put("sensing", cfg.sensing().label());
+        meta.put("lidar", cfg.sim().lidar() == null ? "none" : cfg.sim().lidar().toString());
+        meta.put("odometry", cfg.sim().odometry() == null ? "none" : cfg.sim().odometry().toString());
         meta.put("latency", latency.label());
         meta.put("plant", plantOptions.describe());
         meta.put("seed", seed);
@@ -148,10 +148,11 @@ public final class NavigateCommand implements Callable<Integer> {
         }
         var r = s.result();
         System.out.printf(java.util.Locale.ROOT, "%s: %s in %.2f s (AT %.2f s, OT %.2f s, score %.3f, path %.2f m), "
-                        + "planning p50 %.2f ms, p99 %.2f ms, latency %s, overrun fraction %.3f, %d stop cycles; "
-                        + "run written to %s%n",
+                        + "planning p50 %.2f ms, p99 %.2f ms, latency %s, overrun fraction %.3f, %s (perception p50 %.2f ms, "
+                        + "p99 %.2f ms), %d stop cycles; run written to %s%n",
                 world.name(), r.outcome().jsonName(), r.simTime(), r.time(), r.optimalTime(), r.score(), r.pathLength(),
-                s.planMsQuantile(0.5), s.planMsQuantile(0.99), latency.label(), s.overrunFraction(), s.stopCycles(), out);
+                s.planMsQuantile(0.5), s.planMsQuantile(0.99), latency.label(), s.overrunFraction(), s.sensing(),
+                s.perceptionMsQuantile(0.5), s.perceptionMsQuantile(0.99), s.stopCycles(), out);
         if (view != null) {
             Live.await(view);
         }

@@ -76,6 +76,14 @@ class BadInputTest {
         c.add(new Case("--kind", "fit", "--logs", l, "--kind", "gp", "--out", out + ".json"));
         c.add(new Case("--worlds", "bench", "--worlds", "5-400", "--out", out));
         c.add(new Case("--perception", "navigate", "--world", "barn:0", "--perception", "lidar2", "--out", out));
+        c.add(new Case("--localization", "navigate", "--world", "barn:0", "--localization", "gps", "--out", out));
+        c.add(new Case("--protocol", "bench", "--protocol", "moon", "--worlds", "0", "--out", out));
+        c.add(new Case("--lidar", "navigate", "--world", "barn:0", "--protocol", "barn", "--lidar", "beams=0", "--out", out));
+        c.add(new Case("--lidar", "navigate", "--world", "barn:0", "--protocol", "barn", "--lidar", "range_m=0", "--out", out));
+        c.add(new Case("--lidar", "bench", "--lidar", "resolution_m=0", "--worlds", "0", "--out", out));
+        c.add(new Case("--lidar", "bench", "--lidar", "rays=5", "--worlds", "0", "--out", out));
+        c.add(new Case("--odometry", "navigate", "--world", "barn:0", "--protocol", "barn", "--odometry", "gyroNoise=-1",
+                "--out", out));
         c.add(new Case("--latency", "bench", "--latency", "soon", "--worlds", "0", "--out", out));
         c.add(new Case("unknown integrator", "collect", "--robot", "integrator=foo", "--out", out));
         c.add(new Case("unknown robot preset", "bench", "--robot", "speedy", "--worlds", "0", "--out", out));

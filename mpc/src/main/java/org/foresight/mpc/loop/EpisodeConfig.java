@@ -24,10 +24,12 @@ import org.foresight.dynamics.world.Footprint;
  * @param plant           the simulated robot (checked by {@link RobotPhysics#checkPlant}): the Jackal or any
  *                        model whose state begins x, y, θ, v, ω.
  * @param latency         how planning time is charged to the robot ({@link Latency}).
+ * @param sensing         what the robot knows: exact map or lidar map, true state or odometry ({@link Sensing});
+ *                        a lidar needs {@code sim.lidar()}, odometry {@code sim.odometry()}.
  */
 public record EpisodeConfig(SimConfig sim, Footprint footprint, int recordRollouts, double replanPeriod,
                             double guideMargin, double stuckTime, int warmupCycles, DynamicsModel plant,
-                            Latency latency) {
+                            Latency latency, Sensing sensing) {
 
     /** Validates the fields. */
     public EpisodeConfig {
@@ -35,6 +37,15 @@ public record EpisodeConfig(SimConfig sim, Footprint footprint, int recordRollou
             throw new IllegalArgumentException("episode config needs a sim config, a footprint and a latency");
         }
         RobotPhysics.checkPlant(plant);
+        if (sensing == null) {
+            throw new IllegalArgumentException("episode config needs a sensing (Sensing.oracle() for the exact map)");
+        }
+        if (sensing.perception() == Sensing.Perception.LIDAR && sim.lidar() == null) {
+            throw new IllegalArgumentException("lidar perception needs a lidar in the simulator config");
+        }
+        if (sensing.localization() == Sensing.Localization.ODOMETRY && sim.odometry() == null) {
+            throw new IllegalArgumentException("odometry localization needs an odometry model in the simulator config");
+        }
         if (recordRollouts < 0) {
             throw new IllegalArgumentException("recordRollouts must be >= 0, got " + recordRollouts);
         }
@@ -63,33 +74,51 @@ public record EpisodeConfig(SimConfig sim, Footprint footprint, int recordRollou
      */
     public static EpisodeConfig defaults(long seed) {
         return new EpisodeConfig(SimConfig.defaults(seed), Footprint.JACKAL, 32, 1.0, 0.10, 3.0, 30,
-                new JackalDiffDrive(JackalParams.defaults()), Latency.measured());
+                new JackalDiffDrive(JackalParams.defaults()), Latency.measured(), Sensing.oracle());
     }
 
     /** @param n rollouts to log per cycle. @return a copy with it changed. */
     public EpisodeConfig withRecordRollouts(int n) {
-        return new EpisodeConfig(sim, footprint, n, replanPeriod, guideMargin, stuckTime, warmupCycles, plant, latency);
+        return new EpisodeConfig(sim, footprint, n, replanPeriod, guideMargin, stuckTime, warmupCycles, plant, latency, sensing);
     }
 
     /** @param newSim simulator settings. @return a copy with them changed. */
     public EpisodeConfig withSim(SimConfig newSim) {
-        return new EpisodeConfig(newSim, footprint, recordRollouts, replanPeriod, guideMargin, stuckTime, warmupCycles, plant, latency);
+        return new EpisodeConfig(newSim, footprint, recordRollouts, replanPeriod, guideMargin, stuckTime, warmupCycles, plant, latency, sensing);
     }
 
     /** @param p the simulated robot. @return a copy with it changed. */
     public EpisodeConfig withPlant(DynamicsModel p) {
         return new EpisodeConfig(sim, footprint, recordRollouts, replanPeriod, guideMargin, stuckTime, warmupCycles, p,
-                latency);
+                latency, sensing);
     }
 
     /** @param l how planning time is charged. @return a copy with it changed. */
     public EpisodeConfig withLatency(Latency l) {
         return new EpisodeConfig(sim, footprint, recordRollouts, replanPeriod, guideMargin, stuckTime, warmupCycles,
-                plant, l);
+                plant, l, sensing);
+    }
+
+    /**
+     * @param s what the robot knows. A lidar or odometry the simulator config lacks is added: the Hokuyo
+     *          UST-10LX ({@link org.foresight.dynamics.world.LidarConfig#HOKUYO_UST10LX}) and Jackal-like odometry
+     *          ({@link org.foresight.dynamics.sim.OdometryConfig#JACKAL}).
+     * @return a copy with it changed.
+     */
+    public EpisodeConfig withSensing(Sensing s) {
+        SimConfig sc = sim;
+        if (s.perception() == Sensing.Perception.LIDAR && sc.lidar() == null) {
+            sc = sc.withLidar(org.foresight.dynamics.world.LidarConfig.HOKUYO_UST10LX);
+        }
+        if (s.localization() == Sensing.Localization.ODOMETRY && sc.odometry() == null) {
+            sc = sc.withOdometry(org.foresight.dynamics.sim.OdometryConfig.JACKAL);
+        }
+        return new EpisodeConfig(sc, footprint, recordRollouts, replanPeriod, guideMargin, stuckTime, warmupCycles, plant,
+                latency, s);
     }
 
     /** @param n warm-up cycles, ≥ 0. @return a copy with it changed. */
     public EpisodeConfig withWarmupCycles(int n) {
-        return new EpisodeConfig(sim, footprint, recordRollouts, replanPeriod, guideMargin, stuckTime, n, plant, latency);
+        return new EpisodeConfig(sim, footprint, recordRollouts, replanPeriod, guideMargin, stuckTime, n, plant, latency, sensing);
     }
 }

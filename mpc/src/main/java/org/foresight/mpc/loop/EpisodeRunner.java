@@ -14,9 +14,6 @@ import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
 import org.foresight.mpc.Planner;
 import org.foresight.mpc.path.GuidePath;
-import org.foresight.mpc.path.GuidePlanner;
-import org.foresight.mpc.perception.MapObstacleField;
-import org.foresight.mpc.perception.ObstacleField;
 
 /**
  * Runs one closed-loop episode: the true Jackal in the {@link Simulator}, a {@link Planner} asked once per
@@ -52,7 +49,6 @@ public final class EpisodeRunner {
     private final World world;
     private final Planner planner;
     private final EpisodeConfig config;
-    private final ObstacleField perception;
     private Consumer<CycleRecord> listener;
 
     /**
@@ -64,7 +60,6 @@ public final class EpisodeRunner {
         this.world = world;
         this.planner = planner;
         this.config = config;
-        this.perception = MapObstacleField.of(world);
     }
 
     /**
@@ -87,22 +82,21 @@ public final class EpisodeRunner {
     public EpisodeSummary run(RunLogWriter log) {
         planner.reset();
         Simulator sim = new Simulator(world, config.plant(), config.footprint(), config.sim());
-        GuidePlanner guides = new GuidePlanner(world.grid(), config.footprint(), config.guideMargin());
+        EpisodeKnowledge known = new EpisodeKnowledge(world, config);
         Plan plan = new Plan(MAX_HORIZON, config.recordRollouts());
-        warmUp(sim, guides, plan);
+        warmUp(sim, known, plan);
         int substeps = config.sim().substeps();
         double physicsDt = config.sim().physicsDt();
         Latency latency = config.latency();
         double[] times = new double[1024];
         double[] latencies = new double[1024];
+        double[] perceptionTimes = new double[1024];
         int plans = 0;
         int cycle = 0;
         int stops = 0;
         int overruns = 0;
         String lastStatus = "ok";
         String lastMode = planner.name();
-        GuidePath guide = null;
-        double nextReplan = 0;
         double wideUntil = -1;
         int stuckCycles = Math.max(1, (int) Math.round(config.stuckTime() / config.sim().controlDt()));
         double[] histX = new double[stuckCycles];
@@ -114,7 +108,11 @@ public final class EpisodeRunner {
         long arrival = -1;
         while (!sim.done()) {
             double t = sim.time();
-            double[] x = sim.state();
+            double[] x = known.sense(sim);
+            if (cycle == perceptionTimes.length) {
+                perceptionTimes = Arrays.copyOf(perceptionTimes, 2 * cycle);
+            }
+            perceptionTimes[cycle] = known.perceptionMs();
             long tick = (long) cycle * substeps;
             if (arrival >= 0 && arrival <= tick) {
                 System.arraycopy(pending, 0, applied, 0, 2);
@@ -122,10 +120,11 @@ public final class EpisodeRunner {
             }
             // Stuck: hardly moved over the last stuckTime ⇒ lead around with a wider guide for a while.
             int slot = cycle % stuckCycles;
+            boolean stuck = false;
             if (cycle >= stuckCycles && t >= wideUntil
                     && Math.hypot(x[StateIndex.X] - histX[slot], x[StateIndex.Y] - histY[slot]) < STUCK_DISTANCE) {
                 wideUntil = t + WIDE_HOLD;
-                nextReplan = t;
+                stuck = true;
             }
             histX[slot] = x[StateIndex.X];
             histY[slot] = x[StateIndex.Y];
@@ -134,16 +133,10 @@ public final class EpisodeRunner {
             String status = "busy";
             if (arrival < 0) {
                 // The planner is free: plan from the newest measurement.
-                if (t >= nextReplan || guide == null) {
-                    GuidePath g = guides.plan(x[StateIndex.X], x[StateIndex.Y], world.goalX(), world.goalY(),
-                            t < wideUntil);
-                    if (g != null) {
-                        guide = g;
-                    }
-                    nextReplan = t + config.replanPeriod();
-                }
-                PlanRequest req = new PlanRequest(t, x, perception, world.goalX(), world.goalY(), world.goalTolerance(),
-                        guide);
+                GuidePath guide = known.guide(t, x, t < wideUntil, stuck);
+                perceptionTimes[cycle] = known.perceptionMs();
+                PlanRequest req = new PlanRequest(t, x, known.field(), world.goalX(), world.goalY(),
+                        world.goalTolerance(), guide);
                 long t0 = System.nanoTime();
                 planner.plan(req, plan);
                 ms = (System.nanoTime() - t0) * 1e-6;
@@ -151,7 +144,8 @@ public final class EpisodeRunner {
                     times = Arrays.copyOf(times, 2 * plans);
                     latencies = Arrays.copyOf(latencies, 2 * plans);
                 }
-                long delay = latency.chargedSteps(ms, physicsDt);
+                // The loop's whole computation reaches the wheels late: this cycle's perception (map, guide) and the plan.
+                long delay = latency.chargedSteps(ms + perceptionTimes[cycle], physicsDt);
                 latencyMs = delay * physicsDt * 1e3;
                 times[plans] = ms;
                 latencies[plans] = latencyMs;
@@ -180,9 +174,10 @@ public final class EpisodeRunner {
             }
             if (wantsLog) {
                 double[] scan = sim.scan() == null ? null : sim.scan().clone();
+                double[] truth = sim.state();
                 List<MovingObstacle> obs = sim.obstacles().isEmpty() ? List.of()
                         : sim.obstacles().stream().map(MovingObstacle::copy).toList();
-                CycleRecord rec = new CycleRecord(cycle, t, x, after.clone(), ms, lastMode, status, plan.planXYCopy(),
+                CycleRecord rec = new CycleRecord(cycle, t, truth, after.clone(), ms, lastMode, status, plan.planXYCopy(),
                         plan.rolloutsCopy(), plan.rolloutWeightsCopy(), scan, obs, latencyMs, overrun);
                 if (log != null) {
                     log.cycle(rec);
@@ -199,25 +194,33 @@ public final class EpisodeRunner {
             cycle++;
         }
         EpisodeSummary summary = new EpisodeSummary(world.name(), sim.result(), Arrays.copyOf(times, plans),
-                Arrays.copyOf(latencies, plans), cycle, overruns, stops, lastStatus, latency.label());
+                Arrays.copyOf(latencies, plans), cycle, overruns, stops, lastStatus, latency.label(),
+                Arrays.copyOf(perceptionTimes, cycle), config.sensing().label());
         if (log != null) {
             log.finish(summary.toResultJson());
         }
         return summary;
     }
 
-    /** Plans {@link EpisodeConfig#warmupCycles()} times on the start state, then resets the planner. */
-    private void warmUp(Simulator sim, GuidePlanner guides, Plan plan) {
+    /**
+     * Plans {@link EpisodeConfig#warmupCycles()} times on the start state (with the first scan seen), then resets
+     * the planner and forgets the map, so the episode is the same with or without the warm-up.
+     */
+    private void warmUp(Simulator sim, EpisodeKnowledge known, Plan plan) {
         if (config.warmupCycles() == 0) {
             return;
         }
-        double[] x = sim.state();
-        GuidePath guide = guides.plan(x[StateIndex.X], x[StateIndex.Y], world.goalX(), world.goalY(), false);
-        PlanRequest req = new PlanRequest(sim.time(), x, perception, world.goalX(), world.goalY(), world.goalTolerance(),
-                guide);
+        double[] x = sim.state(); // at t = 0 the odometry estimate is the true start
+        if (config.sensing().perception() == Sensing.Perception.LIDAR) {
+            known.warmUpScan(sim, x);
+        }
+        GuidePath guide = known.guide(sim.time(), x, false, true);
+        PlanRequest req = new PlanRequest(sim.time(), x, known.field(), world.goalX(), world.goalY(),
+                world.goalTolerance(), guide);
         for (int i = 0; i < config.warmupCycles(); i++) {
             planner.plan(req, plan);
         }
         planner.reset();
+        known.reset();
     }
 }

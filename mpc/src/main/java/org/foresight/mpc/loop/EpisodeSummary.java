@@ -18,9 +18,20 @@ import org.foresight.dynamics.sim.EpisodeResult;
  * @param stopCycles    plans in which the planner commanded a safety stop.
  * @param lastStatus    the planner's status label of the last plan.
  * @param latency       how planning time was charged: "measured", "none" or e.g. "20 ms".
+ * @param perceptionMs  wall-clock time of each cycle's perception (scan into the map, distance field, guide
+ *                      re-plan) [ms]; zeros with the exact map.
+ * @param sensing       what the robot knew, e.g. "lidar+odometry" ({@link Sensing#label()}).
  */
 public record EpisodeSummary(String world, EpisodeResult result, double[] planMs, double[] latencyMs, int cycles,
-                             int overrunCycles, int stopCycles, String lastStatus, String latency) {
+                             int overrunCycles, int stopCycles, String lastStatus, String latency,
+                             double[] perceptionMs, String sensing) {
+
+    /** A summary without perception timings (a run with the exact map, or without a planner). */
+    public EpisodeSummary(String world, EpisodeResult result, double[] planMs, double[] latencyMs, int cycles,
+                          int overrunCycles, int stopCycles, String lastStatus, String latency) {
+        this(world, result, planMs, latencyMs, cycles, overrunCycles, stopCycles, lastStatus, latency, new double[0],
+                Sensing.oracle().label());
+    }
 
     /** Checks the shapes. */
     public EpisodeSummary {
@@ -46,6 +57,14 @@ public record EpisodeSummary(String world, EpisodeResult result, double[] planMs
      */
     public double latencyMsQuantile(double q) {
         return quantile(latencyMs, q);
+    }
+
+    /**
+     * @param q quantile in [0, 1].
+     * @return the perception-time quantile [ms] (nearest rank below), 0 without timings.
+     */
+    public double perceptionMsQuantile(double q) {
+        return quantile(perceptionMs, q);
     }
 
     /** @return overrun cycles / cycles, 0 without cycles. */
@@ -83,6 +102,9 @@ public record EpisodeSummary(String world, EpisodeResult result, double[] planMs
         m.put("latency_ms_p50", latencyMsQuantile(0.50));
         m.put("latency_ms_p99", latencyMsQuantile(0.99));
         m.put("overrun_fraction", overrunFraction());
+        m.put("sensing", sensing);
+        m.put("perception_ms_p50", perceptionMsQuantile(0.50));
+        m.put("perception_ms_p99", perceptionMsQuantile(0.99));
         m.put("sim_time_s", result.simTime());
         m.put("cycles", cycles);
         m.put("plans", planMs.length);

@@ -1,0 +1,162 @@
+package org.foresight.mpc.loop;
+
+import org.foresight.dynamics.model.StateIndex;
+import org.foresight.dynamics.sim.Simulator;
+import org.foresight.dynamics.world.OccupancyGrid;
+import org.foresight.dynamics.world.World;
+import org.foresight.mpc.path.GuidePath;
+import org.foresight.mpc.path.GuidePlanner;
+import org.foresight.mpc.perception.LidarMap;
+import org.foresight.mpc.perception.LidarMapConfig;
+import org.foresight.mpc.perception.MapObstacleField;
+import org.foresight.mpc.perception.ObstacleField;
+
+/**
+ * What the robot knows during one episode ({@link Sensing}): the state it measures, the obstacle field it
+ * plans against, and the guide path, kept up to date each cycle. With a lidar map the guide is A* on the
+ * map coarsened to {@value #GUIDE_CELLS} cells per guide cell (unknown cells traversable: the robot heads
+ * for the goal through what it has not seen and re-plans as it sees more), re-planned every
+ * {@link EpisodeConfig#replanPeriod()} and at once when newly seen obstacles come within the footprint's
+ * inradius of it.
+ *
+ * <p>Not thread-safe; one per episode run.
+ */
+final class EpisodeKnowledge {
+    /** Lidar-map cells per side of one guide cell (0.05 m map → 0.15 m guide grid, BARN's cell size). */
+    static final int GUIDE_CELLS = 3;
+
+    private final World world;
+    private final EpisodeConfig config;
+    private final Sensing sensing;
+    private final LidarMap map;
+    private final ObstacleField field;
+    private final GuidePlanner staticGuides;
+    private final OccupancyGrid coarse;
+    private GuidePath guide;
+    private long guideVersion = -1;
+    private double nextReplan;
+    private double perceptionMs;
+
+    EpisodeKnowledge(World world, EpisodeConfig config) {
+        this.world = world;
+        this.config = config;
+        this.sensing = config.sensing();
+        if (sensing.perception() == Sensing.Perception.LIDAR) {
+            LidarMapConfig mc = LidarMapConfig.covering(world.grid()).withResolution(sensing.mapResolution());
+            this.map = new LidarMap(mc.withSensorOffset(config.sim().lidarOffset()));
+            this.field = map;
+            this.staticGuides = null;
+            this.coarse = new OccupancyGrid(Math.max(1, map.sizeX() / GUIDE_CELLS), Math.max(1, map.sizeY() / GUIDE_CELLS),
+                    map.resolution() * GUIDE_CELLS, map.originX(), map.originY());
+        } else {
+            this.map = null;
+            this.field = MapObstacleField.of(world);
+            this.staticGuides = new GuidePlanner(world.grid(), config.footprint(), config.guideMargin());
+            this.coarse = null;
+        }
+    }
+
+    /** Forgets everything learnt (after the warm-up). */
+    void reset() {
+        if (map != null) {
+            map.reset();
+        }
+        guide = null;
+        guideVersion = -1;
+        nextReplan = 0;
+    }
+
+    /** @return the obstacle field planners read. */
+    ObstacleField field() {
+        return field;
+    }
+
+    /**
+     * Takes this cycle's measurement and updates the map with the cycle's scan.
+     *
+     * @param sim the simulator (true state, scan, odometry).
+     * @return the state the planner sees (x, y, θ, v, ω).
+     */
+    double[] sense(Simulator sim) {
+        double[] x = sensing.localization() == Sensing.Localization.ODOMETRY ? sim.estimate() : sim.state();
+        if (map != null) {
+            long t0 = System.nanoTime();
+            // The scan was taken from the true pose; it is placed at the pose the robot believes it has.
+            map.integrate(sim.scan(), sim.config().lidar(), x[StateIndex.X], x[StateIndex.Y], x[StateIndex.THETA]);
+            perceptionMs = (System.nanoTime() - t0) * 1e-6;
+        }
+        return x;
+    }
+
+    /**
+     * The warm-up's view: the first scan placed at the start pose, without touching the odometry's averaging
+     * (the state is the true start, which the estimate equals at t = 0). {@link #reset} forgets it.
+     */
+    void warmUpScan(Simulator sim, double[] start) {
+        map.integrate(sim.scan(), sim.config().lidar(), start[StateIndex.X], start[StateIndex.Y],
+                start[StateIndex.THETA]);
+    }
+
+    /** @return wall-clock time of the last map update [ms] (0 with the exact map). */
+    double perceptionMs() {
+        return perceptionMs;
+    }
+
+    /**
+     * The guide for this cycle: re-planned every replan period, when {@code force} (the robot is stuck, or a
+     * wide guide is wanted), or when the lidar map shows obstacles on it.
+     *
+     * @param t     simulated time [s].
+     * @param x     the measured state.
+     * @param wide  whether to plan the wide guide.
+     * @param force whether to re-plan now.
+     * @return the guide (the last good one when a re-plan finds no path), or null when none was ever found.
+     */
+    GuidePath guide(double t, double[] x, boolean wide, boolean force) {
+        boolean stale = map != null && guide != null && map.version() != guideVersion && blocked(guide);
+        if (force || stale || guide == null || t >= nextReplan) {
+            long t0 = System.nanoTime();
+            GuidePath g = planner().plan(x[StateIndex.X], x[StateIndex.Y], world.goalX(), world.goalY(), wide);
+            if (g != null) {
+                guide = g;
+            }
+            if (map != null) {
+                guideVersion = map.version();
+                perceptionMs += (System.nanoTime() - t0) * 1e-6;
+            }
+            nextReplan = t + config.replanPeriod();
+        }
+        return guide;
+    }
+
+    private GuidePlanner planner() {
+        if (staticGuides != null) {
+            return staticGuides;
+        }
+        // A cell of the coarse grid is occupied when any map cell in it is seen occupied.
+        for (int cx = 0; cx < coarse.sizeX(); cx++) {
+            for (int cy = 0; cy < coarse.sizeY(); cy++) {
+                boolean occ = false;
+                for (int i = 0; i < GUIDE_CELLS && !occ; i++) {
+                    for (int j = 0; j < GUIDE_CELLS && !occ; j++) {
+                        occ = map.isOccupied(cx * GUIDE_CELLS + i, cy * GUIDE_CELLS + j);
+                    }
+                }
+                coarse.setOccupied(cx, cy, occ);
+            }
+        }
+        return new GuidePlanner(coarse, config.footprint(), config.guideMargin());
+    }
+
+    /** Whether any point of the guide lies closer than the footprint's inradius to a seen obstacle. */
+    private boolean blocked(GuidePath g) {
+        double r = config.footprint().inradius();
+        double[] xy = g.xy();
+        for (int i = 0; i + 1 < xy.length; i += 2) {
+            if (map.grid().distance(xy[i], xy[i + 1]) < r) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,66 @@
+package org.foresight.mpc.loop;
+
+import org.foresight.mpc.perception.LidarMapConfig;
+
+/**
+ * What the robot knows in an episode, and how it comes to know it.
+ *
+ * <ul>
+ *   <li>{@link Perception#MAP}: the planner is given the world's exact static map (an oracle).
+ *   <li>{@link Perception#LIDAR}: the planner sees only a {@link org.foresight.mpc.perception.LidarMap} built from
+ *       the scans of the simulator's lidar (which needs {@code SimConfig.lidar}); the guide is A* on that map,
+ *       unknown cells traversable.
+ *   <li>{@link Localization#TRUTH}: the planner is given the true state.
+ *   <li>{@link Localization#ODOMETRY}: the planner, the map and the guide live in the odometry frame of the
+ *       simulator's {@link org.foresight.dynamics.sim.Odometry} (which needs {@code SimConfig.odometry}).
+ * </ul>
+ * Collision and the score always use the true pose.
+ *
+ * @param perception   map or lidar.
+ * @param localization truth or odometry.
+ * @param mapResolution the lidar map's cell edge [m], &gt; 0 (used with {@link Perception#LIDAR}; the map covers
+ *                      the world's grid, see {@link LidarMapConfig#covering}).
+ */
+public record Sensing(Perception perception, Localization localization, double mapResolution) {
+    /** Where the obstacles the planner sees come from. */
+    public enum Perception {
+        /** The exact static map. */
+        MAP,
+        /** A map built from lidar scans alone. */
+        LIDAR
+    }
+
+    /** Where the state the planner sees comes from. */
+    public enum Localization {
+        /** The true state. */
+        TRUTH,
+        /** The robot's odometry estimate. */
+        ODOMETRY
+    }
+
+    /** Validates the enums. */
+    public Sensing {
+        if (perception == null || localization == null) {
+            throw new IllegalArgumentException("sensing needs a perception and a localization");
+        }
+        if (!(mapResolution > 0) || !Double.isFinite(mapResolution)) {
+            throw new IllegalArgumentException("lidar map resolution must be a finite length > 0 m, got " + mapResolution);
+        }
+    }
+
+    /** @return the oracle: exact map, true state. */
+    public static Sensing oracle() {
+        return new Sensing(Perception.MAP, Localization.TRUTH, LidarMapConfig.DEFAULT_RESOLUTION);
+    }
+
+    /** @return the BARN condition: lidar map, odometry. */
+    public static Sensing barn() {
+        return new Sensing(Perception.LIDAR, Localization.ODOMETRY, LidarMapConfig.DEFAULT_RESOLUTION);
+    }
+
+    /** @return e.g. "lidar+odometry" or "map+truth". */
+    public String label() {
+        return perception.name().toLowerCase(java.util.Locale.ROOT) + "+"
+                + localization.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
