@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -16,13 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.foresight.dynamics.model.Angles;
 import org.foresight.dynamics.model.DynamicsModel;
 import org.foresight.dynamics.model.ProcessNoise;
@@ -57,29 +49,8 @@ class UserClassesTest {
 
     @BeforeAll
     static void compileUserClasses() throws Exception {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        Assumptions.assumeTrue(javac != null, "no system Java compiler (running on a JRE)");
-        Path sourceDir = findSourceDir();
-        List<Path> sources;
-        try (Stream<Path> files = Files.list(sourceDir)) {
-            sources = files.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
-        }
-        assertTrue(sources.size() >= 2, "expected the user classes in " + sourceDir + ", found " + sources);
-
-        // The test classpath, plus where the dynamics classes really are (under Surefire the classpath may
-        // be a manifest-only jar).
-        String classpath = System.getProperty("java.class.path") + File.pathSeparator
-                + Path.of(DynamicsModel.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            List<String> options = List.of("-cp", classpath, "-d", classesDir.toString(), "-proc:none",
-                    "-encoding", "UTF-8");
-            boolean ok = javac.getTask(null, files, diagnostics, options, null,
-                    files.getJavaFileObjectsFromPaths(sources)).call();
-            assertTrue(ok, () -> "user classes do not compile:\n" + diagnostics.getDiagnostics().stream()
-                    .map(d -> d.getSource() + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
-                    .collect(Collectors.joining("\n")));
-        }
+        Assumptions.assumeTrue(UserClassCompiler.available(), "no system Java compiler (running on a JRE)");
+        UserClassCompiler.compile(classesDir);
         loader = new URLClassLoader(new URL[] {classesDir.toUri().toURL()},
                 UserClassesTest.class.getClassLoader());
         wheelClass = Class.forName("my.WheelDrivePlant", true, loader);
@@ -91,24 +62,6 @@ class UserClassesTest {
         if (loader != null) {
             loader.close();
         }
-    }
-
-    /** {@code user-classes/my} under the examples module, from Maven's basedir or the working directory. */
-    private static Path findSourceDir() {
-        List<Path> candidates = new ArrayList<>();
-        String basedir = System.getProperty("basedir");
-        if (basedir != null) {
-            candidates.add(Path.of(basedir, "user-classes", "my"));
-        }
-        Path cwd = Path.of(System.getProperty("user.dir"));
-        candidates.add(cwd.resolve("user-classes").resolve("my"));
-        candidates.add(cwd.resolve("examples").resolve("user-classes").resolve("my"));
-        for (Path p : candidates) {
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        throw new AssertionError("user-classes/my not found; looked in " + candidates);
     }
 
     private static DynamicsModel wheel() throws Exception {
