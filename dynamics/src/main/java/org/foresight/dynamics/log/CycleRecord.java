@@ -24,10 +24,23 @@ import org.foresight.dynamics.world.MovingObstacle;
  * @param latencyMs      simulated time from this cycle's measurement until its plan's command reached the wheels
  *                       [ms], rounded up to the physics step; NaN when no plan started in this cycle.
  * @param overrun        whether the cycle ended with the planner still computing (its deadline missed).
+ * @param estimate       the state the robot believed it had (its odometry: x̂ [m], ŷ [m], θ̂ [rad], v [m/s],
+ *                       ω [rad/s]), or null when it was given the true state. Plans and rollouts are in its frame.
+ * @param knownMap       the obstacles the robot had seen by this cycle, or null when unchanged since the last
+ *                       snapshot (or when it was given the exact map).
  */
 public record CycleRecord(int index, double t, double[] state, double[] cmd, double planMs, String mode,
                           String status, double[] planXY, double[][] rolloutsXY, double[] rolloutWeights,
-                          double[] scan, List<MovingObstacle> obstacles, double latencyMs, boolean overrun) {
+                          double[] scan, List<MovingObstacle> obstacles, double latencyMs, boolean overrun,
+                          double[] estimate, MapSnapshot knownMap) {
+
+    /** A cycle in which the robot was given the true state and the exact map. */
+    public CycleRecord(int index, double t, double[] state, double[] cmd, double planMs, String mode,
+                       String status, double[] planXY, double[][] rolloutsXY, double[] rolloutWeights,
+                       double[] scan, List<MovingObstacle> obstacles, double latencyMs, boolean overrun) {
+        this(index, t, state, cmd, planMs, mode, status, planXY, rolloutsXY, rolloutWeights, scan, obstacles, latencyMs,
+                overrun, null, null);
+    }
 
     /** A cycle without latency (a synchronous controller): latency 0, no overrun. */
     public CycleRecord(int index, double t, double[] state, double[] cmd, double planMs, String mode,

@@ -1,5 +1,6 @@
 package org.foresight.mpc.loop;
 
+import org.foresight.dynamics.log.MapSnapshot;
 import org.foresight.dynamics.model.StateIndex;
 import org.foresight.dynamics.sim.Simulator;
 import org.foresight.dynamics.world.OccupancyGrid;
@@ -36,6 +37,9 @@ final class EpisodeKnowledge {
     private long guideVersion = -1;
     private double nextReplan;
     private double perceptionMs;
+    private long snapshotVersion = -1;
+    /** Cycles between two map snapshots in the run log (0.5 s). */
+    static final int SNAPSHOT_CYCLES = 10;
 
     EpisodeKnowledge(World world, EpisodeConfig config) {
         this.world = world;
@@ -63,6 +67,7 @@ final class EpisodeKnowledge {
         }
         guide = null;
         guideVersion = -1;
+        snapshotVersion = -1;
         nextReplan = 0;
     }
 
@@ -95,6 +100,36 @@ final class EpisodeKnowledge {
     void warmUpScan(Simulator sim, double[] start) {
         map.integrate(sim.scan(), sim.config().lidar(), start[StateIndex.X], start[StateIndex.Y],
                 start[StateIndex.THETA]);
+    }
+
+    /**
+     * What the robot had seen, for the run log: a snapshot of the lidar map when it changed since the last
+     * one, at most every {@value #SNAPSHOT_CYCLES} cycles (and on the first).
+     *
+     * @param cycle the cycle number.
+     * @return the snapshot, or null (exact map, unchanged, or not due).
+     */
+    MapSnapshot snapshot(int cycle) {
+        if (map == null || (cycle % SNAPSHOT_CYCLES != 0) || map.version() == snapshotVersion) {
+            return null;
+        }
+        snapshotVersion = map.version();
+        int[] cells = new int[map.occupiedCount()];
+        int n = 0;
+        for (int ix = 0; ix < map.sizeX(); ix++) {
+            for (int iy = 0; iy < map.sizeY(); iy++) {
+                if (map.isOccupied(ix, iy) && n < cells.length) {
+                    cells[n++] = ix * map.sizeY() + iy;
+                }
+            }
+        }
+        return new MapSnapshot(map.originX(), map.originY(), map.resolution(), map.sizeX(), map.sizeY(),
+                java.util.Arrays.copyOf(cells, n));
+    }
+
+    /** @return whether the planner's state is the odometry estimate (not the truth). */
+    boolean estimates() {
+        return sensing.localization() == Sensing.Localization.ODOMETRY;
     }
 
     /** @return wall-clock time of the last map update [ms] (0 with the exact map). */

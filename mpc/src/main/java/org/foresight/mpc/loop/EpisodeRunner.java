@@ -178,7 +178,8 @@ public final class EpisodeRunner {
                 List<MovingObstacle> obs = sim.obstacles().isEmpty() ? List.of()
                         : sim.obstacles().stream().map(MovingObstacle::copy).toList();
                 CycleRecord rec = new CycleRecord(cycle, t, truth, after.clone(), ms, lastMode, status, plan.planXYCopy(),
-                        plan.rolloutsCopy(), plan.rolloutWeightsCopy(), scan, obs, latencyMs, overrun);
+                        plan.rolloutsCopy(), plan.rolloutWeightsCopy(), scan, obs, latencyMs, overrun,
+                        known.estimates() ? x.clone() : null, known.snapshot(cycle));
                 if (log != null) {
                     log.cycle(rec);
                 }

@@ -6,7 +6,7 @@ import org.foresight.dynamics.world.OccupancyGrid;
 
 /**
  * The global guide: A* ({@link GridAStar}) on the world grid inflated for the footprint. The grid is
- * inflated once per radius and cached. If no path exists at the preferred inflation (a gap the robot
+ * inflated once per radius, when first needed, and cached (the grid must not change while this planner is used). If no path exists at the preferred inflation (a gap the robot
  * only fits through aligned), it falls back to smaller inflations, ending with the bare grid. A "wide"
  * request first tries {@value #WIDE_EXTRA} m more, to lead a robot that is stuck at a gap it cannot pass
  * around it.
@@ -16,6 +16,7 @@ public final class GuidePlanner {
     /** Extra inflation of a wide request [m]. */
     public static final double WIDE_EXTRA = 0.1;
 
+    private final OccupancyGrid grid;
     private final OccupancyGrid[] inflated;
     private final double[] radii;
 
@@ -30,10 +31,15 @@ public final class GuidePlanner {
         }
         double r = footprint.inradius();
         radii = new double[] {r + margin + WIDE_EXTRA, r + margin, r, 0.5 * r, 0.0};
-        inflated = new OccupancyGrid[radii.length];
-        for (int i = 0; i < radii.length; i++) {
+        this.grid = grid;
+        inflated = new OccupancyGrid[radii.length]; // inflated on first use: most plans need only one
+    }
+
+    private OccupancyGrid inflated(int i) {
+        if (inflated[i] == null) {
             inflated[i] = radii[i] > 0 ? grid.inflate(radii[i]) : grid;
         }
+        return inflated[i];
     }
 
     /**
@@ -61,7 +67,7 @@ public final class GuidePlanner {
      */
     public GuidePath plan(double sx, double sy, double gx, double gy, boolean wide) {
         for (int i = wide ? 0 : 1; i < inflated.length; i++) {
-            double[] xy = GridAStar.plan(inflated[i], sx, sy, gx, gy);
+            double[] xy = GridAStar.plan(inflated(i), sx, sy, gx, gy);
             if (xy != null && xy.length >= 2) {
                 return new GuidePath(xy);
             }
