@@ -35,9 +35,26 @@ public final class FrameExporter {
      * @throws UncheckedIOException naming the file when it cannot be written.
      */
     public static int writePng(ReplayData data, double atTime, Path file, int width, int height) {
+        return writePng(data, atTime, file, width, height, false);
+    }
+
+    /**
+     * As {@link #writePng(ReplayData, double, Path, int, int)}, optionally drawing only what the robot had
+     * seen (its own map) instead of the true world's obstacles.
+     *
+     * @param data          the run. Not modified.
+     * @param atTime        time [s] (NaN = last cycle).
+     * @param file          the PNG file.
+     * @param width         width [px].
+     * @param height        height [px].
+     * @param robotMapOnly  whether to hide what the robot had not seen yet.
+     * @return the cycle drawn.
+     */
+    public static int writePng(ReplayData data, double atTime, Path file, int width, int height, boolean robotMapOnly) {
         headless();
         int cycle = Double.isNaN(atTime) ? data.cycles() - 1 : data.cycleAt(atTime);
         FrameRenderer renderer = new FrameRenderer(data);
+        renderer.setRobotMapOnly(robotMapOnly);
         write(renderer.render(cycle, width, height, null), file);
         return cycle;
     }

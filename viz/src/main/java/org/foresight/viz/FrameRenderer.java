@@ -15,12 +15,18 @@ import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.Locale;
+import org.foresight.dynamics.log.MapSnapshot;
 import org.foresight.dynamics.world.OccupancyGrid;
 
 /**
  * Draws one frame of a run with Java2D: the map (free space, obstacles, walls), the guide path and
  * goal, the trail, the lidar rays, the sampled rollouts coloured by weight, the chosen plan, the moving
- * obstacles, the robot's footprint, a heads-up line and the side plots. Over the map go a legend (in
+ * obstacles, the robot's footprint, a heads-up line and the side plots. A run in which the robot had to find out
+ * for itself adds what it believed: the cells of its own map over the true world, and an outline of the pose its
+ * odometry gave beside the true robot. Both are drawn where the robot put them, in its odometry frame, which is
+ * the world frame at the start, so that the drift shows as their offset from the truth (the plan and the
+ * rollouts are in that frame too). {@link #setRobotMapOnly} hides the true world's obstacles, leaving what the
+ * robot had seen. Over the map go a legend (in
  * the corner that covers least of the robot, the goal and the path driven) and a scale bar, and, for a
  * live run that has ended, a banner saying so (see {@link #setBanner}). Legend and scale bar need text,
  * so they are left out where no font can be drawn.
@@ -48,6 +54,8 @@ public final class FrameRenderer {
     private static final Stroke GUIDE = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
             new float[] {7f, 5f}, 0f);
     private static final Stroke EDGE = new BasicStroke(1.5f);
+    /** 2.5 px: wide enough that, whatever the angle, some pixel along the outline is covered whole (exact colour). */
+    private static final Stroke ESTIMATE = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_MITER);
     private static final Stroke LEGEND_ROLLOUT = new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND);
     /** Gap between an overlay (legend, scale bar) and the edge of the map [px]. */
     static final int OVERLAY_MARGIN = 8;
@@ -64,6 +72,7 @@ public final class FrameRenderer {
     /** What a legend line shows. */
     enum LegendItem {
         ROBOT("robot"),
+        ESTIMATE("estimated pose"),
         TRAIL("trail (path driven)"),
         PLAN("chosen plan"),
         ROLLOUTS("rollouts, weight low \u2192 high"),
@@ -71,6 +80,7 @@ public final class FrameRenderer {
         GOAL("goal"),
         OBSTACLE("obstacle"),
         WALL("wall"),
+        KNOWN_MAP("robot's map"),
         MOVING("moving obstacle"),
         LIDAR("lidar hits");
 
@@ -95,6 +105,11 @@ public final class FrameRenderer {
     private boolean hasRollouts;
     private boolean hasScan;
     private boolean hasMovers;
+    private boolean hasEstimate;
+    private boolean robotMapOnly;
+    /** The snapshot {@link #knownImage} shows, or null. */
+    private MapSnapshot knownImageOf;
+    private BufferedImage knownImage;
     private String bannerText;
     private boolean bannerGood;
     private Rectangle legendBounds;
@@ -126,6 +141,26 @@ public final class FrameRenderer {
     public void setBanner(String text, boolean good) {
         this.bannerText = text;
         this.bannerGood = good;
+    }
+
+    /**
+     * Hides what the robot had not seen: draws its own map (when the run has one) instead of the true world's
+     * obstacles and walls. A run in which the robot was given the map is drawn as it is.
+     *
+     * @param on whether to draw only the robot's map.
+     */
+    public void setRobotMapOnly(boolean on) {
+        this.robotMapOnly = on;
+    }
+
+    /** Whether only the robot's map is drawn (see {@link #setRobotMapOnly}). */
+    public boolean robotMapOnly() {
+        return robotMapOnly;
+    }
+
+    /** Whether the true world's obstacles are hidden in this frame: robot's map only, and the run has one. */
+    private boolean hidingTruth() {
+        return robotMapOnly && data.hasKnownMap();
     }
 
     /** The banner text, or null. */
@@ -227,6 +262,9 @@ public final class FrameRenderer {
         g.setColor(Palette.OUTSIDE);
         g.fillRect(area.x(), area.y(), area.width(), area.height());
         drawGrid(g, view, area);
+        if (c >= 0) {
+            drawKnownMap(g, c, view, area);
+        }
         drawGuide(g, view, area);
         drawGoal(g, view, area);
         if (c >= 0) {
@@ -236,6 +274,7 @@ public final class FrameRenderer {
             drawPolyline(g, data.plan(c), view, area, Palette.PLAN, PLAN);
             drawMovingObstacles(g, c, view, area);
             drawRobot(g, data.x(c), data.y(c), data.theta(c), view, area);
+            drawEstimate(g, c, view, area);
         } else {
             drawRobot(g, data.startX, data.startY, 0.0, view, area);
         }
@@ -346,13 +385,59 @@ public final class FrameRenderer {
         double left = view.toScreenX(grid.originX(), area);
         double top = view.toScreenY(grid.originY() + grid.sizeY() * res, area);
         double s = res * view.scale();
+        if (hidingTruth()) {
+            // what the robot had not seen is not drawn: the grid's extent as free space
+            g.setColor(Palette.FREE);
+            g.fill(new java.awt.geom.Rectangle2D.Double(left, top, grid.sizeX() * s, grid.sizeY() * s));
+            return;
+        }
+        drawCells(g, gridImage, left, top, s);
+    }
+
+    /** Draws an image of one pixel per cell with its top-left at (left, top) [px], s px per cell, unsmoothed. */
+    private static void drawCells(Graphics2D g, BufferedImage cells, double left, double top, double s) {
         AffineTransform at = new AffineTransform(s, 0, 0, s, left, top);
         Object old = g.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-        g.drawImage(gridImage, at, null);
+        g.drawImage(cells, at, null);
         if (old != null) {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, old);
         }
+    }
+
+    /**
+     * The occupied cells of the robot's map at cycle c, each as its square in {@link Palette#KNOWN_MAP}, where the
+     * robot put them (its odometry frame). The image of a snapshot (one pixel per cell, transparent where free) is
+     * made once and kept until the snapshot changes.
+     */
+    private void drawKnownMap(Graphics2D g, int c, Viewport view, MapArea area) {
+        MapSnapshot m = data.knownMapAt(c);
+        if (m == null) {
+            return;
+        }
+        if (m != knownImageOf) {
+            knownImage = knownImage(m);
+            knownImageOf = m;
+        }
+        double res = m.resolution();
+        double left = view.toScreenX(m.originX(), area);
+        double top = view.toScreenY(m.originY() + m.sizeY() * res, area);
+        drawCells(g, knownImage, left, top, res * view.scale());
+    }
+
+    /** One pixel per cell of a snapshot, row 0 = highest y: {@link Palette#KNOWN_MAP} where occupied, else clear. */
+    static BufferedImage knownImage(MapSnapshot m) {
+        int sx = m.sizeX();
+        int sy = m.sizeY();
+        BufferedImage img = new BufferedImage(sx, sy, BufferedImage.TYPE_INT_ARGB);
+        int[] px = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        int colour = Palette.KNOWN_MAP.getRGB();
+        for (int cell : m.occupied()) {
+            int ix = cell / sy;
+            int iy = cell % sy;
+            px[(sy - 1 - iy) * sx + ix] = colour;
+        }
+        return img;
     }
 
     private void drawGuide(Graphics2D g, Viewport view, MapArea area) {
@@ -433,9 +518,11 @@ public final class FrameRenderer {
         if (ranges == null || ranges.length == 0 || !Double.isFinite(data.lidarAngleMin)) {
             return;
         }
-        double x = data.x(c);
-        double y = data.y(c);
+        // the beams start at the lidar: lidarOffset along the heading from the true centre
         double th = data.theta(c);
+        double off = Double.isFinite(data.lidarOffset) ? data.lidarOffset : 0.0;
+        double x = data.x(c) + off * Math.cos(th);
+        double y = data.y(c) + off * Math.sin(th);
         double ox = view.toScreenX(x, area);
         double oy = view.toScreenY(y, area);
         int every = Math.max(1, (ranges.length + MAX_RAYS - 1) / MAX_RAYS);
@@ -572,6 +659,39 @@ public final class FrameRenderer {
     }
 
     /**
+     * The pose the robot believed it had (its odometry) at cycle c, as an unfilled outline of the footprint,
+     * p = (x̂, ŷ) + R(θ̂)·(±L/2, ±W/2), with a tick from 0.55·L/2 to the front edge marking its heading, so that
+     * the true robot shows through where they overlap.
+     */
+    private void drawEstimate(Graphics2D g, int c, Viewport view, MapArea area) {
+        double[] e = data.estimate(c);
+        if (e == null || e.length < 3 || !Double.isFinite(e[0]) || !Double.isFinite(e[1]) || !Double.isFinite(e[2])) {
+            return;
+        }
+        double hl = 0.5 * data.footprint.length();
+        double hw = 0.5 * data.footprint.width();
+        double cos = Math.cos(e[2]);
+        double sin = Math.sin(e[2]);
+        double[][] corners = {{hl, hw}, {-hl, hw}, {-hl, -hw}, {hl, -hw}};
+        Path2D.Double outline = new Path2D.Double();
+        for (int i = 0; i < 4; i++) {
+            double px = view.toScreenX(e[0] + cos * corners[i][0] - sin * corners[i][1], area);
+            double py = view.toScreenY(e[1] + sin * corners[i][0] + cos * corners[i][1], area);
+            if (i == 0) {
+                outline.moveTo(px, py);
+            } else {
+                outline.lineTo(px, py);
+            }
+        }
+        outline.closePath();
+        outline.moveTo(view.toScreenX(e[0] + cos * 0.55 * hl, area), view.toScreenY(e[1] + sin * 0.55 * hl, area));
+        outline.lineTo(view.toScreenX(e[0] + cos * hl, area), view.toScreenY(e[1] + sin * hl, area));
+        g.setColor(Palette.ESTIMATE);
+        g.setStroke(ESTIMATE);
+        g.draw(outline);
+    }
+
+    /**
      * Draws the banner (if any) across the top of the map.
      *
      * @return the top of the map below the banner [px].
@@ -603,6 +723,7 @@ public final class FrameRenderer {
             float[] scan = data.scan(c);
             hasScan |= scan != null && scan.length > 0 && Double.isFinite(data.lidarAngleMin);
             hasMovers |= data.obstacles(c).length >= 3;
+            hasEstimate |= data.estimate(c) != null;
         }
         featuresScanned = n;
     }
@@ -636,6 +757,9 @@ public final class FrameRenderer {
         updateFeatures();
         java.util.List<LegendItem> items = new java.util.ArrayList<>();
         items.add(LegendItem.ROBOT);
+        if (hasEstimate) {
+            items.add(LegendItem.ESTIMATE);
+        }
         items.add(LegendItem.TRAIL);
         if (hasPlan) {
             items.add(LegendItem.PLAN);
@@ -647,11 +771,14 @@ public final class FrameRenderer {
             items.add(LegendItem.GUIDE);
         }
         items.add(LegendItem.GOAL);
-        if (hasObstacleCells) {
+        if (hasObstacleCells && !hidingTruth()) {
             items.add(LegendItem.OBSTACLE);
         }
-        if (hasWallCells) {
+        if (hasWallCells && !hidingTruth()) {
             items.add(LegendItem.WALL);
+        }
+        if (data.hasKnownMap()) {
+            items.add(LegendItem.KNOWN_MAP);
         }
         if (hasMovers) {
             items.add(LegendItem.MOVING);
@@ -788,6 +915,19 @@ public final class FrameRenderer {
                 g.setColor(Palette.WALL);
                 g.fillRect(x + 1, y - 2, SWATCH - 2, 4);
             }
+            case ESTIMATE -> {
+                g.setColor(Palette.ESTIMATE);
+                g.setStroke(ESTIMATE);
+                g.draw(new java.awt.geom.Rectangle2D.Double(x + 7, y - 5, 12, 10));
+            }
+            case KNOWN_MAP -> {
+                // a few map cells along an obstacle's face, over the obstacle's grey
+                g.setColor(Palette.OBSTACLE);
+                g.fillRect(x + 8, y - 5, 10, 10);
+                g.setColor(Palette.KNOWN_MAP);
+                g.fillRect(x + 5, y - 5, 3, 10);
+                g.fillRect(x + 8, y + 2, 10, 3);
+            }
             case MOVING -> {
                 Ellipse2D.Double disc = new Ellipse2D.Double(x + SWATCH / 2.0 - 5, y - 5, 10, 10);
                 g.setColor(Palette.MOVING);
@@ -879,17 +1019,36 @@ public final class FrameRenderer {
         return String.format(Locale.ROOT, "%.0f mm", metres * 1000);
     }
 
-    /** The heads-up line for a cycle (also used as the window's accessible text). */
+    /**
+     * The heads-up line for a cycle (also used as the window's accessible text). With a state estimate it says how
+     * far the robot's belief was from the truth: "odom err" |(x̂, ŷ) − (x, y)| [cm].
+     */
     public String hudText(int c) {
         if (c < 0 || c >= data.cycles()) {
             return String.format(Locale.ROOT, "%s   no cycles yet   outcome %s", data.worldName, data.outcome());
         }
+        double err = estimateError(c);
         return String.format(Locale.ROOT,
-                "t %7.2f s   v %5.2f m/s   \u03c9 %5.2f rad/s   mode %s   status %s   plan %s   outcome %s   cycle %d/%d   %s",
+                "t %7.2f s   v %5.2f m/s   \u03c9 %5.2f rad/s   mode %s   status %s   plan %s%s   outcome %s   cycle %d/%d   %s",
                 data.time(c), data.v(c), data.omega(c), data.mode(c), data.status(c),
                 // NaN: the planner was still busy with an earlier plan (charged latency), none started this cycle
                 Double.isFinite(data.planMs(c)) ? String.format(Locale.ROOT, "%.1f ms", data.planMs(c)) : "in flight",
+                Double.isNaN(err) ? "" : String.format(Locale.ROOT, "   odom err %.1f cm", 100 * err),
                 data.outcome(), c + 1, data.cycles(), data.worldName);
+    }
+
+    /**
+     * How far the robot's position estimate was from the true position in cycle c: |(x̂, ŷ) − (x, y)| [m].
+     *
+     * @param c the cycle.
+     * @return the distance [m], or NaN when the robot was given the true state.
+     */
+    double estimateError(int c) {
+        double[] e = data.estimate(c);
+        if (e == null || e.length < 2) {
+            return Double.NaN;
+        }
+        return Math.hypot(e[0] - data.x(c), e[1] - data.y(c));
     }
 
     private void drawHud(Graphics2D g, FrameLayout layout, int c) {

@@ -17,6 +17,10 @@ public final class Palette {
     public static final Color WALL = new Color(0x6B, 0x4F, 0x3A);
     /** Moving obstacles (fill). */
     public static final Color MOVING = new Color(0xF0, 0x8C, 0x1E);
+    /** Cells of the robot's own map (what its lidar had shown it), drawn over the true world. */
+    public static final Color KNOWN_MAP = new Color(0xFF, 0xA0, 0x00);
+    /** Outline of the pose the robot believed it had (its odometry). */
+    public static final Color ESTIMATE = new Color(0xD0, 0x4A, 0x00);
     /** Robot footprint (fill). */
     public static final Color ROBOT = new Color(0x1F, 0x6F, 0xD6);
     /** Robot outline and heading mark. */

@@ -3,6 +3,8 @@ package org.foresight.viz;
 import java.util.ArrayList;
 import java.util.List;
 import org.foresight.dynamics.log.CycleRecord;
+import org.foresight.dynamics.log.MapSnapshot;
+import org.foresight.dynamics.log.RunFiles;
 import org.foresight.dynamics.log.RunLog;
 import org.foresight.dynamics.log.TrajectoryLog;
 import org.foresight.dynamics.model.ControlIndex;
@@ -19,7 +21,8 @@ import org.foresight.dynamics.world.World;
  * ({@link #of(RunLog)}) or a run growing cycle by cycle ({@link #live}, fed by {@link LiveView}).
  * Per-cycle series are primitive columns (time [s], pose [m, rad], speeds [m/s, rad/s], commands,
  * planning time and latency [ms], overruns); per-cycle geometry (plan, rollouts, scan, moving obstacles) is kept as the
- * compact float arrays of {@link RunLog}.
+ * compact float arrays of {@link RunLog}. When the robot had to find out for itself, each cycle also has the state it
+ * believed ({@link #estimate}) and the map it had built by then ({@link #knownMapAt}); the pose columns are the truth.
  *
  * <p>Not thread-safe: a live instance is appended to only on the JavaFX thread ({@link LiveView}
  * hands cycles over through a queue).
@@ -53,6 +56,11 @@ public final class ReplayData {
     public final double lidarAngleIncrement;
     /** Lidar maximum range [m] (a range at or beyond it is "no return"); NaN without lidar. */
     public final double lidarMaxRange;
+    /**
+     * Where the lidar sits along the robot's forward axis from its centre [m]: the scans were taken there; NaN
+     * without lidar.
+     */
+    public final double lidarOffset;
     /** Whether the data grows (a live run). */
     public final boolean live;
 
@@ -76,6 +84,10 @@ public final class ReplayData {
     private final List<float[]> liveWeights;
     private final List<float[]> liveScans;
     private final List<double[]> liveObstacles;
+    private final List<double[]> liveEstimates;
+    private final List<Integer> liveMapCycles;
+    private final List<MapSnapshot> liveMaps;
+    private boolean liveHasEstimates;
     private String outcome;
     private int version;
 
@@ -94,6 +106,7 @@ public final class ReplayData {
         this.lidarAngleMin = log.lidarAngleMin;
         this.lidarAngleIncrement = log.lidarAngleIncrement;
         this.lidarMaxRange = log.lidarMaxRange;
+        this.lidarOffset = log.lidarOffset;
         TrajectoryLog tr = log.trajectory;
         this.n = tr.length();
         this.t = log.times;
@@ -115,6 +128,9 @@ public final class ReplayData {
         this.liveWeights = null;
         this.liveScans = null;
         this.liveObstacles = null;
+        this.liveEstimates = null;
+        this.liveMapCycles = null;
+        this.liveMaps = null;
     }
 
     private ReplayData(World world, Footprint footprint, LidarConfig lidar) {
@@ -134,7 +150,9 @@ public final class ReplayData {
             this.lidarAngleMin = l.beamAngle(0);
             this.lidarAngleIncrement = lidar.beams() > 1 ? l.beamAngle(1) - l.beamAngle(0) : 0.0;
             this.lidarMaxRange = lidar.maxRange();
+            this.lidarOffset = RunFiles.DEFAULT_LIDAR_OFFSET;
         } else {
+            this.lidarOffset = Double.NaN;
             this.lidarAngleMin = Double.NaN;
             this.lidarAngleIncrement = Double.NaN;
             this.lidarMaxRange = Double.NaN;
@@ -158,6 +176,9 @@ public final class ReplayData {
         liveWeights = new ArrayList<>();
         liveScans = new ArrayList<>();
         liveObstacles = new ArrayList<>();
+        liveEstimates = new ArrayList<>();
+        liveMapCycles = new ArrayList<>();
+        liveMaps = new ArrayList<>();
         outcome = "RUNNING";
     }
 
@@ -232,6 +253,12 @@ public final class ReplayData {
         liveWeights.add(s.weights);
         liveScans.add(s.scan);
         liveObstacles.add(s.obstacles);
+        liveEstimates.add(s.estimate);
+        liveHasEstimates |= s.estimate != null;
+        if (s.knownMap != null) {
+            liveMapCycles.add(n);
+            liveMaps.add(s.knownMap);
+        }
         n++;
         version++;
     }
@@ -366,6 +393,51 @@ public final class ReplayData {
         return o == null ? NO_DOUBLES : o;
     }
 
+    /** Whether the robot's state estimate is known for some cycle (it was not given the true state). */
+    public boolean hasEstimates() {
+        return log != null ? log.hasEstimates() : liveHasEstimates;
+    }
+
+    /**
+     * The state the robot believed it had in cycle c (its odometry, whose frame is the world frame at the start).
+     *
+     * @param c the cycle.
+     * @return x̂ [m], ŷ [m], θ̂ [rad], v [m/s], ω [rad/s] (do not modify), or null when the robot was given the truth.
+     */
+    public double[] estimate(int c) {
+        return log != null ? log.estimate(c) : liveEstimates.get(c);
+    }
+
+    /** Whether the robot built its own map (some cycle has a snapshot of it). */
+    public boolean hasKnownMap() {
+        return log != null ? log.hasKnownMap() : !liveMaps.isEmpty();
+    }
+
+    /**
+     * The obstacles the robot had seen by cycle c: the latest snapshot of its map at or before c.
+     *
+     * @param c the cycle.
+     * @return the snapshot (do not modify), or null when the robot was given the map or had none yet.
+     */
+    public MapSnapshot knownMapAt(int c) {
+        if (log != null) {
+            return log.knownMapAt(c);
+        }
+        int lo = 0;
+        int hi = liveMapCycles.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (liveMapCycles.get(mid) <= c) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found < 0 ? null : liveMaps.get(found);
+    }
+
     /** The cycle in effect at time ts [s]: the last one starting at or before it, clamped to the run. */
     public int cycleAt(double ts) {
         if (n == 0 || ts <= t[0]) {
@@ -406,6 +478,8 @@ public final class ReplayData {
         final float[] weights;
         final float[] scan;
         final double[] obstacles;
+        final double[] estimate;
+        final MapSnapshot knownMap;
 
         private Snapshot(CycleRecord r) {
             this.t = r.t();
@@ -433,6 +507,9 @@ public final class ReplayData {
                 obstacles[3 * i + 1] = o.y();
                 obstacles[3 * i + 2] = o.radius();
             }
+            this.estimate = r.estimate() == null ? null : r.estimate().clone();
+            // a snapshot is made for the log and not changed afterwards; its cell array is shared, not copied
+            this.knownMap = r.knownMap();
         }
 
         static Snapshot of(CycleRecord r) {

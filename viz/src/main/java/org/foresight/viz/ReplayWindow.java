@@ -30,8 +30,9 @@ import javafx.stage.Stage;
 /**
  * The replay window: the frame drawn by {@link FrameRenderer} (map, robot, plan, rollouts, heads-up
  * line, side plots) above a control bar with play/pause, step back/forward, a timeline slider
- * [s], a playback speed slider (0.1× to 10×), fit and follow-robot. Drag pans, the wheel zooms at the
- * pointer, a double click fits the world. Keys: space play/pause, ←/→ step, F follow, 0 fit. The keys
+ * [s], a playback speed slider (0.1× to 10×), fit, follow-robot and, for a run in which the robot built its own
+ * map, "robot's map only" (hides what the robot had not seen yet). Drag pans, the wheel zooms at the
+ * pointer, a double click fits the world. Keys: space play/pause, ←/→ step, F follow, 0 fit, M robot's map only. The keys
  * are the window's wherever the focus is: clicking the timeline focuses the slider, and without that
  * the slider's own ←/→ handling (a block increment, which in a short run jumps to the first or last
  * cycle) would win.
@@ -63,6 +64,7 @@ public final class ReplayWindow {
     private final Label timeLabel = new Label();
     private final Button playButton = new Button(PLAY);
     private final CheckBox followBox = new CheckBox("follow robot");
+    private final CheckBox robotMapBox = new CheckBox("robot's map only");
     private final AnimationTimer timer;
 
     private BufferedImage frame;
@@ -121,6 +123,9 @@ public final class ReplayWindow {
             view.setFollow(followBox.isSelected());
             dirty = true;
         });
+        robotMapBox.setTooltip(new Tooltip("hide what the robot had not seen yet: draw its own map, not the world (M)"));
+        robotMapBox.setOnAction(e -> setRobotMapOnly(robotMapBox.isSelected()));
+        robotMapBox.setDisable(!data.hasKnownMap());
         timeline.setFocusTraversable(false);
         timeline.valueProperty().addListener((o, a, b) -> {
             if (!updatingSlider) {
@@ -137,7 +142,7 @@ public final class ReplayWindow {
         HBox.setHgrow(timeline, Priority.ALWAYS);
         timeLabel.setMinWidth(130);
         HBox controls = new HBox(6, back, playButton, fwd, timeline, timeLabel, new Label("speed"), speedSlider,
-                speedLabel, fit, followBox);
+                speedLabel, fit, followBox, robotMapBox);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(4, 8, 4, 8));
         for (javafx.scene.Node node : controls.getChildren()) {
@@ -161,6 +166,8 @@ public final class ReplayWindow {
                 setFollow(!view.follow());
             } else if (k == KeyCode.DIGIT0 || k == KeyCode.NUMPAD0) {
                 fit();
+            } else if (k == KeyCode.M) {
+                setRobotMapOnly(!renderer.robotMapOnly());
             } else {
                 return;
             }
@@ -314,6 +321,23 @@ public final class ReplayWindow {
         dirty = true;
     }
 
+    /**
+     * Draws only what the robot had seen (its own map) instead of the true world's obstacles, or the true world
+     * again. Has no visible effect on a run in which the robot was given the map.
+     *
+     * @param on whether to hide what the robot had not seen.
+     */
+    public void setRobotMapOnly(boolean on) {
+        renderer.setRobotMapOnly(on);
+        robotMapBox.setSelected(on);
+        dirty = true;
+    }
+
+    /** Whether only the robot's own map is drawn (see {@link #setRobotMapOnly}). */
+    public boolean robotMapOnly() {
+        return renderer.robotMapOnly();
+    }
+
     /** Fits the whole world into the view and ends follow-robot. */
     public void fit() {
         Viewport v = renderer.fitView(frameWidth(), frameHeight());
@@ -364,6 +388,7 @@ public final class ReplayWindow {
                 playTime = data.time(cycle);
             }
             updateTimeline();
+            robotMapBox.setDisable(!data.hasKnownMap()); // a live run's map appears with its first scan
             dirty = true;
         }
         if (playing && data.cycles() > 0) {

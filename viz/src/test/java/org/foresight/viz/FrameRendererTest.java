@@ -348,8 +348,10 @@ class FrameRendererTest {
                 () -> assertEquals("1 m", FrameRenderer.lengthLabel(r.scaleMetres())),
                 () -> assertEquals(view.scale(), bar, 1.0, "scale bar is 1 m in pixels of the viewport"),
                 () -> assertTrue(ink > 15, "label ink pixels above the bar: " + ink),
-                () -> assertEquals(java.util.List.of(FrameRenderer.LegendItem.values()), r.legendItems(),
-                        "every kind of thing in this run is in the legend"),
+                () -> assertEquals(java.util.Arrays.stream(FrameRenderer.LegendItem.values())
+                                .filter(i -> i != FrameRenderer.LegendItem.ESTIMATE
+                                        && i != FrameRenderer.LegendItem.KNOWN_MAP).toList(), r.legendItems(),
+                        "every kind of thing in this run is in the legend (it has no estimate and no robot's map)"),
                 () -> assertTrue(countColour(img, Palette.PLAN, legend) > 20, "chosen-plan swatch"),
                 () -> assertTrue(countColour(img, Palette.ROBOT, legend) > 20, "robot swatch"),
                 () -> assertTrue(countColour(img, Palette.OBSTACLE, legend) > 20, "obstacle swatch"),
@@ -529,5 +531,188 @@ class FrameRendererTest {
             }
         }
         return n;
+    }
+
+    /** A run in which the robot believed it was {@link SyntheticRun#EST_SIDE} to the left and built its own map. */
+    private static ReplayData believing() {
+        return ReplayData.of(RunLog.read(SyntheticRun.writeBelieving(tmp.resolve("belief"), N, 4, 10)));
+    }
+
+    /** Colour of the pixel at the centre of a cell of the robot's map. */
+    private static int mapCell(BufferedImage img, Viewport view, MapArea area, int ix, int iy) {
+        double res = SyntheticRun.MAP_RES;
+        return rgb(img, view.toScreenX((ix + 0.5) * res, area), view.toScreenY((iy + 0.5) * res, area));
+    }
+
+    @Test
+    void theRobotsMapIsDrawnCellByCellAsItGrew() {
+        ReplayData b = believing();
+        FrameRenderer r = new FrameRenderer(b);
+        Viewport view = r.fitView(W, H);
+        MapArea area = FrameLayout.of(W, H).map();
+        BufferedImage early = r.render(5, W, H, view);
+        BufferedImage later = r.render(SyntheticRun.MAP_GROWS + 5, W, H, view);
+        int known = rgb(Palette.KNOWN_MAP);
+        int obstacle = rgb(Palette.OBSTACLE);
+        int fx = SyntheticRun.FACE_IX;
+        int lo = SyntheticRun.FACE_LO;
+        int mid = SyntheticRun.FACE_MID;
+        int hi = SyntheticRun.FACE_HI;
+        OccupancyGrid g = b.grid;
+        double ox = g.centerX((SyntheticRun.OBS_X_LO + SyntheticRun.OBS_X_HI) / 2);
+        double oy = g.centerY((SyntheticRun.OBS_Y_LO + SyntheticRun.OBS_Y_HI) / 2);
+        assertAll(
+                () -> assertEquals(hex(known), hex(mapCell(early, view, area, fx, lo)), "seen by cycle 0"),
+                () -> assertEquals(hex(known), hex(mapCell(early, view, area, fx, mid)), "seen by cycle 0"),
+                () -> assertEquals(hex(obstacle), hex(mapCell(early, view, area, fx, mid + 1)),
+                        "not seen before cycle " + SyntheticRun.MAP_GROWS + ": the true obstacle"),
+                () -> assertEquals(hex(obstacle), hex(mapCell(early, view, area, fx + 1, lo)), "beside the face"),
+                () -> assertEquals(hex(known), hex(mapCell(later, view, area, fx, mid + 1)), "seen later"),
+                () -> assertEquals(hex(known), hex(mapCell(later, view, area, fx, hi)), "seen later"),
+                () -> assertEquals(hex(known), hex(mapCell(later, view, area, 0, SyntheticRun.WALL_LO))),
+                () -> assertEquals(hex(obstacle), hex(rgb(later, view.toScreenX(ox, area), view.toScreenY(oy, area))),
+                        "the true obstacle inside the face"),
+                () -> assertEquals(0, countColour(r.render(5, W, H, view) , Palette.KNOWN_MAP)
+                        - countColour(early, Palette.KNOWN_MAP), "the same frame twice (the cached cell image)"),
+                () -> assertEquals(0, countColour(new FrameRenderer(run).render(5, W, H, view), Palette.KNOWN_MAP),
+                        "no robot's map in a run that was given the map"));
+        // Zoomed in, a map cell is a square of res · scale pixels, its corner where the viewport puts it.
+        Viewport zoom = r.fitView(W, H);
+        zoom.setScale(400);
+        zoom.centerOn((fx + 0.5) * SyntheticRun.MAP_RES, (lo + 0.5) * SyntheticRun.MAP_RES);
+        BufferedImage z = r.render(5, W, H, zoom);
+        double left = zoom.toScreenX(fx * SyntheticRun.MAP_RES, area);
+        double right = zoom.toScreenX((fx + 1) * SyntheticRun.MAP_RES, area);
+        double yMid = zoom.toScreenY((lo + 0.5) * SyntheticRun.MAP_RES, area);
+        assertAll(
+                () -> assertEquals(20.0, right - left, 1e-9, "0.05 m at 400 px/m"),
+                () -> assertEquals(hex(known), hex(rgb(z, left + 1, yMid))),
+                () -> assertEquals(hex(known), hex(rgb(z, right - 1, yMid))),
+                () -> assertEquals(hex(rgb(Palette.FREE)), hex(rgb(z, left - 2, yMid)), "west of the face: free"),
+                () -> assertEquals(hex(obstacle), hex(rgb(z, right + 2, yMid)), "east of it: the true obstacle"));
+    }
+
+    /** Whether a pixel of exactly this colour is within ±2 px of a point. */
+    private static boolean colourNear(BufferedImage img, double px, double py, Color c) {
+        for (int dy = -2; dy <= 2; dy++) {
+            for (int dx = -2; dx <= 2; dx++) {
+                if ((img.getRGB((int) Math.floor(px) + dx, (int) Math.floor(py) + dy) & 0xFFFFFF) == rgb(c)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void theEstimatedPoseIsAnOutlineBesideTheTrueRobot() {
+        ReplayData b = believing();
+        FrameRenderer r = new FrameRenderer(b);
+        r.disableText(); // no legend over the outline
+        Viewport view = r.fitView(W, H);
+        view.setScale(300);
+        MapArea area = FrameLayout.of(W, H).map();
+        int c = N / 3;
+        view.centerOn(SyntheticRun.x(c, N), SyntheticRun.y(c, N));
+        BufferedImage img = r.render(c, W, H, view);
+        double ex = SyntheticRun.estX(c, N);
+        double ey = SyntheticRun.estY(c, N);
+        double th = SyntheticRun.theta();
+        double hl = 0.5 * b.footprint.length();
+        double hw = 0.5 * b.footprint.width();
+        double[][] edgeMids = {{hl, 0}, {-hl, 0}, {0, hw}, {0, -hw}, {hl, hw}, {-hl, -hw}};
+        for (double[] m : edgeMids) {
+            double wx = ex + Math.cos(th) * m[0] - Math.sin(th) * m[1];
+            double wy = ey + Math.sin(th) * m[0] + Math.cos(th) * m[1];
+            assertTrue(colourNear(img, view.toScreenX(wx, area), view.toScreenY(wy, area), Palette.ESTIMATE),
+                    "outline at body point (" + m[0] + ", " + m[1] + ")");
+        }
+        double px = view.toScreenX(ex, area);
+        double py = view.toScreenY(ey, area);
+        String hud = r.hudText(c);
+        assertAll(
+                () -> assertEquals(hex(rgb(Palette.FREE)), hex(rgb(img, px, py)), "an outline: not filled"),
+                () -> assertFalse(colourNear(img, view.toScreenX(ex - 0.5 * hl * Math.cos(th), area),
+                        view.toScreenY(ey - 0.5 * hl * Math.sin(th), area), Palette.ESTIMATE),
+                        "nothing drawn inside, behind the centre"),
+                () -> assertEquals(hex(rgb(Palette.ROBOT)), hex(rgb(img, view.toScreenX(b.x(c), area),
+                        view.toScreenY(b.y(c), area))), "the true robot where the trajectory puts it"),
+                () -> assertEquals(SyntheticRun.EST_SIDE, r.estimateError(c), 1e-9),
+                () -> assertTrue(hud.contains("odom err 60.0 cm"), hud), // the HUD text, drawn or not
+                () -> assertFalse(new FrameRenderer(run).hudText(c).contains("odom"), "no estimate, no error"),
+                () -> assertEquals(0, countColour(new FrameRenderer(run).render(c, W, H, view), Palette.ESTIMATE),
+                        "no outline in a run given the true state"));
+        FrameRenderer withText = new FrameRenderer(b);
+        withText.render(c, W, H, null);
+        assertTrue(withText.legendItems().containsAll(java.util.List.of(FrameRenderer.LegendItem.ESTIMATE,
+                FrameRenderer.LegendItem.KNOWN_MAP)), withText.legendItems().toString());
+    }
+
+    @Test
+    void robotMapOnlyHidesWhatTheRobotHadNotSeen() {
+        ReplayData b = believing();
+        FrameRenderer r = new FrameRenderer(b);
+        r.setRobotMapOnly(true);
+        Viewport view = r.fitView(W, H);
+        MapArea area = FrameLayout.of(W, H).map();
+        OccupancyGrid g = b.grid;
+        double ox = view.toScreenX(g.centerX((SyntheticRun.OBS_X_LO + SyntheticRun.OBS_X_HI) / 2), area);
+        double oy = view.toScreenY(g.centerY((SyntheticRun.OBS_Y_LO + SyntheticRun.OBS_Y_HI) / 2), area);
+        double wx = view.toScreenX(g.centerX(SyntheticRun.CELLS - 1), area); // the east wall, which the robot
+        double wy = view.toScreenY(g.centerY(SyntheticRun.CELLS / 2), area); // never saw
+        int c = SyntheticRun.MAP_GROWS + 5;
+        BufferedImage hidden = r.render(c, W, H, view);
+        java.util.List<FrameRenderer.LegendItem> hiddenLegend = r.legendItems();
+        BufferedImage early = r.render(5, W, H, view);
+        int free = rgb(Palette.FREE);
+        int known = rgb(Palette.KNOWN_MAP);
+        int fx = SyntheticRun.FACE_IX;
+        assertAll(
+                () -> assertEquals(hex(free), hex(rgb(hidden, ox, oy)), "the unseen inside of the obstacle"),
+                () -> assertEquals(hex(free), hex(rgb(hidden, wx, wy)), "an unseen wall"),
+                () -> assertEquals(hex(known), hex(mapCell(hidden, view, area, fx, SyntheticRun.FACE_HI))),
+                () -> assertEquals(hex(known), hex(mapCell(hidden, view, area, 1, SyntheticRun.WALL_HI))),
+                () -> assertEquals(hex(free), hex(mapCell(early, view, area, fx, SyntheticRun.FACE_HI)),
+                        "not yet seen at cycle 5"),
+                () -> assertEquals(hex(known), hex(mapCell(early, view, area, fx, SyntheticRun.FACE_LO))),
+                () -> assertEquals(0, countColour(hidden, Palette.OBSTACLE, new Rectangle(area.x(), area.y(),
+                        area.width(), area.height())) - countColour(hidden, Palette.OBSTACLE, r.legendBounds()),
+                        "no true obstacle pixel outside the legend"),
+                () -> assertFalse(hiddenLegend.contains(FrameRenderer.LegendItem.OBSTACLE)
+                        || hiddenLegend.contains(FrameRenderer.LegendItem.WALL), hiddenLegend.toString()),
+                () -> assertTrue(hiddenLegend.contains(FrameRenderer.LegendItem.KNOWN_MAP)));
+        r.setRobotMapOnly(false);
+        BufferedImage shown = r.render(c, W, H, view);
+        assertAll(
+                () -> assertEquals(hex(rgb(Palette.OBSTACLE)), hex(rgb(shown, ox, oy))),
+                () -> assertEquals(hex(rgb(Palette.WALL)), hex(rgb(shown, wx, wy))));
+        // A run in which the robot was given the map: nothing to hide.
+        FrameRenderer given = new FrameRenderer(run);
+        given.setRobotMapOnly(true);
+        BufferedImage same = given.render(c, W, H, view);
+        assertEquals(hex(rgb(Palette.OBSTACLE)), hex(rgb(same, ox, oy)));
+    }
+
+    @Test
+    void liveDataKeepsTheEstimateAndTheMapSnapshots() {
+        ReplayData live = ReplayData.live(SyntheticRun.world(), org.foresight.dynamics.world.Footprint.JACKAL, null);
+        assertFalse(live.hasKnownMap() || live.hasEstimates());
+        for (int c = 0; c < 15; c++) {
+            double[] est = {SyntheticRun.estX(c, N), SyntheticRun.estY(c, N), SyntheticRun.theta(), 0.5, 0.0};
+            live.append(new org.foresight.dynamics.log.CycleRecord(c, c * SyntheticRun.DT,
+                    new double[] {SyntheticRun.x(c, N), SyntheticRun.y(c, N), SyntheticRun.theta(), 0.5, 0.0},
+                    new double[] {0.5, 0.0}, 1.0, "mppi", "ok", new double[0], new double[0][], new double[0], null,
+                    java.util.List.of(), 0.0, false, est, SyntheticRun.snapshot(c)));
+            est[0] = 99; // the producer reuses its array
+        }
+        assertAll(
+                () -> assertTrue(live.hasKnownMap() && live.hasEstimates()),
+                () -> assertEquals(SyntheticRun.estX(3, N), live.estimate(3)[0], 1e-12),
+                () -> assertEquals(SyntheticRun.FACE_MID - SyntheticRun.FACE_LO + 1, live.knownMapAt(9).occupied().length),
+                () -> assertTrue(live.knownMapAt(SyntheticRun.MAP_GROWS).occupied().length
+                        > live.knownMapAt(9).occupied().length),
+                () -> assertTrue(live.knownMapAt(14) == live.knownMapAt(SyntheticRun.MAP_GROWS)));
+        FrameRenderer r = new FrameRenderer(live);
+        assertTrue(countColour(r.render(14, W, H, null), Palette.KNOWN_MAP) > 50);
     }
 }

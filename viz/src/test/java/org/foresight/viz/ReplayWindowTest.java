@@ -121,6 +121,7 @@ class ReplayWindowTest {
                 () -> assertEquals("1", props.getProperty("key.right"), "\u2192 steps one cycle with the slider focused"),
                 () -> assertEquals("-2", props.getProperty("key.left"), "\u2190\u2190 steps two cycles back"),
                 () -> assertEquals(props.getProperty("key.expectedLabel"), props.getProperty("key.label")),
+                () -> assertEquals("true", props.getProperty("key.m"), "M turns on the robot's map only"),
                 () -> assertEquals(Double.parseDouble(props.getProperty("key.expectedSliderValue")),
                         Double.parseDouble(props.getProperty("key.sliderValue")), 1e-9, "slider at the cycle's time"),
                 () -> assertEquals("run over: success \u2014 close the window to exit", props.getProperty("live.banner")),

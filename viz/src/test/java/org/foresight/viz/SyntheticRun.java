@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.foresight.dynamics.log.CycleRecord;
+import org.foresight.dynamics.log.MapSnapshot;
+import org.foresight.dynamics.log.RunFiles;
 import org.foresight.dynamics.log.RunLogWriter;
 import org.foresight.dynamics.world.FieldBounds;
 import org.foresight.dynamics.world.Footprint;
@@ -19,8 +21,12 @@ import org.foresight.dynamics.world.World;
  * Writes run directories with known content through the real {@link RunLogWriter}, so that viz tests do
  * not depend on the planners: a 6 m × 6 m room (0.1 m cells) with walls on its border and one square
  * obstacle, a robot driving a straight diagonal, a fan of rollouts with one dominant weight, a chosen
- * plan, a real lidar scan and one moving obstacle. Optionally with planning latency: some cycles "busy"
- * (no plan started, planning time NaN) and some overrunning their deadline.
+ * plan, a real lidar scan (from the default mount, {@link RunFiles#DEFAULT_LIDAR_OFFSET} behind the centre) and one
+ * moving obstacle. Optionally with planning latency: some cycles "busy" (no plan started, planning time NaN) and some
+ * overrunning their deadline. Optionally with what a robot that finds out for itself believed
+ * ({@link #writeBelieving}): an estimate {@link #EST_SIDE} to the left of the truth, and a map of 0.05 m cells that
+ * knows part of the obstacle's west face from cycle 0 and all of it, and a stretch of the west wall, from cycle
+ * {@link #MAP_GROWS}.
  */
 final class SyntheticRun {
     /** Control period [s]. */
@@ -38,6 +44,23 @@ final class SyntheticRun {
     static final int EMPTY_EVERY = 50;
     /** The moving obstacle's radius [m]. */
     static final double MOVER_RADIUS = 0.25;
+
+    /** The estimated pose lies this far to the left of the true one, same heading [m]. */
+    static final double EST_SIDE = 0.6;
+    /** Resolution of the robot's map [m]. */
+    static final double MAP_RES = 0.05;
+    /** Cells per side of the robot's map (origin 0, 0: the room). */
+    static final int MAP_CELLS = 120;
+    /** The cycle of the second map snapshot. */
+    static final int MAP_GROWS = 10;
+    /** The obstacle's west face in the robot's map: column ix, rows FACE_LO..FACE_MID (cycle 0), ..FACE_HI (later). */
+    static final int FACE_IX = 2 * OBS_X_LO;
+    static final int FACE_LO = 2 * OBS_Y_LO;
+    static final int FACE_MID = 2 * OBS_Y_LO + 5;
+    static final int FACE_HI = 2 * OBS_Y_HI + 1;
+    /** The stretch of west wall in the robot's map from cycle {@link #MAP_GROWS}: columns 0..1, these rows. */
+    static final int WALL_LO = 40;
+    static final int WALL_HI = 60;
 
     private SyntheticRun() {
     }
@@ -124,6 +147,45 @@ final class SyntheticRun {
      * @param busyEvery every busyEvery-th cycle (from 0) is busy, the one before it overran; 0: none.
      */
     static Path write(Path dir, int n, int k, int points, int beams, int busyEvery) {
+        return write(dir, n, k, points, beams, busyEvery, false);
+    }
+
+    /** Writes a run without lidar in which the robot believed it was {@link #EST_SIDE} to the left and built a map. */
+    static Path writeBelieving(Path dir, int n, int k, int points) {
+        return write(dir, n, k, points, 0, 0, true);
+    }
+
+    /** Estimated x at cycle c [m]: {@link #EST_SIDE} along the left normal (−sin θ, cos θ). */
+    static double estX(int c, int n) {
+        return x(c, n) - EST_SIDE * Math.sin(theta());
+    }
+
+    /** Estimated y at cycle c [m]. */
+    static double estY(int c, int n) {
+        return y(c, n) + EST_SIDE * Math.cos(theta());
+    }
+
+    /** The robot's map as logged in cycle c (a snapshot at 0 and at {@link #MAP_GROWS}), else null. */
+    static MapSnapshot snapshot(int c) {
+        if (c != 0 && c != MAP_GROWS) {
+            return null;
+        }
+        java.util.TreeSet<Integer> cells = new java.util.TreeSet<>();
+        for (int iy = FACE_LO; iy <= (c == 0 ? FACE_MID : FACE_HI); iy++) {
+            cells.add(FACE_IX * MAP_CELLS + iy);
+        }
+        if (c > 0) {
+            for (int ix = 0; ix <= 1; ix++) {
+                for (int iy = WALL_LO; iy <= WALL_HI; iy++) {
+                    cells.add(ix * MAP_CELLS + iy);
+                }
+            }
+        }
+        return new MapSnapshot(0.0, 0.0, MAP_RES, MAP_CELLS, MAP_CELLS,
+                cells.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private static Path write(Path dir, int n, int k, int points, int beams, int busyEvery, boolean belief) {
         World world = world();
         LidarConfig lc = beams > 0 ? new LidarConfig(beams, Math.toRadians(270), 8.0, 0.0) : null;
         Lidar lidar = lc == null ? null : new Lidar(lc);
@@ -154,14 +216,17 @@ final class SyntheticRun {
                         world.fieldBounds()));
                 double[] scan = null;
                 if (lidar != null) {
-                    lidar.scan(world.grid(), movers, x, y, th, ranges);
+                    double off = RunFiles.DEFAULT_LIDAR_OFFSET;
+                    lidar.scan(world.grid(), movers, x + off * Math.cos(th), y + off * Math.sin(th), th, ranges);
                     scan = ranges.clone();
                 }
                 boolean busy = busy(c, busyEvery);
                 w.cycle(new CycleRecord(c, c * DT, new double[] {x, y, th, v, omega},
                         new double[] {v * 1.05, omega * 0.9}, busy ? Double.NaN : 2.0 + (c % 7),
                         c % 100 < 90 ? "mppi" : "recovery", busy ? "busy" : "ok", plan, rollouts, weights, scan,
-                        movers, busy ? Double.NaN : (busyEvery > 0 ? 100.0 : 0.0), overrun(c, busyEvery)));
+                        movers, busy ? Double.NaN : (busyEvery > 0 ? 100.0 : 0.0), overrun(c, busyEvery),
+                        belief ? new double[] {estX(c, n), estY(c, n), th, v, omega} : null,
+                        belief ? snapshot(c) : null));
             }
             w.finish(Map.of("outcome", "SUCCESS", "time_s", (n - 1) * DT));
         }

@@ -129,6 +129,16 @@ public final class WindowProbe {
                 return null;
             });
 
+            // 1c: M toggles "robot's map only" (and its checkbox) wherever the focus is, a second M turns it off
+            key(robot, KeyCode.M);
+            waitFor(() -> FxPlatform.call(w::robotMapOnly), 10_000);
+            FxPlatform.call(() -> {
+                p.setProperty("key.m", Boolean.toString(w.robotMapOnly()));
+                return null;
+            });
+            key(robot, KeyCode.M);
+            waitFor(() -> FxPlatform.call(() -> !w.robotMapOnly()), 10_000);
+
             // 2: follow the robot, zoomed in
             FxPlatform.call(() -> {
                 w.viewport().setScale(w.viewport().scale() * 3);

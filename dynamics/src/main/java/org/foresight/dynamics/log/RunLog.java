@@ -21,7 +21,8 @@ import org.foresight.dynamics.world.Pose2;
 /**
  * A run directory read back whole (layout in {@link RunFiles}), for the viewer and for tools: the
  * world, the trajectory, and per cycle the timing, status, plan, sampled rollouts, scan and moving
- * obstacles. Geometry is in metres, angles in radians, times in seconds.
+ * obstacles, and, when the robot had to find out for itself, its state estimate and the map it had built.
+ * Geometry is in metres, angles in radians, times in seconds.
  *
  * <p>Read with {@link #read}; it fails with {@link LogFormatException} naming the file for a missing
  * or malformed run (including an interrupted one, which has no {@code result.json}).
@@ -53,6 +54,11 @@ public final class RunLog {
     public final double lidarAngleIncrement;
     /** Lidar maximum range [m], NaN without lidar. */
     public final double lidarMaxRange;
+    /**
+     * Where the lidar sits along the robot's forward axis from its centre [m] (scans were taken there, from the true
+     * pose); {@link RunFiles#DEFAULT_LIDAR_OFFSET} when the run does not say, NaN without lidar.
+     */
+    public final double lidarOffset;
     /** {@code meta.json}. */
     public final Map<String, Object> meta;
     /** {@code result.json}. */
@@ -76,6 +82,11 @@ public final class RunLog {
     private final float[][] rolloutWeights;
     private final float[][] scans;
     private final double[][] obstacles;
+    /** Per cycle the estimate (x, y, θ, v, ω), null where none; null without estimate.csv. */
+    private final double[][] estimates;
+    /** Cycles of the map snapshots, ascending; null without map.bin. */
+    private final int[] mapCycles;
+    private final MapSnapshot[] maps;
 
     private final boolean interrupted;
 
@@ -139,6 +150,8 @@ public final class RunLog {
             this.lidarAngleMin = l == null ? Double.NaN : num(l, "angle_min_rad").doubleValue();
             this.lidarAngleIncrement = l == null ? Double.NaN : num(l, "angle_increment_rad").doubleValue();
             this.lidarMaxRange = l == null ? Double.NaN : num(l, "max_range_m").doubleValue();
+            this.lidarOffset = l == null ? Double.NaN : l.get("offset_m") == null ? RunFiles.DEFAULT_LIDAR_OFFSET
+                    : num(l, "offset_m").doubleValue();
         } catch (ClassCastException | IllegalArgumentException e) {
             if (e instanceof LogFormatException lfe) {
                 throw lfe;
@@ -146,6 +159,8 @@ public final class RunLog {
             throw new LogFormatException(worldFile, 0, "malformed world description: " + e.getMessage());
         }
         int n;
+        KnownMaps known = Files.exists(file(RunFiles.KNOWN_MAP)) ? readKnownMaps(file(RunFiles.KNOWN_MAP), interrupted)
+                : null;
         if (interrupted) {
             // Keep the cycles every stream recorded in full; a record cut by the interruption is dropped.
             n = completeLines(partial(dir, RunFiles.TRAJECTORY));
@@ -154,6 +169,9 @@ public final class RunLog {
             n = Math.min(n, completeRecords(partial(dir, RunFiles.ROLLOUTS), RunFiles.ROLLOUTS_MAGIC, true, 2));
             if (Files.exists(partial(dir, RunFiles.SCANS))) {
                 n = Math.min(n, completeRecords(partial(dir, RunFiles.SCANS), RunFiles.SCANS_MAGIC, false, 1));
+            }
+            if (known != null) {
+                n = Math.min(n, known.cutCycle); // a snapshot cut by the interruption: its cycle is not whole
             }
             this.trajectory = partialTrajectory(partial(dir, RunFiles.TRAJECTORY), n);
         } else {
@@ -176,6 +194,27 @@ public final class RunLog {
         this.scans = Files.exists(scanFile) ? readScans(scanFile, n) : null;
         Path obsFile = file(RunFiles.OBSTACLES);
         this.obstacles = Files.exists(obsFile) ? readObstacles(obsFile, n, interrupted) : null;
+        Path estFile = file(RunFiles.ESTIMATE);
+        this.estimates = Files.exists(estFile) ? readEstimates(estFile, n, interrupted) : null;
+        if (known == null) {
+            this.mapCycles = null;
+            this.maps = null;
+        } else {
+            int m = 0;
+            while (m < known.cycles.size() && known.cycles.get(m) < n) {
+                m++;
+            }
+            if (m < known.cycles.size() && !interrupted) {
+                throw new LogFormatException(file(RunFiles.KNOWN_MAP), 0, "snapshot of cycle " + known.cycles.get(m)
+                        + " but the run has " + n + " cycles");
+            }
+            this.mapCycles = new int[m];
+            this.maps = new MapSnapshot[m];
+            for (int i = 0; i < m; i++) {
+                mapCycles[i] = known.cycles.get(i);
+                maps[i] = known.maps.get(i);
+            }
+        }
     }
 
     /** The {@code outcome} of a run that was interrupted (it has no result.json). */
@@ -314,6 +353,45 @@ public final class RunLog {
     /** The lidar ranges of a cycle [m], or null (do not modify). */
     public float[] scan(int cycle) {
         return scans == null ? null : scans[cycle];
+    }
+
+    /** Whether the run logged the robot's state estimate (it was not given the true state). */
+    public boolean hasEstimates() {
+        return estimates != null;
+    }
+
+    /**
+     * The state the robot believed it had in a cycle (its odometry), in its odometry frame, which is the world frame
+     * at the start; {@link #trajectory} holds the true state.
+     *
+     * @param cycle the cycle.
+     * @return x̂ [m], ŷ [m], θ̂ [rad], v [m/s], ω [rad/s] (do not modify), or null when the run has none for it.
+     */
+    public double[] estimate(int cycle) {
+        return estimates == null ? null : estimates[cycle];
+    }
+
+    /** Whether the run logged the map the robot built (it was not given the map). */
+    public boolean hasKnownMap() {
+        return maps != null;
+    }
+
+    /**
+     * The obstacles the robot had seen by a cycle: the latest snapshot at or before it.
+     *
+     * @param cycle the cycle.
+     * @return the snapshot (in the robot's odometry frame; do not modify), or null when the run has no map or none
+     *         had been recorded by then.
+     */
+    public MapSnapshot knownMapAt(int cycle) {
+        if (maps == null) {
+            return null;
+        }
+        int i = java.util.Arrays.binarySearch(mapCycles, cycle);
+        if (i < 0) {
+            i = -i - 2; // the insertion point − 1: the last snapshot before the cycle
+        }
+        return i < 0 ? null : maps[i];
     }
 
     /** Moving obstacles of a cycle as triples x [m], y [m], radius [m]; empty when there are none. */
@@ -517,6 +595,112 @@ public final class RunLog {
     }
 
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1 << 12]);
+
+    /** The map snapshots of map.bin, and where an interrupted run cut one. */
+    private static final class KnownMaps {
+        final List<Integer> cycles = new ArrayList<>();
+        final List<MapSnapshot> maps = new ArrayList<>();
+        /** The cycle of a snapshot cut by the interruption (MAX_VALUE: none, or its cycle is unreadable). */
+        int cutCycle = Integer.MAX_VALUE;
+    }
+
+    /**
+     * Reads map.bin: per snapshot int cycle, double origin x, y, resolution, int size x, y, int count, count × int
+     * cell. With {@code lenient} (an interrupted run) a record cut at the end is dropped, else it is an error.
+     */
+    private static KnownMaps readKnownMaps(Path file, boolean lenient) {
+        KnownMaps out = new KnownMaps();
+        int cycle = -1;
+        try (DataInputStream in = open(file, RunFiles.KNOWN_MAP_MAGIC)) {
+            while (true) {
+                try {
+                    cycle = in.readInt();
+                } catch (EOFException e) {
+                    return out; // the end, between two records
+                }
+                int previous = out.cycles.isEmpty() ? -1 : out.cycles.get(out.cycles.size() - 1);
+                if (cycle <= previous) {
+                    throw new LogFormatException(file, 0, "snapshot " + out.cycles.size() + " is labelled cycle " + cycle
+                            + ", not after cycle " + previous);
+                }
+                double ox = in.readDouble();
+                double oy = in.readDouble();
+                double res = in.readDouble();
+                int sx = in.readInt();
+                int sy = in.readInt();
+                int count = in.readInt();
+                if (sx < 1 || sy < 1 || count < 0 || count > (long) sx * sy) {
+                    throw new LogFormatException(file, 0, "cycle " + cycle + ": bad snapshot size " + sx + " × " + sy
+                            + " with " + count + " occupied cells");
+                }
+                int[] cells = new int[count];
+                byte[] bytes = new byte[4 * count];
+                in.readFully(bytes);
+                java.nio.ByteBuffer.wrap(bytes).asIntBuffer().get(cells);
+                try {
+                    out.maps.add(new MapSnapshot(ox, oy, res, sx, sy, cells));
+                } catch (IllegalArgumentException e) {
+                    throw new LogFormatException(file, 0, "cycle " + cycle + ": " + e.getMessage());
+                }
+                out.cycles.add(cycle);
+            }
+        } catch (EOFException e) {
+            if (!lenient) {
+                throw new LogFormatException(file, 0, "truncated (the snapshot of cycle " + cycle + " is cut)");
+            }
+            out.cutCycle = cycle;
+            return out;
+        } catch (IOException e) {
+            throw new LogFormatException(file, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads estimate.csv (cycle, x, y, theta, v, omega). With {@code lenient} (an interrupted run) a line cut at the
+     * end and rows of cycles beyond the run are dropped, else they are errors.
+     */
+    private static double[][] readEstimates(Path file, int n, boolean lenient) {
+        double[][] out = new double[n][];
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LogFormatException(file, 0, "cannot read: " + e.getMessage());
+        }
+        if (lenient) {
+            text = text.substring(0, text.lastIndexOf('\n') + 1); // a line cut by the interruption does not count
+        }
+        String[] lines = text.split("\n", -1);
+        int previous = -1;
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isEmpty()) {
+                continue;
+            }
+            int lineNo = i + 1;
+            String[] p = lines[i].split(",", -1);
+            if (p.length != 6) {
+                throw new LogFormatException(file, lineNo, "expected 6 fields (cycle,x,y,theta,v,omega), got " + p.length);
+            }
+            try {
+                int c = Integer.parseInt(p[0]);
+                if (lenient && c >= n) {
+                    break;
+                }
+                if (c < 0 || c >= n || c <= previous) {
+                    throw new LogFormatException(file, lineNo, "cycle " + c + " out of order or out of range 0.." + (n - 1));
+                }
+                double[] e = new double[5];
+                for (int k = 0; k < 5; k++) {
+                    e[k] = Double.parseDouble(p[k + 1]);
+                }
+                out[c] = e;
+                previous = c;
+            } catch (NumberFormatException e) {
+                throw new LogFormatException(file, lineNo, "not a number in '" + lines[i] + "'");
+            }
+        }
+        return out;
+    }
 
     private static double[][] readObstacles(Path file, int n, boolean lenient) {
         List<List<double[]>> per = new ArrayList<>(n);

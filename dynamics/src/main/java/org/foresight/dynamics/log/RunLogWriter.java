@@ -39,6 +39,8 @@ public final class RunLogWriter implements AutoCloseable {
     private final Writer trajectoryStream;
     private DataOutputStream scans;
     private Writer obstacleLog;
+    private Writer estimates;
+    private DataOutputStream knownMaps;
     private final List<double[]> rows = new ArrayList<>();
     private final Map<String, Object> metadata;
     private boolean finished;
@@ -55,34 +57,45 @@ public final class RunLogWriter implements AutoCloseable {
         trajectoryStream.write(String.join(",", TrajectoryLog.STANDARD_COLUMNS) + "\n");
     }
 
-    /** Same as {@link #create(Path, World, Footprint, LidarConfig, Map)} without a lidar. */
+    /** Same as {@link #create(Path, World, Footprint, LidarConfig, double, Map)} without a lidar. */
     public static RunLogWriter create(Path dir, World world, Footprint footprint, Map<String, Object> metadata) {
         return create(dir, world, footprint, null, metadata);
+    }
+
+    /**
+     * Same as {@link #create(Path, World, Footprint, LidarConfig, double, Map)} with the lidar mount not recorded
+     * (readers then take {@link RunFiles#DEFAULT_LIDAR_OFFSET}).
+     */
+    public static RunLogWriter create(Path dir, World world, Footprint footprint, LidarConfig lidar,
+                                      Map<String, Object> metadata) {
+        return create(dir, world, footprint, lidar, Double.NaN, metadata);
     }
 
     /**
      * Starts a run directory: removes the files of an earlier run there, writes {@code world.json} and
      * {@code meta.json}.
      *
-     * @param dir       the run directory (created).
-     * @param world     the world the run takes place in.
-     * @param footprint the robot's footprint.
-     * @param lidar     the lidar whose scans will be logged, or null.
-     * @param metadata  what made the run (planner, model, seed, …); JSON-serialisable values.
+     * @param dir         the run directory (created).
+     * @param world       the world the run takes place in.
+     * @param footprint   the robot's footprint.
+     * @param lidar       the lidar whose scans will be logged, or null.
+     * @param lidarOffset where the lidar sits along the robot's forward axis from its centre [m] (the scans are
+     *                    taken there), or NaN: not recorded.
+     * @param metadata    what made the run (planner, model, seed, …); JSON-serialisable values.
      * @return the writer.
      * @throws UncheckedIOException naming the directory if it cannot be written.
      */
     public static RunLogWriter create(Path dir, World world, Footprint footprint, LidarConfig lidar,
-                                      Map<String, Object> metadata) {
+                                      double lidarOffset, Map<String, Object> metadata) {
         try {
             Files.createDirectories(dir);
             for (String f : List.of(RunFiles.RESULT, RunFiles.WORLD, RunFiles.META, RunFiles.TRAJECTORY,
                     "trajectory.json", RunFiles.CYCLES, RunFiles.PLANS, RunFiles.ROLLOUTS, RunFiles.SCANS,
-                    RunFiles.OBSTACLES)) {
+                    RunFiles.OBSTACLES, RunFiles.ESTIMATE, RunFiles.KNOWN_MAP)) {
                 Files.deleteIfExists(dir.resolve(f));
                 Files.deleteIfExists(dir.resolve(f + RunFiles.PARTIAL));
             }
-            Map<String, Object> w = worldJson(world, footprint, lidar);
+            Map<String, Object> w = worldJson(world, footprint, lidar, lidarOffset);
             AtomicFiles.writeText(dir.resolve(RunFiles.WORLD), out -> out.write(TrajectoryLogIO.JSON.writeValueAsString(w)));
             Map<String, Object> meta = new LinkedHashMap<>(metadata);
             meta.putIfAbsent("world", world.name());
@@ -93,7 +106,7 @@ public final class RunLogWriter implements AutoCloseable {
         }
     }
 
-    static Map<String, Object> worldJson(World world, Footprint footprint, LidarConfig lidar) {
+    static Map<String, Object> worldJson(World world, Footprint footprint, LidarConfig lidar, double lidarOffset) {
         OccupancyGrid g = world.grid();
         Map<String, Object> w = new LinkedHashMap<>();
         w.put("name", world.name());
@@ -125,6 +138,9 @@ public final class RunLogWriter implements AutoCloseable {
             lj.put("max_range_m", lidar.maxRange());
             lj.put("angle_min_rad", l.beamAngle(0));
             lj.put("angle_increment_rad", lidar.beams() > 1 ? l.beamAngle(1) - l.beamAngle(0) : 0.0);
+            if (Double.isFinite(lidarOffset)) {
+                lj.put("offset_m", lidarOffset);
+            }
             w.put("lidar", lj);
         }
         return w;
@@ -152,6 +168,9 @@ public final class RunLogWriter implements AutoCloseable {
             throw new IllegalStateException("run log " + dir + " is already closed");
         }
         try {
+            // What the robot believed goes first, flushed: a record of these streams cut by an interruption then
+            // belongs to a cycle that no other stream holds whole (see RunFiles).
+            writeBelief(r);
             double[] row = new double[TrajectoryLog.STANDARD_COLUMNS.size()];
             row[0] = TrajectoryLogIO.roundTime(r.t());
             for (int i = 0; i < StateIndex.FULL_DIM; i++) {
@@ -211,6 +230,40 @@ public final class RunLogWriter implements AutoCloseable {
         }
     }
 
+    private void writeBelief(CycleRecord r) throws IOException {
+        double[] e = r.estimate();
+        if (e != null) {
+            if (estimates == null) {
+                estimates = Files.newBufferedWriter(partial(RunFiles.ESTIMATE), StandardCharsets.UTF_8);
+                estimates.write("cycle,x,y,theta,v,omega\n");
+            }
+            StringBuilder line = new StringBuilder(96).append(r.index());
+            for (int i = 0; i < StateIndex.FULL_DIM; i++) {
+                line.append(',').append(i < e.length ? e[i] : Double.NaN);
+            }
+            estimates.write(line.append('\n').toString());
+            estimates.flush();
+        }
+        MapSnapshot m = r.knownMap();
+        if (m != null) {
+            if (knownMaps == null) {
+                knownMaps = binary(RunFiles.KNOWN_MAP, RunFiles.KNOWN_MAP_MAGIC);
+            }
+            knownMaps.writeInt(r.index());
+            knownMaps.writeDouble(m.originX());
+            knownMaps.writeDouble(m.originY());
+            knownMaps.writeDouble(m.resolution());
+            knownMaps.writeInt(m.sizeX());
+            knownMaps.writeInt(m.sizeY());
+            int[] cells = m.occupied();
+            knownMaps.writeInt(cells.length);
+            for (int cell : cells) {
+                knownMaps.writeInt(cell);
+            }
+            knownMaps.flush();
+        }
+    }
+
     private static void writePolyline(DataOutputStream out, double[] xy) throws IOException {
         if (xy.length % 2 != 0) {
             throw new IllegalArgumentException("polyline has an odd number of coordinates: " + xy.length);
@@ -234,7 +287,8 @@ public final class RunLogWriter implements AutoCloseable {
         }
         closeStreams();
         try {
-            for (String f : List.of(RunFiles.CYCLES, RunFiles.PLANS, RunFiles.ROLLOUTS, RunFiles.SCANS, RunFiles.OBSTACLES)) {
+            for (String f : List.of(RunFiles.CYCLES, RunFiles.PLANS, RunFiles.ROLLOUTS, RunFiles.SCANS, RunFiles.OBSTACLES,
+                    RunFiles.ESTIMATE, RunFiles.KNOWN_MAP)) {
                 Path p = partial(f);
                 if (Files.exists(p)) {
                     Files.move(p, dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
@@ -279,6 +333,12 @@ public final class RunLogWriter implements AutoCloseable {
             }
             if (obstacleLog != null) {
                 obstacleLog.close();
+            }
+            if (estimates != null) {
+                estimates.close();
+            }
+            if (knownMaps != null) {
+                knownMaps.close();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close run log in " + dir + ": " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package org.foresight.dynamics.log;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -120,5 +121,123 @@ class RunLogTest {
     void missingDirectoryIsNamed() {
         String m = assertThrows(LogFormatException.class, () -> RunLog.read(dir.resolve("nope"))).getMessage();
         assertTrue(m.contains("nope") && m.contains("not a run directory"), m);
+    }
+
+    /** A cycle in which the robot believed (x + 0.01·i, y − 0.02, θ) and, every 10th cycle, had a new map. */
+    private static CycleRecord believing(int i) {
+        CycleRecord r = cycle(i, true);
+        double[] s = r.state();
+        double[] estimate = {s[0] + 0.01 * i, s[1] - 0.02, s[2], s[3], s[4]};
+        return new CycleRecord(r.index(), r.t(), s, r.cmd(), r.planMs(), r.mode(), r.status(), r.planXY(),
+                r.rolloutsXY(), r.rolloutWeights(), r.scan(), r.obstacles(), r.latencyMs(), r.overrun(), estimate,
+                i % 10 == 0 ? snapshot(i) : null);
+    }
+
+    /** The snapshot of cycle i: 1 + i/10 cells on a 40 × 30 grid of 0.05 m at (−1.5, 2.25). */
+    private static MapSnapshot snapshot(int i) {
+        int[] cells = new int[1 + i / 10];
+        for (int k = 0; k < cells.length; k++) {
+            cells[k] = 7 + 31 * k;
+        }
+        return new MapSnapshot(-1.5, 2.25, 0.05, 40, 30, cells);
+    }
+
+    @Test
+    void estimatesAndMapSnapshotsRoundTrip() {
+        World w = WorldLoader.loadBarn(3);
+        try (RunLogWriter out = RunLogWriter.create(dir, w, Footprint.JACKAL, LidarConfig.DEFAULT, -0.05, Map.of())) {
+            for (int i = 0; i < 25; i++) {
+                out.cycle(believing(i));
+            }
+            out.finish(Map.of("outcome", "success"));
+        }
+        assertTrue(Files.exists(dir.resolve(RunFiles.ESTIMATE)) && Files.exists(dir.resolve(RunFiles.KNOWN_MAP)));
+        RunLog run = RunLog.read(dir);
+        MapSnapshot m10 = run.knownMapAt(10);
+        assertAll(
+                () -> assertEquals(25, run.cycles()),
+                () -> assertTrue(run.hasEstimates() && run.hasKnownMap()),
+                () -> assertArrayEquals(new double[] {-2.25 + 0.07, 3 + 0.35 - 0.02, Math.PI / 2, 1.0, 0.7},
+                        run.estimate(7), 1e-12),
+                () -> assertEquals(0.7, run.trajectory.column("omega")[7], 1e-12, "the trajectory stays the truth"),
+                () -> assertArrayEquals(new int[] {7}, run.knownMapAt(0).occupied()),
+                () -> assertArrayEquals(new int[] {7}, run.knownMapAt(9).occupied(), "the latest at or before"),
+                () -> assertArrayEquals(new int[] {7, 38}, m10.occupied()),
+                () -> assertEquals(-1.5, m10.originX()),
+                () -> assertEquals(2.25, m10.originY()),
+                () -> assertEquals(0.05, m10.resolution()),
+                () -> assertEquals(40, m10.sizeX()),
+                () -> assertEquals(30, m10.sizeY()),
+                () -> assertArrayEquals(new int[] {7, 38, 69}, run.knownMapAt(24).occupied()),
+                () -> assertEquals(-0.05, run.lidarOffset));
+    }
+
+    @Test
+    void runsWithoutEstimatesOrMapsReadAsBefore() {
+        World w = WorldLoader.loadBarn(0);
+        try (RunLogWriter out = RunLogWriter.create(dir, w, Footprint.JACKAL, LidarConfig.DEFAULT, Map.of())) {
+            out.cycle(cycle(0, true));
+            out.finish(Map.of("outcome", "success"));
+        }
+        RunLog run = RunLog.read(dir);
+        assertAll(
+                () -> assertFalse(Files.exists(dir.resolve(RunFiles.ESTIMATE))),
+                () -> assertFalse(Files.exists(dir.resolve(RunFiles.KNOWN_MAP))),
+                () -> assertFalse(run.hasEstimates() || run.hasKnownMap()),
+                () -> assertNull(run.estimate(0)),
+                () -> assertNull(run.knownMapAt(0)),
+                () -> assertEquals(RunFiles.DEFAULT_LIDAR_OFFSET, run.lidarOffset, "world.json without offset_m"));
+    }
+
+    @Test
+    void anInterruptedRunKeepsItsEstimatesAndMapsUpToItsLastWholeCycle() throws IOException {
+        World w = WorldLoader.loadBarn(0);
+        RunLogWriter out = RunLogWriter.create(dir, w, Footprint.JACKAL, LidarConfig.DEFAULT, Map.of());
+        for (int i = 0; i < 25; i++) {
+            out.cycle(believing(i));
+        }
+        // No finish and no close (a SIGKILL): read from the .partial files.
+        assertFalse(Files.exists(dir.resolve(RunFiles.KNOWN_MAP)), "only .partial files until finish");
+        RunLog all = RunLog.read(dir);
+        assertAll(
+                () -> assertTrue(all.interrupted()),
+                () -> assertEquals(25, all.cycles()),
+                () -> assertEquals(-2.25 + 0.24, all.estimate(24)[0], 1e-12),
+                () -> assertArrayEquals(new int[] {7, 38, 69}, all.knownMapAt(24).occupied()));
+        // The estimate's last line cut: that cycle has no estimate, the rest stays.
+        Path est = dir.resolve(RunFiles.ESTIMATE + RunFiles.PARTIAL);
+        byte[] e = Files.readAllBytes(est);
+        Files.write(est, java.util.Arrays.copyOf(e, e.length - 4));
+        RunLog cutEstimate = RunLog.read(dir);
+        assertAll(
+                () -> assertEquals(25, cutEstimate.cycles()),
+                () -> assertNull(cutEstimate.estimate(24)),
+                () -> assertEquals(-2.25 + 0.23, cutEstimate.estimate(23)[0], 1e-12));
+        // The last snapshot (cycle 20) cut: cycle 20 is not whole, the run ends before it with the snapshot of 10.
+        Path maps = dir.resolve(RunFiles.KNOWN_MAP + RunFiles.PARTIAL);
+        byte[] b = Files.readAllBytes(maps);
+        Files.write(maps, java.util.Arrays.copyOf(b, b.length - 5));
+        RunLog cut = RunLog.read(dir);
+        assertAll(
+                () -> assertEquals(20, cut.cycles()),
+                () -> assertArrayEquals(new int[] {7, 38}, cut.knownMapAt(19).occupied()),
+                () -> assertEquals(-2.25 + 0.19, cut.estimate(19)[0], 1e-12));
+        out.close();
+    }
+
+    @Test
+    void aTruncatedMapFileOfAFinishedRunIsNamed() throws IOException {
+        World w = WorldLoader.loadBarn(0);
+        try (RunLogWriter out = RunLogWriter.create(dir, w, Footprint.JACKAL, LidarConfig.DEFAULT, Map.of())) {
+            for (int i = 0; i < 12; i++) {
+                out.cycle(believing(i));
+            }
+            out.finish(Map.of("outcome", "timeout"));
+        }
+        Path maps = dir.resolve(RunFiles.KNOWN_MAP);
+        byte[] b = Files.readAllBytes(maps);
+        Files.write(maps, java.util.Arrays.copyOf(b, b.length - 3));
+        String m = assertThrows(LogFormatException.class, () -> RunLog.read(dir)).getMessage();
+        assertTrue(m.contains("map.bin") && m.contains("truncated"), m);
     }
 }

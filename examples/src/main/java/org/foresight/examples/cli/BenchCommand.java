@@ -148,7 +148,7 @@ public final class BenchCommand implements Callable<Integer> {
                 meta.put("sensing", cfg.sensing().label());
                 meta.put("plant", plantOptions.describe());
                 try (RunLogWriter log = RunLogWriter.create(out.resolve("runs").resolve(String.format("world_%03d", id)),
-                        w, cfg.footprint(), cfg.sim().lidar(), meta)) {
+                        w, cfg.footprint(), cfg.sim().lidar(), cfg.sim().lidarOffset(), meta)) {
                     return new Row(id, runner.run(log));
                 }
             }

@@ -132,7 +132,8 @@ public final class NavigateCommand implements Callable<Integer> {
         LiveView view = null;
         EpisodeSummary s;
         try (Planner p = Models.planner(planner, m, samples, horizon, threads, seed);
-             RunLogWriter log = RunLogWriter.create(out, world, cfg.footprint(), cfg.sim().lidar(), meta)) {
+             RunLogWriter log = RunLogWriter.create(out, world, cfg.footprint(), cfg.sim().lidar(),
+                     cfg.sim().lidarOffset(), meta)) {
             EpisodeRunner runner = new EpisodeRunner(world, p, cfg);
             if (show) {
                 view = Live.open(world, cfg);

@@ -38,6 +38,11 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--png", paramLabel = "FILE", description = "Write one frame as PNG (no window, no display needed).")
     Path png;
 
+    @Option(names = "--robot-map-only",
+            description = "With --png: draw only what the robot had seen (its lidar map), not the true world's obstacles "
+                    + "(the window has the same toggle on the M key).")
+    boolean robotMapOnly;
+
     @Option(names = "--at", paramLabel = "SECONDS",
             description = "Time of the --png frame [s] from the start of the run. Default: the last cycle.")
     Double at;
@@ -114,7 +119,7 @@ public final class ReplayCommand implements Callable<Integer> {
                     return EXIT_BAD_INPUT;
                 }
                 double t = at == null ? Double.NaN : t0run + at;
-                int cycle = FrameExporter.writePng(data, t, png, wh[0], wh[1]);
+                int cycle = FrameExporter.writePng(data, t, png, wh[0], wh[1], robotMapOnly);
                 out.printf(Locale.ROOT, "wrote %s (cycle %d of %d, t = %.2f s)%n", png, cycle + 1, data.cycles(),
                         data.cycles() > 0 ? data.time(cycle) : 0.0);
             }

@@ -75,7 +75,7 @@ public final class SimulateCommand implements Callable<Integer> {
         meta.put("seed", seed);
         meta.put("plant", plantOptions.describe());
         double[] cmd = new double[2];
-        try (RunLogWriter log = RunLogWriter.create(out, w, Footprint.JACKAL, cfg.lidar(), meta)) {
+        try (RunLogWriter log = RunLogWriter.create(out, w, Footprint.JACKAL, cfg.lidar(), cfg.lidarOffset(), meta)) {
             int cycle = 0;
             while (!sim.done()) {
                 double[] x = sim.state();
