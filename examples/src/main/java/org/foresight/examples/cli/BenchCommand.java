@@ -25,6 +25,7 @@ import org.foresight.mpc.Planner;
 import org.foresight.mpc.loop.EpisodeConfig;
 import org.foresight.mpc.loop.EpisodeRunner;
 import org.foresight.mpc.loop.EpisodeSummary;
+import org.foresight.mpc.config.PlannerConfig;
 import org.foresight.mpc.loop.Latency;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,14 +56,14 @@ public final class BenchCommand implements Callable<Integer> {
             description = "BARN world indices: ranges and lists, e.g. 0-299, 0-29, 3,7,12, 0-299:10 (every 10th). Default: ${DEFAULT-VALUE}.")
     String worlds;
 
-    @Option(names = "--planner", defaultValue = "mppi", description = "Planner: mppi. Default: ${DEFAULT-VALUE}.")
-    String planner;
+    @Mixin
+    PlannerOptions plannerOptions = new PlannerOptions();
 
     @Option(names = "--model", defaultValue = "truth", paramLabel = "truth|unicycle|FILE.json|class:NAME",
             description = "Model planned through (as for navigate). Default: ${DEFAULT-VALUE}.")
     String model;
 
-    @Option(names = "--out", required = true, description = "Output directory.")
+    @Option(names = "--out", description = "Output directory (required unless --print-config).")
     Path out;
 
     @Option(names = "--threads", defaultValue = "0",
@@ -72,14 +73,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Base seed (world i uses seed + i). Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--samples", defaultValue = "2000", description = "MPPI rollouts. Default: ${DEFAULT-VALUE}.")
-    int samples;
-
-    @Option(names = "--horizon", defaultValue = "56", description = "MPPI horizon [steps]. Default: ${DEFAULT-VALUE}.")
-    int horizon;
-
     @Option(names = "--keep-runs", description = "Also write every episode's run directory under --out/runs/.")
     boolean keepRuns;
+
+    /** The effective planner configuration (set in {@link #call}). */
+    private PlannerConfig plannerConfig;
 
     /** One world's row. */
     record Row(int world, EpisodeSummary summary) {
@@ -91,10 +89,15 @@ public final class BenchCommand implements Callable<Integer> {
         if (threads < 0) {
             throw new IllegalArgumentException("--threads must be >= 0 (0 = one per core), got " + threads);
         }
-        if (!planner.equals("mppi")) {
-            throw new IllegalArgumentException("--planner " + planner + ": only 'mppi' is available");
+        PlannerConfig pc = plannerOptions.config();
+        if (plannerOptions.printConfig) {
+            System.out.println(PlannerOptions.json(pc));
+            return 0;
         }
-        NavigateCommand.Models.checkPlannerSize(samples, horizon, 1);
+        if (out == null) {
+            throw new IllegalArgumentException("missing required option --out (see `foresight bench --help`)");
+        }
+        plannerConfig = pc;
         Latency latency = latencyOption.latency();
         sensingOptions.apply(EpisodeConfig.defaults(0), "barn"); // fail fast on bad sensing options
         plantOptions.validate();
@@ -105,7 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         List<Future<Row>> futures = new ArrayList<>();
         Row[] rows = new Row[ids.length];
-        try (ProgressBar pb = Progress.bar("bench " + planner + "/" + model, ids.length)) {
+        try (ProgressBar pb = Progress.bar("bench " + plannerConfig.planner() + "/" + model, ids.length)) {
             for (int id : ids) {
                 futures.add(pool.submit(() -> {
                     Row r = runOne(id, plannerThreads, latency);
@@ -135,13 +138,14 @@ public final class BenchCommand implements Callable<Integer> {
         DynamicsModel m = NavigateCommand.Models.load(model, plantOptions);
         EpisodeConfig cfg = sensingOptions.apply(
                 EpisodeConfig.defaults(seed + id).withPlant(plantOptions.plant()).withLatency(latency), "barn");
-        try (Planner p = NavigateCommand.Models.planner(planner, m, samples, horizon, plannerThreads, seed + id)) {
+        try (Planner p = PlannerOptions.build(plannerConfig, m, plannerThreads, seed + id)) {
             EpisodeRunner runner = new EpisodeRunner(w, p, cfg);
             if (keepRuns) {
                 Map<String, Object> meta = new LinkedHashMap<>();
                 meta.put("command", "bench");
                 meta.put("world", "barn:" + id);
-                meta.put("planner", planner);
+                meta.put("planner", plannerConfig.planner());
+                meta.put("planner_config", plannerConfig.toTree());
                 meta.put("model", model);
                 meta.put("seed", seed + id);
                 meta.put("latency", latency.label());
@@ -241,7 +245,7 @@ public final class BenchCommand implements Callable<Integer> {
         Tally all0 = Tally.of(rows, 0, Integer.MAX_VALUE);
         sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %d (%.1f %%) | %d | %d | %.3f | %.3f | %.2f "
                         + "| %.2f | %.2f | %.2f | %.2f |%n",
-                planner, plantOptions.label(), model, sensing, latencyOption.latency().label(), all0.n, all0.success,
+                plannerConfig.planner(), plantOptions.label(), model, sensing, latencyOption.latency().label(), all0.n, all0.success,
                 100.0 * all0.success / Math.max(1, all0.n), all0.collision, all0.timeout, all0.meanScore(),
                 all0.overrunFraction(), q(t, 0.5), q(t, 0.9), q(t, 0.99), q(p, 0.5), q(p, 0.99)));
         if (rows.length > 50) {

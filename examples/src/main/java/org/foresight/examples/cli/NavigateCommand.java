@@ -10,6 +10,7 @@ import org.foresight.dynamics.model.DynamicsModel;
 import org.foresight.dynamics.model.Unicycle;
 import org.foresight.dynamics.world.World;
 import org.foresight.mpc.Planner;
+import org.foresight.mpc.config.PlannerConfig;
 import org.foresight.mpc.critic.CriticParams;
 import org.foresight.mpc.critic.CriticSet;
 import org.foresight.mpc.loop.EpisodeConfig;
@@ -45,8 +46,8 @@ public final class NavigateCommand implements Callable<Integer> {
     @Mixin
     LatencyOption latencyOption = new LatencyOption();
 
-    @Option(names = "--planner", defaultValue = "mppi", description = "Planner: mppi. Default: ${DEFAULT-VALUE}.")
-    String planner;
+    @Mixin
+    PlannerOptions plannerOptions = new PlannerOptions();
 
     @Option(names = "--model", defaultValue = "truth", paramLabel = "truth|unicycle|FILE.json|class:NAME",
             description = "Model the planner plans through: truth (the simulated robot without its noise), unicycle, " +
@@ -57,17 +58,11 @@ public final class NavigateCommand implements Callable<Integer> {
     @Mixin
     SensingOptions sensingOptions = new SensingOptions();
 
-    @Option(names = "--out", required = true, description = "Run directory to write.")
+    @Option(names = "--out", description = "Run directory to write (required unless --print-config).")
     Path out;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the planner noise and the simulator. Default: ${DEFAULT-VALUE}.")
     long seed;
-
-    @Option(names = "--samples", defaultValue = "2000", description = "MPPI rollouts per iteration. Default: ${DEFAULT-VALUE}.")
-    int samples;
-
-    @Option(names = "--horizon", defaultValue = "56", description = "MPPI horizon [steps of 50 ms]. Default: ${DEFAULT-VALUE}.")
-    int horizon;
 
     @Option(names = "--planner-threads", defaultValue = "0",
             description = "Planner worker threads (0 = one per core). Results do not depend on it. Default: ${DEFAULT-VALUE}.")
@@ -97,10 +92,15 @@ public final class NavigateCommand implements Callable<Integer> {
         if (!(timeout > 0) || !Double.isFinite(timeout)) {
             throw new IllegalArgumentException("--timeout must be a finite number of seconds > 0, got " + timeout);
         }
-        Models.checkPlannerSize(samples, horizon, plannerThreads);
-        if (!planner.equals("mppi")) {
-            throw new IllegalArgumentException("--planner " + planner + ": only 'mppi' is available");
+        PlannerConfig pc = plannerOptions.config();
+        if (plannerOptions.printConfig) {
+            System.out.println(PlannerOptions.json(pc));
+            return 0;
         }
+        if (out == null) {
+            throw new IllegalArgumentException("missing required option --out (see `foresight navigate --help`)");
+        }
+        Models.checkPlannerSize(pc.mppi().samples(), pc.mppi().horizon(), plannerThreads);
         if (closeWhenDone && !show) {
             throw new IllegalArgumentException("--close-when-done applies to --show");
         }
@@ -116,7 +116,7 @@ public final class NavigateCommand implements Callable<Integer> {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("command", "navigate");
         meta.put("world", worldOptions.spec());
-        meta.put("planner", planner);
+        meta.put("planner", pc.planner());
         meta.put("model", model);
         meta.put("model_description", m.describe());
         meta.put("protocol", sensingOptions.protocol("oracle"));
@@ -127,11 +127,10 @@ public final class NavigateCommand implements Callable<Integer> {
         meta.put("plant", plantOptions.describe());
         meta.put("seed", seed);
         meta.put("warmup_cycles", warmup);
-        meta.put("samples", samples);
-        meta.put("horizon", horizon);
+        meta.put("planner_config", pc.toTree());
         LiveView view = null;
         EpisodeSummary s;
-        try (Planner p = Models.planner(planner, m, samples, horizon, threads, seed);
+        try (Planner p = PlannerOptions.build(pc, m, threads, seed);
              RunLogWriter log = RunLogWriter.create(out, world, cfg.footprint(), cfg.sim().lidar(),
                      cfg.sim().lidarOffset(), meta)) {
             EpisodeRunner runner = new EpisodeRunner(world, p, cfg);
@@ -264,19 +263,6 @@ public final class NavigateCommand implements Callable<Integer> {
             if (m != 2) {
                 throw new IllegalArgumentException(option + ": control dimension " + m + ", expected 2 (cmd_v, cmd_omega)");
             }
-        }
-
-        /**
-         * @return a planner by name over the model.
-         */
-        static Planner planner(String name, DynamicsModel m, int samples, int horizon, int threads, long seed) {
-            if (!name.equals("mppi")) {
-                throw new IllegalArgumentException("--planner " + name + ": only 'mppi' is available");
-            }
-            checkPlannerSize(samples, horizon, threads);
-            MppiConfig c = MppiConfig.defaults().withSamples(samples).withHorizon(horizon).withThreads(threads)
-                    .withSeed(seed);
-            return new MppiPlanner(m, c, CriticSet.defaults(CriticParams.defaults()));
         }
     }
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * map_server maps {@code --start}/{@code --goal}). Used as a picocli {@code @Mixin}.
  */
 public final class WorldOptions {
-    @Option(names = "--world", required = true, paramLabel = "barn:N|FILE",
+    @Option(names = "--world", paramLabel = "barn:N|FILE",
             description = "barn:N (0..299), a world file in the BARN text format, or a ROS map_server YAML (with --start and --goal).")
     String world;
 
@@ -36,6 +36,9 @@ public final class WorldOptions {
      * @throws IllegalArgumentException naming the option on bad input.
      */
     public World load() {
+        if (world == null) {
+            throw new IllegalArgumentException("missing required option --world (see the command's --help)");
+        }
         if (goalTolerance != null && (!(goalTolerance > 0) || !Double.isFinite(goalTolerance))) {
             throw new IllegalArgumentException("--goal-tolerance must be a finite distance > 0 m, got " + goalTolerance);
         }
