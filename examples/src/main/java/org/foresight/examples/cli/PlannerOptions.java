@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.foresight.dynamics.model.DynamicsModel;
 import org.foresight.mpc.Planner;
+import org.foresight.mpc.cem.CemPlanner;
 import org.foresight.mpc.config.ConfigException;
 import org.foresight.mpc.config.PlannerConfig;
 import org.foresight.mpc.critic.CriticSet;
@@ -30,7 +31,7 @@ public final class PlannerOptions {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Option(names = "--planner", paramLabel = "NAME",
-            description = "The planner: mppi (default: the configuration's planner, mppi).")
+            description = "The planner: mppi or cem (default: the configuration's planner, mppi).")
     String planner;
 
     @Option(names = "--planner-config", paramLabel = "FILE.json",
@@ -102,7 +103,11 @@ public final class PlannerOptions {
         } catch (ConfigException e) {
             throw new IllegalArgumentException("--samples/--horizon: " + e.getMessage());
         }
-        NavigateCommand.Models.checkPlannerSize(c.mppi().samples(), c.mppi().horizon(), 0);
+        if (c.planner().equals("cem")) {
+            NavigateCommand.Models.checkPlannerSize(c.cem().population(), c.cem().horizon(), 0);
+        } else {
+            NavigateCommand.Models.checkPlannerSize(c.mppi().samples(), c.mppi().horizon(), 0);
+        }
         return c;
     }
 
@@ -130,6 +135,7 @@ public final class PlannerOptions {
     static Planner build(PlannerConfig c, DynamicsModel m, int threads, long seed) {
         return switch (c.planner()) {
             case "mppi" -> new MppiPlanner(m, c.mppi().withThreads(threads).withSeed(seed), CriticSet.defaults(c.critics()));
+            case "cem" -> new CemPlanner(m, c.cem().withThreads(threads).withSeed(seed), CriticSet.defaults(c.critics()));
             default -> throw new IllegalArgumentException("--planner " + c.planner() + ": not available");
         };
     }

@@ -16,7 +16,7 @@ import org.foresight.dynamics.model.Simd;
  * <p>When {@link Simd#ENABLED} the row runs on SIMD lanes ({@link CommandClipVector}), otherwise in the scalar
  * loop below; both do the same IEEE operations in the same order, so the results are bit-identical either way.
  */
-final class CommandClip {
+public final class CommandClip {
     private CommandClip() {
     }
 
@@ -33,12 +33,35 @@ final class CommandClip {
      * @param lo   lower bound (channel unit).
      * @param hi   upper bound, ≥ lo (channel unit).
      */
-    static void row(double[] eps, int o, double[] prev, int op, int cnt, double m, double a, double lo, double hi) {
+    public static void row(double[] eps, int o, double[] prev, int op, int cnt, double m, double a, double lo, double hi) {
         if (Simd.ENABLED) {
             CommandClipVector.row(eps, o, prev, op, cnt, m, a, lo, hi);
         } else {
             scalar(eps, o, prev, op, 0, cnt, m, a, lo, hi);
         }
+    }
+
+    /**
+     * One sample's clip (see the class formula).
+     *
+     * @param x  the unbounded command m + ε (channel unit).
+     * @param p  the previous command (channel unit).
+     * @param a  the largest change per step, &gt; 0 (channel unit).
+     * @param lo lower bound (channel unit).
+     * @param hi upper bound, ≥ lo (channel unit).
+     * @return u.
+     */
+    public static double clip(double x, double p, double a, double lo, double hi) {
+        double l = p - a;
+        double el = lo - l;
+        l = l + (el + Math.abs(el)) * 0.5; // max(p − a, lo)
+        double h = p + a;
+        double eh = h - hi;
+        h = h - (eh + Math.abs(eh)) * 0.5; // min(p + a, hi)
+        double below = l - x;
+        x = x + (below + Math.abs(below)) * 0.5;
+        double above = x - h;
+        return x - (above + Math.abs(above)) * 0.5;
     }
 
     /** The scalar kernel over samples [j0, cnt) (the vector kernel's tail uses it too). */

@@ -1,0 +1,637 @@
+package org.foresight.mpc.cem;
+
+import java.util.Arrays;
+import org.foresight.dynamics.model.ControlIndex;
+import org.foresight.dynamics.model.DynamicsModel;
+import org.foresight.dynamics.model.StateIndex;
+import org.foresight.mpc.Plan;
+import org.foresight.mpc.PlanRequest;
+import org.foresight.mpc.PlanStatus;
+import org.foresight.mpc.Planner;
+import org.foresight.mpc.critic.CriticContext;
+import org.foresight.mpc.critic.CriticSet;
+import org.foresight.mpc.mppi.CommandClip;
+import org.foresight.mpc.mppi.NoiseSampler;
+import org.foresight.mpc.mppi.RolloutBuffers;
+import org.foresight.mpc.mppi.WorkerPool;
+
+/**
+ * The cross-entropy method over control sequences, in the shape PETS uses it (Chua et al., "Deep reinforcement
+ * learning in a handful of trials using probabilistic dynamics models", NeurIPS 2018), over any
+ * {@link DynamicsModel} and scored by the same {@link CriticSet} as MPPI. A diagonal Gaussian N(μ_t, σ_t²) per
+ * step and channel; one plan runs {@link CemConfig#iterations()} times:
+ * <pre>
+ *   ε_k,t ~ N(0, diag(σ_v,t², σ_ω,t²))                     counter-based streams per (block, step) (sample 0: ε = 0)
+ *   u_k,t = clip_bounds(clip_accel(μ_t + ε_k,t, u_k,t−1))   |Δu| ≤ a·dt from the last applied command, as MPPI
+ *   x_k,t+1 = f(x_k,t, u_k,t, dt)                           model.stepBatch over a chunk of samples per step
+ *   S_k = Σ_critics                                         critics add into costs[k]
+ *   E = the {@link CemConfig#elites()} finite samples of lowest S (ties: lower k first)
+ *   μ_t ← α·μ_t + (1 − α)·mean_{k∈E} u_k,t                  α = {@link CemConfig#momentum()}
+ *   σ_t ← max(σ_min, α·σ_t + (1 − α)·std_{k∈E} u_k,t)      per channel
+ *   μ   ← clip_accel(clip_bounds(μ)) from the last command   so μ itself is a feasible sequence
+ * </pre>
+ * σ restarts at {@link CemConfig#initialSigmaV()} / {@link CemConfig#initialSigmaOmega()} every plan; μ is warm
+ * started from the previous plan shifted one step (and by the control periods skipped when the request time
+ * jumps, as MPPI does). The elites are refitted to their <i>clipped</i> controls, so the distribution follows
+ * what the model actually simulated.
+ *
+ * <p><b>Which control is commanded: the first of the final mean</b> (PETS), not of the best elite. The mean
+ * averages E sequences, so it does not chase the luck of one sample and the commands stay smooth from cycle to
+ * cycle, and it is what the warm start carries on. But an average of elites that pass an obstacle on both sides
+ * can run into it, so the final μ (never sampled itself) is rolled out and scored once more; if that rollout is
+ * non-finite or collides, the lowest-cost collision-free sample of this plan (over all iterations) replaces μ
+ * and is commanded instead ({@link #lastUsedBestSample()}).
+ *
+ * <p><b>Parallelism and determinism.</b> As {@link org.foresight.mpc.mppi.MppiPlanner}: samples are split into
+ * fixed chunks of {@value #CHUNK} (one {@link RolloutBuffers} block, independent of the thread count), a
+ * {@link WorkerPool} runs noise, rollout and critics per chunk, and elite selection and refit run serially in
+ * sample order. Noise streams are keyed by (seed, iteration, channel, chunk, step). Hence the same seed gives
+ * bit-identical commands for any number of threads.
+ *
+ * <p><b>Safety.</b> Non-finite rollouts (a NaN model) are never elites; if an iteration has none finite the
+ * status is {@link PlanStatus#NON_FINITE}, if none is collision-free {@link PlanStatus#NO_COLLISION_FREE_ROLLOUT};
+ * both command (0, 0) and reset the warm start. Nothing throws on bad numbers.
+ *
+ * <p>{@link #plan} allocates nothing after the first call. Not thread-safe.
+ */
+public final class CemPlanner implements Planner {
+    /** Samples per work chunk, one {@link RolloutBuffers} block (see {@link org.foresight.mpc.mppi.MppiPlanner#CHUNK}). */
+    public static final int CHUNK = RolloutBuffers.BLOCK;
+
+    private final DynamicsModel model;
+    private final CemConfig config;
+    private final CriticSet critics;
+    private final WorkerPool pool;
+    private final NoiseSampler noise;
+    private final RolloutBuffers buffers = new RolloutBuffers();
+    /** One-sample batch: the final mean's rollout and score. */
+    private final RolloutBuffers meanRollout = new RolloutBuffers();
+    private final CriticContext context = new CriticContext();
+    private final int n;
+    private final int population;
+    private final int horizon;
+    private final int chunks;
+    private final boolean hasVelocity;
+    private final double[] meanV;
+    private final double[] meanW;
+    private final double[] sigmaV;
+    private final double[] sigmaW;
+    private final double[] bestV;
+    private final double[] bestW;
+    private final int[] eliteIndex;
+    private final double[] eliteCost;
+    private final int[] eliteOffset;
+    private final double[] x0;
+    private final double[][] scratchA;
+    private final double[][] scratchB;
+    private final double[][] scratchU;
+    private final double[] stepX;
+    private final double[] stepU;
+    private final double[] stepXNext;
+    private final WorkerPool.Task rolloutTask = this::rolloutChunk;
+    private long iterationCounter;
+    private double lastCmdV;
+    private double lastCmdW;
+    /** Time of the last plan's measurement [s], NaN before the first (for the warm start's shift). */
+    private double lastPlanTime = Double.NaN;
+    private int eliteCount;
+    private int lastFeasible;
+    private int lastFinite;
+    private double lastMinCost;
+    private double bestSeenCost;
+    private double lastMeanCost = Double.NaN;
+    private boolean usedBest;
+
+    /**
+     * @param model   the model planned through (any {@link DynamicsModel} with 2 controls and a state that
+     *                begins x, y, θ).
+     * @param config  CEM parameters.
+     * @param critics the cost terms (the same set MPPI uses).
+     */
+    public CemPlanner(DynamicsModel model, CemConfig config, CriticSet critics) {
+        if (model.controlDim() != ControlIndex.DIM) {
+            throw new IllegalArgumentException("CEM needs a model with " + ControlIndex.DIM
+                    + " controls (cmd_v, cmd_omega), got " + model.controlDim());
+        }
+        if (model.stateDim() < StateIndex.POSE_DIM) {
+            throw new IllegalArgumentException("CEM needs a model state of at least x, y, theta; got dimension "
+                    + model.stateDim());
+        }
+        if (critics == null) {
+            throw new IllegalArgumentException("CEM needs a critic set");
+        }
+        this.model = model;
+        this.config = config;
+        this.critics = critics;
+        this.n = model.stateDim();
+        this.hasVelocity = n >= StateIndex.FULL_DIM;
+        this.population = config.population();
+        this.horizon = config.horizon();
+        this.chunks = (population + CHUNK - 1) / CHUNK;
+        this.pool = new WorkerPool(config.threads());
+        this.noise = new NoiseSampler(config.seed());
+        meanV = new double[horizon];
+        meanW = new double[horizon];
+        sigmaV = new double[horizon];
+        sigmaW = new double[horizon];
+        bestV = new double[horizon];
+        bestW = new double[horizon];
+        eliteIndex = new int[config.elites()];
+        eliteCost = new double[config.elites()];
+        eliteOffset = new int[config.elites()];
+        x0 = new double[n];
+        int threads = pool.size();
+        scratchA = new double[threads][n * CHUNK];
+        scratchB = new double[threads][n * CHUNK];
+        scratchU = new double[threads][ControlIndex.DIM * CHUNK];
+        stepX = new double[n];
+        stepU = new double[ControlIndex.DIM];
+        stepXNext = new double[n];
+        buffers.ensure(population, horizon);
+        meanRollout.ensure(1, horizon);
+        if (!hasVelocity) {
+            buffers.aliasVelocityToCommands();
+            meanRollout.aliasVelocityToCommands();
+        }
+        Arrays.fill(sigmaV, config.initialSigmaV());
+        Arrays.fill(sigmaW, config.initialSigmaOmega());
+    }
+
+    /** @return "cem". */
+    @Override
+    public String name() {
+        return "cem";
+    }
+
+    /** @return the configuration. */
+    public CemConfig config() {
+        return config;
+    }
+
+    /** @return the model planned through. */
+    public DynamicsModel model() {
+        return model;
+    }
+
+    /** @return the critic set. */
+    public CriticSet critics() {
+        return critics;
+    }
+
+    /**
+     * @return the last iteration's batch (read-only view for tests and diagnostics); {@code weights} holds 1/E
+     *         for the elites and 0 for the rest.
+     */
+    public RolloutBuffers buffers() {
+        return buffers;
+    }
+
+    /**
+     * @return whether the last plan commanded the best sample because the final mean's own rollout collided or
+     *         was not finite (see the class comment).
+     */
+    public boolean lastUsedBestSample() {
+        return usedBest;
+    }
+
+    /** @return the cost of the commanded sequence's rollout in the last plan (dimensionless), NaN if none. */
+    public double lastMeanCost() {
+        return lastMeanCost;
+    }
+
+    /**
+     * @param t step in [0, horizon).
+     * @return σ of the speed command at step t after the last plan's final refit [m/s].
+     */
+    public double sigmaV(int t) {
+        return sigmaV[t];
+    }
+
+    /**
+     * @param t step in [0, horizon).
+     * @return σ of the yaw-rate command at step t after the last plan's final refit [rad/s].
+     */
+    public double sigmaOmega(int t) {
+        return sigmaW[t];
+    }
+
+    /** @return finite rollouts in the last iteration. */
+    public int lastFiniteRollouts() {
+        return lastFinite;
+    }
+
+    /** @return elites the last refit used (E, or fewer when fewer samples were finite). */
+    public int lastEliteCount() {
+        return eliteCount;
+    }
+
+    @Override
+    public void reset() {
+        Arrays.fill(meanV, 0.0);
+        Arrays.fill(meanW, 0.0);
+        Arrays.fill(sigmaV, config.initialSigmaV());
+        Arrays.fill(sigmaW, config.initialSigmaOmega());
+        lastCmdV = 0;
+        lastCmdW = 0;
+        iterationCounter = 0;
+        lastPlanTime = Double.NaN;
+        eliteCount = 0;
+        usedBest = false;
+        lastMeanCost = Double.NaN;
+    }
+
+    @Override
+    public void plan(PlanRequest request, Plan out) {
+        out.mode = "cem";
+        out.rolloutCount = 0;
+        usedBest = false;
+        lastMeanCost = Double.NaN;
+        double[] s = request.state();
+        for (int i = 0; i < Math.min(n, s.length); i++) {
+            if (!Double.isFinite(s[i])) {
+                fail(out, PlanStatus.BAD_STATE);
+                return;
+            }
+        }
+        if (s.length < n) {
+            // A velocity-state model fed a pose-only measurement: assume the robot follows its last
+            // command (v = cmd_v, ω = cmd_ω); any further model states start at 0.
+            System.arraycopy(s, 0, x0, 0, s.length);
+            for (int i = s.length; i < n; i++) {
+                x0[i] = i == StateIndex.V ? lastCmdV : (i == StateIndex.OMEGA ? lastCmdW : 0.0);
+            }
+        } else {
+            System.arraycopy(s, 0, x0, 0, n);
+        }
+        skipElapsedSteps(request.time());
+        CriticContext c = context;
+        c.startX = s[StateIndex.X];
+        c.startY = s[StateIndex.Y];
+        c.startTheta = s[StateIndex.THETA];
+        c.startV = s.length > StateIndex.V ? s[StateIndex.V] : lastCmdV;
+        c.startOmega = s.length > StateIndex.OMEGA ? s[StateIndex.OMEGA] : lastCmdW;
+        c.previousCmdV = lastCmdV;
+        c.previousCmdOmega = lastCmdW;
+        c.goalX = request.goalX();
+        c.goalY = request.goalY();
+        c.goalTolerance = request.goalTolerance();
+        c.guide = request.guide();
+        c.obstacles = request.obstacles().grid();
+        c.dt = config.dt();
+        critics.prepare(c);
+
+        Arrays.fill(sigmaV, config.initialSigmaV());
+        Arrays.fill(sigmaW, config.initialSigmaOmega());
+        projectMean();
+        bestSeenCost = Double.POSITIVE_INFINITY;
+        PlanStatus status = PlanStatus.OK;
+        for (int it = 0; it < config.iterations(); it++) {
+            status = iterate();
+            if (status != PlanStatus.OK) {
+                break;
+            }
+        }
+        out.feasibleRollouts = lastFeasible;
+        out.bestCost = lastMinCost;
+        if (status != PlanStatus.OK) {
+            fail(out, status);
+            return;
+        }
+        if (!rollOutMean()) {
+            // The average of the elites collides (or is not finite): command the best sample seen instead.
+            System.arraycopy(bestV, 0, meanV, 0, horizon);
+            System.arraycopy(bestW, 0, meanW, 0, horizon);
+            usedBest = true;
+            rollOutMean();
+        }
+        double cmdV = meanV[0];
+        double cmdW = meanW[0];
+        if (!(cmdV - cmdV == 0.0) || !(cmdW - cmdW == 0.0)) {
+            fail(out, PlanStatus.NON_FINITE);
+            return;
+        }
+        out.status = PlanStatus.OK;
+        out.command[ControlIndex.V] = cmdV;
+        out.command[ControlIndex.OMEGA] = cmdW;
+        writePlan(out);
+        writeRollouts(out);
+        // Warm start: shift by one step, repeat the last control.
+        System.arraycopy(meanV, 1, meanV, 0, horizon - 1);
+        System.arraycopy(meanW, 1, meanW, 0, horizon - 1);
+        lastCmdV = cmdV;
+        lastCmdW = cmdW;
+    }
+
+    /**
+     * The warm start was shifted by one step after the last plan; when more control periods have passed since
+     * (the planner was busy, e.g. overrunning under charged latency), shift the rest so that μ[0] is the control
+     * for now. Repeats the last control at the tail. (As MPPI's.)
+     */
+    private void skipElapsedSteps(double time) {
+        double last = lastPlanTime;
+        lastPlanTime = time;
+        if (Double.isNaN(last)) {
+            return;
+        }
+        long extra = Math.round((time - last) / config.dt()) - 1;
+        if (extra <= 0) {
+            return;
+        }
+        int k = (int) Math.min(extra, horizon - 1);
+        System.arraycopy(meanV, k, meanV, 0, horizon - k);
+        System.arraycopy(meanW, k, meanW, 0, horizon - k);
+        Arrays.fill(meanV, horizon - k, horizon, meanV[horizon - k - 1]);
+        Arrays.fill(meanW, horizon - k, horizon, meanW[horizon - k - 1]);
+    }
+
+    private void fail(Plan out, PlanStatus why) {
+        out.stop(why);
+        out.mode = "cem";
+        Arrays.fill(meanV, 0.0);
+        Arrays.fill(meanW, 0.0);
+        lastCmdV = 0.0;
+        lastCmdW = 0.0;
+    }
+
+    /** μ ← the bounded, acceleration-limited sequence nearest to it step by step, from the last command. */
+    private void projectMean() {
+        final double dv = config.maxAccel() * config.dt();
+        final double dw = config.maxAlpha() * config.dt();
+        final double lo = config.minV();
+        final double hi = config.maxV();
+        final double wm = config.maxOmega();
+        double pv = lastCmdV;
+        double pw = lastCmdW;
+        for (int t = 0; t < horizon; t++) {
+            pv = CommandClip.clip(meanV[t], pv, dv, lo, hi);
+            pw = CommandClip.clip(meanW[t], pw, dw, -wm, wm);
+            meanV[t] = pv;
+            meanW[t] = pw;
+        }
+    }
+
+    /** One CEM iteration over the whole population; returns OK or why it failed. */
+    private PlanStatus iterate() {
+        pool.run(rolloutTask, chunks);
+        iterationCounter++;
+        final int K = population;
+        final int E = eliteIndex.length;
+        final double[] costs = buffers.costs;
+        final byte[] collided = buffers.collided;
+        double min = Double.POSITIVE_INFINITY;
+        double minFeasible = Double.POSITIVE_INFINITY;
+        int argFeasible = -1;
+        int finite = 0;
+        int feasible = 0;
+        int held = 0;
+        // Serial scan in sample order: counts, the best collision-free sample, and the E lowest costs kept
+        // sorted by insertion (strict comparisons, so ties keep the lower index first: deterministic).
+        for (int k = 0; k < K; k++) {
+            double ck = costs[k];
+            if (!(ck - ck == 0.0)) {
+                continue;
+            }
+            finite++;
+            if (ck < min) {
+                min = ck;
+            }
+            if (collided[k] == 0) {
+                feasible++;
+                if (ck < minFeasible) {
+                    minFeasible = ck;
+                    argFeasible = k;
+                }
+            }
+            if (held == E && !(ck < eliteCost[E - 1])) {
+                continue;
+            }
+            int pos = held < E ? held++ : E - 1;
+            while (pos > 0 && eliteCost[pos - 1] > ck) {
+                eliteCost[pos] = eliteCost[pos - 1];
+                eliteIndex[pos] = eliteIndex[pos - 1];
+                pos--;
+            }
+            eliteCost[pos] = ck;
+            eliteIndex[pos] = k;
+        }
+        lastFinite = finite;
+        lastFeasible = feasible;
+        lastMinCost = finite > 0 ? min : Double.NaN;
+        eliteCount = held;
+        if (finite == 0) {
+            return PlanStatus.NON_FINITE;
+        }
+        if (feasible == 0) {
+            return PlanStatus.NO_COLLISION_FREE_ROLLOUT;
+        }
+        final int B = RolloutBuffers.BLOCK;
+        final double[] cv = buffers.cmdV;
+        final double[] cw = buffers.cmdOmega;
+        if (minFeasible < bestSeenCost) {
+            bestSeenCost = minFeasible;
+            int o = buffers.blockOffset(argFeasible);
+            for (int t = 0; t < horizon; t++) {
+                bestV[t] = cv[o + t * B];
+                bestW[t] = cw[o + t * B];
+            }
+        }
+        // Weights for diagnostics and the recorded rollouts: 1/E on the elites.
+        final double[] w = buffers.weights;
+        Arrays.fill(w, 0, K, 0.0);
+        final double we = 1.0 / held;
+        for (int i = 0; i < held; i++) {
+            w[eliteIndex[i]] = we;
+            eliteOffset[i] = buffers.blockOffset(eliteIndex[i]);
+        }
+        // Refit to the elites, in rank order (fixed: deterministic), with momentum and the σ floor.
+        final double a = config.momentum();
+        final double b = 1.0 - a;
+        final double floorV = config.minSigmaV();
+        final double floorW = config.minSigmaOmega();
+        final double inv = 1.0 / held;
+        for (int t = 0; t < horizon; t++) {
+            final int ot = t * B;
+            double sv = 0;
+            double sw = 0;
+            for (int i = 0; i < held; i++) {
+                sv += cv[eliteOffset[i] + ot];
+                sw += cw[eliteOffset[i] + ot];
+            }
+            final double mv = sv * inv;
+            final double mw = sw * inv;
+            double qv = 0;
+            double qw = 0;
+            for (int i = 0; i < held; i++) {
+                double dv = cv[eliteOffset[i] + ot] - mv;
+                double dw = cw[eliteOffset[i] + ot] - mw;
+                qv += dv * dv;
+                qw += dw * dw;
+            }
+            double newSigmaV = a * sigmaV[t] + b * Math.sqrt(qv * inv);
+            double newSigmaW = a * sigmaW[t] + b * Math.sqrt(qw * inv);
+            meanV[t] = a * meanV[t] + b * mv;
+            meanW[t] = a * meanW[t] + b * mw;
+            sigmaV[t] = newSigmaV < floorV ? floorV : newSigmaV;
+            sigmaW[t] = newSigmaW < floorW ? floorW : newSigmaW;
+        }
+        projectMean();
+        for (int t = 0; t < horizon; t++) {
+            if (!(meanV[t] - meanV[t] == 0.0) || !(meanW[t] - meanW[t] == 0.0)) {
+                return PlanStatus.NON_FINITE;
+            }
+        }
+        return PlanStatus.OK;
+    }
+
+    /** Noise, bounded controls, rollout and critics for one chunk (= one buffer block) of samples, on a worker. */
+    private void rolloutChunk(int chunk, int worker) {
+        final int T = horizon;
+        final int B = RolloutBuffers.BLOCK;
+        final int k0 = chunk * CHUNK;
+        final int k1 = Math.min(population, k0 + CHUNK);
+        final int cnt = k1 - k0;
+        final RolloutBuffers b = buffers;
+        final int o0 = b.blockOffset(k0);
+        final double[] cv = b.cmdV;
+        final double[] cw = b.cmdOmega;
+        final double dt = config.dt();
+        final double dv = config.maxAccel() * dt;
+        final double dw = config.maxAlpha() * dt;
+        final double lo = config.minV();
+        final double hi = config.maxV();
+        final double wm = config.maxOmega();
+        final long iter = iterationCounter;
+        // 1. Noise ε ~ N(0, σ_t²) into the command rows: one stream per (chunk, step) fills that step's samples.
+        for (int t = 0; t < T; t++) {
+            int o = o0 + t * B;
+            noise.fill(iter, ControlIndex.V, chunk * T + t, sigmaV[t], cv, o, cnt);
+            noise.fill(iter, ControlIndex.OMEGA, chunk * T + t, sigmaW[t], cw, o, cnt);
+            if (k0 == 0) {
+                cv[o] = 0.0; // sample 0 is the mean sequence itself
+                cw[o] = 0.0;
+            }
+        }
+        // 2. Per step: bounded controls, one stepBatch over the chunk, one copy per channel into the batch.
+        //    stepBatch layout: channel i of chunk sample j at i·cnt + j.
+        double[] xa = scratchA[worker];
+        double[] xb = scratchB[worker];
+        final double[] u = scratchU[worker];
+        for (int i = 0; i < n; i++) {
+            Arrays.fill(xa, i * cnt, (i + 1) * cnt, x0[i]);
+        }
+        final int ouv = ControlIndex.V * cnt;
+        final int ouw = ControlIndex.OMEGA * cnt;
+        Arrays.fill(u, ouv, ouv + cnt, lastCmdV);
+        Arrays.fill(u, ouw, ouw + cnt, lastCmdW);
+        for (int t = 0; t < T; t++) {
+            final int o = o0 + t * B;
+            CommandClip.row(cv, o, u, ouv, cnt, meanV[t], dv, lo, hi);
+            CommandClip.row(cw, o, u, ouw, cnt, meanW[t], dw, -wm, wm);
+            model.stepBatch(xa, u, cnt, dt, xb);
+            System.arraycopy(xb, StateIndex.X * cnt, b.x, o, cnt);
+            System.arraycopy(xb, StateIndex.Y * cnt, b.y, o, cnt);
+            System.arraycopy(xb, StateIndex.THETA * cnt, b.theta, o, cnt);
+            if (hasVelocity) { // else the velocity channels alias the commands, already written
+                System.arraycopy(xb, StateIndex.V * cnt, b.v, o, cnt);
+                System.arraycopy(xb, StateIndex.OMEGA * cnt, b.omega, o, cnt);
+            }
+            double[] tmp = xa;
+            xa = xb;
+            xb = tmp;
+        }
+        // 3. Critics.
+        final double[] costs = b.costs;
+        for (int k = k0; k < k1; k++) {
+            costs[k] = 0.0;
+            b.collided[k] = 0;
+        }
+        critics.score(context, b, k0, k1, costs);
+        // A NaN anywhere in a rollout propagates to its last state; mark such samples non-finite.
+        final int last = o0 + (T - 1) * B;
+        for (int j = 0; j < cnt; j++) {
+            double chk = b.x[last + j] + b.y[last + j] + b.theta[last + j];
+            if (!(chk - chk == 0.0)) {
+                costs[k0 + j] = Double.NaN;
+            }
+        }
+    }
+
+    /**
+     * Rolls μ out through the model into the one-sample batch and scores it with the critics.
+     *
+     * @return whether its rollout and cost are finite and it does not collide.
+     */
+    private boolean rollOutMean() {
+        final RolloutBuffers e = meanRollout;
+        final int B = RolloutBuffers.BLOCK;
+        System.arraycopy(x0, 0, stepX, 0, n);
+        for (int t = 0; t < horizon; t++) {
+            final int o = t * B;
+            stepU[ControlIndex.V] = meanV[t];
+            stepU[ControlIndex.OMEGA] = meanW[t];
+            e.cmdV[o] = meanV[t];
+            e.cmdOmega[o] = meanW[t];
+            model.step(stepX, stepU, config.dt(), stepXNext);
+            System.arraycopy(stepXNext, 0, stepX, 0, n);
+            e.x[o] = stepX[StateIndex.X];
+            e.y[o] = stepX[StateIndex.Y];
+            e.theta[o] = stepX[StateIndex.THETA];
+            if (hasVelocity) {
+                e.v[o] = stepX[StateIndex.V];
+                e.omega[o] = stepX[StateIndex.OMEGA];
+            }
+        }
+        e.costs[0] = 0.0;
+        e.collided[0] = 0;
+        critics.score(context, e, 0, 1, e.costs);
+        final int last = (horizon - 1) * B;
+        double chk = e.x[last] + e.y[last] + e.theta[last] + e.costs[0];
+        lastMeanCost = e.costs[0];
+        return chk - chk == 0.0 && e.collided[0] == 0;
+    }
+
+    /** Writes μ and its rollout (from {@link #rollOutMean}) as the plan. */
+    private void writePlan(Plan out) {
+        int T = Math.min(horizon, out.maxHorizon());
+        final RolloutBuffers e = meanRollout;
+        out.planXY[0] = x0[StateIndex.X];
+        out.planXY[1] = x0[StateIndex.Y];
+        for (int t = 0; t < T; t++) {
+            out.controls[2 * t] = meanV[t];
+            out.controls[2 * t + 1] = meanW[t];
+            out.planXY[2 * t + 2] = e.x[t * RolloutBuffers.BLOCK];
+            out.planXY[2 * t + 3] = e.y[t * RolloutBuffers.BLOCK];
+        }
+        out.planLength = T + 1;
+        out.controlLength = T;
+    }
+
+    /** Copies the last iteration's elites into the plan, best first, each with weight 1/E. */
+    private void writeRollouts(Plan out) {
+        int want = Math.min(out.maxRollouts(), eliteCount);
+        if (want == 0 || horizon > out.maxHorizon()) {
+            out.rolloutCount = 0;
+            return;
+        }
+        final int B = RolloutBuffers.BLOCK;
+        final double w = 1.0 / eliteCount;
+        for (int r = 0; r < want; r++) {
+            double[] xy = out.rolloutXY[r];
+            xy[0] = x0[StateIndex.X];
+            xy[1] = x0[StateIndex.Y];
+            int o = buffers.blockOffset(eliteIndex[r]);
+            for (int t = 0; t < horizon; t++) {
+                xy[2 * t + 2] = buffers.x[o + t * B];
+                xy[2 * t + 3] = buffers.y[o + t * B];
+            }
+            out.rolloutWeights[r] = w;
+        }
+        out.rolloutCount = want;
+    }
+
+    /** Stops the worker threads. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
