@@ -9,7 +9,9 @@ public enum PlanStatus {
     /** The model, a cost or the optimal sequence produced NaN/∞: the robot is told to stop. */
     NON_FINITE("stop:non-finite"),
     /** The measured state given to the planner was not finite: the robot is told to stop. */
-    BAD_STATE("stop:bad-state");
+    BAD_STATE("stop:bad-state"),
+    /** What the robot has seen leaves no path to the goal (a lidar map that closed up); it waits and re-plans. */
+    NO_PATH("stop:no-path-to-goal");
 
     private final String label;
 

@@ -138,6 +138,7 @@ public final class BenchCommand implements Callable<Integer> {
         DynamicsModel m = NavigateCommand.Models.load(model, plantOptions);
         EpisodeConfig cfg = sensingOptions.apply(
                 EpisodeConfig.defaults(seed + id).withPlant(plantOptions.plant()).withLatency(latency), "barn");
+        cfg = cfg.withGuideMargin(PlannerOptions.guideMargin(plannerConfig, cfg.guideMargin()));
         try (Planner p = PlannerOptions.build(plannerConfig, m, plannerThreads, seed + id)) {
             EpisodeRunner runner = new EpisodeRunner(w, p, cfg);
             if (keepRuns) {

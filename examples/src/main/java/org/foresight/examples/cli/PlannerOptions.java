@@ -17,6 +17,7 @@ import org.foresight.mpc.cem.CemPlanner;
 import org.foresight.mpc.config.ConfigException;
 import org.foresight.mpc.config.PlannerConfig;
 import org.foresight.mpc.critic.CriticSet;
+import org.foresight.mpc.dwa.DwaPlanner;
 import org.foresight.mpc.mppi.MppiPlanner;
 import picocli.CommandLine.Option;
 
@@ -31,7 +32,8 @@ public final class PlannerOptions {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Option(names = "--planner", paramLabel = "NAME",
-            description = "The planner: mppi or cem (default: the configuration's planner, mppi).")
+            description = "The planner: mppi, cem or dwa (the BARN harness's DWA; it plans with unicycle arcs, not "
+                    + "through --model) (default: the configuration's planner, mppi).")
     String planner;
 
     @Option(names = "--planner-config", paramLabel = "FILE.json",
@@ -124,6 +126,21 @@ public final class PlannerOptions {
     }
 
     /**
+     * The guide's extra inflation for a planner [m]: DWA follows the guide closely and, like the harness's
+     * navfn path, needs it through the middle of gaps (0.30 m); the sampling planners take the loop's default.
+     *
+     * @param c   the configuration.
+     * @param dflt the loop's default margin [m].
+     * @return the margin [m].
+     */
+    static double guideMargin(PlannerConfig c, double dflt) {
+        return c.planner().equals("dwa") ? DWA_GUIDE_MARGIN : dflt;
+    }
+
+    /** Guide margin used with DWA [m]. */
+    static final double DWA_GUIDE_MARGIN = 0.30;
+
+    /**
      * The planner of a configuration over a model.
      *
      * @param c       the configuration.
@@ -136,6 +153,7 @@ public final class PlannerOptions {
         return switch (c.planner()) {
             case "mppi" -> new MppiPlanner(m, c.mppi().withThreads(threads).withSeed(seed), CriticSet.defaults(c.critics()));
             case "cem" -> new CemPlanner(m, c.cem().withThreads(threads).withSeed(seed), CriticSet.defaults(c.critics()));
+            case "dwa" -> new DwaPlanner(c.dwa()); // the classical baseline: unicycle arcs, not the model
             default -> throw new IllegalArgumentException("--planner " + c.planner() + ": not available");
         };
     }

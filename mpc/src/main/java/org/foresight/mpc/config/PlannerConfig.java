@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.foresight.mpc.cem.CemConfig;
 import org.foresight.mpc.critic.CriticParams;
+import org.foresight.mpc.dwa.DwaConfig;
 import org.foresight.mpc.mppi.MppiConfig;
 
 /**
@@ -17,11 +18,12 @@ import org.foresight.mpc.mppi.MppiConfig;
  * @param planner which planner runs: one of {@link #PLANNERS}.
  * @param mppi    MPPI's settings ({@link MppiConfig}).
  * @param cem     CEM's settings ({@link CemConfig}).
+ * @param dwa     DWA's settings, the BARN harness's by default ({@link DwaConfig}).
  * @param critics the critics' weights and shapes, shared by every sampling planner ({@link CriticParams}).
  */
-public record PlannerConfig(String planner, MppiConfig mppi, CemConfig cem, CriticParams critics) {
+public record PlannerConfig(String planner, MppiConfig mppi, CemConfig cem, DwaConfig dwa, CriticParams critics) {
     /** The planners that can be named. */
-    public static final List<String> PLANNERS = List.of("mppi", "cem");
+    public static final List<String> PLANNERS = List.of("mppi", "cem", "dwa");
 
     /** Validates the planner name (the nested records validate themselves). */
     public PlannerConfig {
@@ -29,14 +31,15 @@ public record PlannerConfig(String planner, MppiConfig mppi, CemConfig cem, Crit
             throw new IllegalArgumentException("planner must be one of " + PLANNERS + ", got '" + planner + "'");
         }
         planner = planner.toLowerCase(Locale.ROOT);
-        if (mppi == null || cem == null || critics == null) {
+        if (mppi == null || cem == null || dwa == null || critics == null) {
             throw new IllegalArgumentException("every planner's settings must be present");
         }
     }
 
     /** @return MPPI selected; every planner with its defaults; the default critics. */
     public static PlannerConfig defaults() {
-        return new PlannerConfig("mppi", MppiConfig.defaults(), CemConfig.defaults(), CriticParams.defaults());
+        return new PlannerConfig("mppi", MppiConfig.defaults(), CemConfig.defaults(), DwaConfig.defaults(),
+                CriticParams.defaults());
     }
 
     /** @return this configuration as an ordered tree (what {@code --print-config} prints). */

@@ -87,6 +87,12 @@ public record EpisodeConfig(SimConfig sim, Footprint footprint, int recordRollou
         return new EpisodeConfig(newSim, footprint, recordRollouts, replanPeriod, guideMargin, stuckTime, warmupCycles, plant, latency, sensing);
     }
 
+    /** @param m extra inflation of the guide grid beyond the footprint's inradius [m], ≥ 0. @return a copy. */
+    public EpisodeConfig withGuideMargin(double m) {
+        return new EpisodeConfig(sim, footprint, recordRollouts, replanPeriod, m, stuckTime, warmupCycles, plant,
+                latency, sensing);
+    }
+
     /** @param p the simulated robot. @return a copy with it changed. */
     public EpisodeConfig withPlant(DynamicsModel p) {
         return new EpisodeConfig(sim, footprint, recordRollouts, replanPeriod, guideMargin, stuckTime, warmupCycles, p,

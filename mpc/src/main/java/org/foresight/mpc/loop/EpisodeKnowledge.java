@@ -38,6 +38,7 @@ final class EpisodeKnowledge {
     private double nextReplan;
     private double perceptionMs;
     private long snapshotVersion = -1;
+    private boolean noPath;
     /** Cycles between two map snapshots in the run log (0.5 s). */
     static final int SNAPSHOT_CYCLES = 10;
 
@@ -68,6 +69,7 @@ final class EpisodeKnowledge {
         guide = null;
         guideVersion = -1;
         snapshotVersion = -1;
+        noPath = false;
         nextReplan = 0;
     }
 
@@ -127,6 +129,11 @@ final class EpisodeKnowledge {
                 java.util.Arrays.copyOf(cells, n));
     }
 
+    /** @return whether the last guide re-plan found no path to the goal on the robot's map. */
+    boolean noPath() {
+        return noPath;
+    }
+
     /** @return whether the planner's state is the odometry estimate (not the truth). */
     boolean estimates() {
         return sensing.localization() == Sensing.Localization.ODOMETRY;
@@ -155,6 +162,8 @@ final class EpisodeKnowledge {
             if (g != null) {
                 guide = g;
             }
+            // With a lidar map, a guide that finds no path at any inflation means the map has closed up.
+            noPath = map != null && g == null;
             if (map != null) {
                 guideVersion = map.version();
                 perceptionMs += (System.nanoTime() - t0) * 1e-6;

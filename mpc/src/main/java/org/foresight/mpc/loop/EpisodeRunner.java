@@ -12,6 +12,7 @@ import org.foresight.dynamics.world.MovingObstacle;
 import org.foresight.dynamics.world.World;
 import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
+import org.foresight.mpc.PlanStatus;
 import org.foresight.mpc.Planner;
 import org.foresight.mpc.path.GuidePath;
 
@@ -138,7 +139,11 @@ public final class EpisodeRunner {
                 PlanRequest req = new PlanRequest(t, x, known.field(), world.goalX(), world.goalY(),
                         world.goalTolerance(), guide);
                 long t0 = System.nanoTime();
-                planner.plan(req, plan);
+                if (known.noPath()) {
+                    plan.stop(PlanStatus.NO_PATH); // wait: new scans may open a way; the guide is re-planned
+                } else {
+                    planner.plan(req, plan);
+                }
                 ms = (System.nanoTime() - t0) * 1e-6;
                 if (plans == times.length) {
                     times = Arrays.copyOf(times, 2 * plans);

@@ -56,6 +56,37 @@ class BarnProtocolTest {
     }
 
     @Test
+    void aMapThatClosesUpStopsTheRobotAndTheRunCompletes() {
+        // A ring of resting discs around the start: the static map has a way to the goal, what the robot sees
+        // does not.
+        World w0 = WorldLoader.loadBarn(0);
+        List<org.foresight.dynamics.world.MovingObstacle> row = new ArrayList<>();
+        for (int i = 0; i < 36; i++) {
+            double a = 2 * Math.PI * i / 36;
+            row.add(new org.foresight.dynamics.world.MovingObstacle(w0.start().x() + 1.3 * Math.cos(a),
+                    w0.start().y() + 1.3 * Math.sin(a), 0, 0, 0.2, w0.fieldBounds()));
+        }
+        World w = w0.withMovingObstacles(row);
+        MppiConfig cfg = MppiConfig.defaults().withSamples(400).withHorizon(40).withThreads(2).withSeed(1);
+        EpisodeConfig ec = EpisodeConfig.defaults(1).withSensing(Sensing.barn()).withLatency(Latency.fixed(20))
+                .withWarmupCycles(0);
+        // A 360° lidar, so that the whole ring is seen from the start.
+        ec = ec.withSim(ec.sim().withTimeout(8).withLidar(new org.foresight.dynamics.world.LidarConfig(1440, 2 * Math.PI,
+                30, 0.01)));
+        List<CycleRecord> rec = new ArrayList<>();
+        EpisodeSummary s;
+        try (MppiPlanner p = new MppiPlanner(new Unicycle(), cfg, CriticSet.defaults(CriticParams.defaults()))) {
+            s = new EpisodeRunner(w, p, ec).onCycle(rec::add).run(null);
+        }
+        EpisodeSummary done = s;
+        assertAll(
+                () -> assertEquals(Outcome.TIMEOUT, done.result().outcome(), "it waits instead of driving into the row"),
+                () -> assertTrue(rec.stream().anyMatch(r -> r.status().equals("stop:no-path-to-goal")),
+                        "the log says why it stopped"),
+                () -> assertEquals("stop:no-path-to-goal", done.lastStatus()));
+    }
+
+    @Test
     void sensorsTheSensingNeedsAreRequired() {
         EpisodeConfig plain = EpisodeConfig.defaults(1);
         assertThrows(IllegalArgumentException.class, () -> new EpisodeConfig(plain.sim(), plain.footprint(), 0, 1, 0.1, 3,
