@@ -71,8 +71,8 @@ class BadInputTest {
         c.add(new Case("--threads", "fit", "--logs", l, "--kind", "mlp", "--threads", "-1", "--out", out + ".json"));
         c.add(new Case("--holdout", "fit", "--logs", l, "--kind", "linear", "--holdout", "1.5", "--out", out + ".json"));
         // unknown values
-        c.add(new Case("--planner ilqr", "bench", "--planner", "ilqr", "--worlds", "0", "--out", out));
-        c.add(new Case("--planner ilqr", "navigate", "--world", "barn:0", "--planner", "ilqr", "--out", out));
+        c.add(new Case("--planner switching", "bench", "--planner", "switching", "--worlds", "0", "--out", out));
+        c.add(new Case("--planner switching", "navigate", "--world", "barn:0", "--planner", "switching", "--out", out));
         c.add(new Case("--kind", "fit", "--logs", l, "--kind", "gp", "--out", out + ".json"));
         c.add(new Case("--worlds", "bench", "--worlds", "5-400", "--out", out));
         c.add(new Case("--perception", "navigate", "--world", "barn:0", "--perception", "lidar2", "--out", out));

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.foresight.mpc.cem.CemConfig;
 import org.foresight.mpc.critic.CriticParams;
 import org.foresight.mpc.dwa.DwaConfig;
+import org.foresight.mpc.ilqr.IlqrConfig;
 import org.foresight.mpc.mppi.MppiConfig;
 
 /**
@@ -19,11 +20,13 @@ import org.foresight.mpc.mppi.MppiConfig;
  * @param mppi    MPPI's settings ({@link MppiConfig}).
  * @param cem     CEM's settings ({@link CemConfig}).
  * @param dwa     DWA's settings, the BARN harness's by default ({@link DwaConfig}).
+ * @param ilqr    iLQR's settings ({@link IlqrConfig}).
  * @param critics the critics' weights and shapes, shared by every sampling planner ({@link CriticParams}).
  */
-public record PlannerConfig(String planner, MppiConfig mppi, CemConfig cem, DwaConfig dwa, CriticParams critics) {
+public record PlannerConfig(String planner, MppiConfig mppi, CemConfig cem, DwaConfig dwa, IlqrConfig ilqr,
+                            CriticParams critics) {
     /** The planners that can be named. */
-    public static final List<String> PLANNERS = List.of("mppi", "cem", "dwa");
+    public static final List<String> PLANNERS = List.of("mppi", "cem", "dwa", "ilqr");
 
     /** Validates the planner name (the nested records validate themselves). */
     public PlannerConfig {
@@ -31,7 +34,7 @@ public record PlannerConfig(String planner, MppiConfig mppi, CemConfig cem, DwaC
             throw new IllegalArgumentException("planner must be one of " + PLANNERS + ", got '" + planner + "'");
         }
         planner = planner.toLowerCase(Locale.ROOT);
-        if (mppi == null || cem == null || dwa == null || critics == null) {
+        if (mppi == null || cem == null || dwa == null || ilqr == null || critics == null) {
             throw new IllegalArgumentException("every planner's settings must be present");
         }
     }
@@ -39,7 +42,7 @@ public record PlannerConfig(String planner, MppiConfig mppi, CemConfig cem, DwaC
     /** @return MPPI selected; every planner with its defaults; the default critics. */
     public static PlannerConfig defaults() {
         return new PlannerConfig("mppi", MppiConfig.defaults(), CemConfig.defaults(), DwaConfig.defaults(),
-                CriticParams.defaults());
+                IlqrConfig.defaults(), CriticParams.defaults());
     }
 
     /** @return this configuration as an ordered tree (what {@code --print-config} prints). */

@@ -45,7 +45,7 @@ class PlannerConfigTest {
         assertTrue(range.getMessage().contains("samples"), range.getMessage());
         ConfigException obj = assertThrows(ConfigException.class, () -> d.withSet("mppi=3"));
         assertTrue(obj.getMessage().contains("expected an object"), obj.getMessage());
-        assertThrows(ConfigException.class, () -> d.withSet("planner=ilqr"));
+        assertThrows(ConfigException.class, () -> d.withSet("planner=switching"));
         assertThrows(ConfigException.class, () -> d.withSet("noequals"));
     }
 }

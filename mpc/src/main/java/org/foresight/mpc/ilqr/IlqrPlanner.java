@@ -1,0 +1,999 @@
+package org.foresight.mpc.ilqr;
+
+import java.util.Arrays;
+import org.foresight.dynamics.model.Angles;
+import org.foresight.dynamics.model.ControlIndex;
+import org.foresight.dynamics.model.DynamicsModel;
+import org.foresight.dynamics.model.StateIndex;
+import org.foresight.mpc.Plan;
+import org.foresight.mpc.PlanRequest;
+import org.foresight.mpc.PlanStatus;
+import org.foresight.mpc.Planner;
+import org.foresight.mpc.path.GuidePath;
+import org.foresight.mpc.perception.DistanceGrid;
+
+/**
+ * Box-constrained iterative LQR (box-DDP) over any {@link DynamicsModel}: Tassa, Mansard and Todorov, "Control-limited
+ * differential dynamic programming", ICRA 2014, with Levenberg–Marquardt regularisation and a backtracking line
+ * search.
+ *
+ * <p><b>Problem.</b> The model's state x (its first {@code model.stateDim()} entries of the measurement: a
+ * pose-only model gets x, y, θ; a velocity model also v, ω) is augmented with the previous control, x̃_t =
+ * (x_t, u_{t−1}), so the control-rate cost is a stage cost; u_{−1} is the last command sent. Controls u =
+ * (cmd_v [m/s], cmd_ω [rad/s]) lie in the box [minV, maxV] × [−maxOmega, maxOmega]. With p_t the position of x_t,
+ * r_t the reference (below) and d(·) the SDF of the known obstacles:
+ * <pre>
+ *   J = Σ_{t=0}^{T−1} ℓ_t(x̃_t, u_t) + ℓ_T(x_T)
+ *   ℓ_t = [t ≥ 1]·( w_track·|p_t − r_t|² + w_obs·max(0, m − d(p_t))² )
+ *         + e_v·v_t² + e_ω·ω_t² + ρ_v·(v_t − v_{t−1})² + ρ_ω·(ω_t − ω_{t−1})²
+ *   ℓ_T = (w_track + w_term)·|p_T − r_T|² + w_obs·max(0, m − d(p_T))²
+ *   x_{t+1} = f(x_t, u_t, dt)                    the model's step; A = ∂f/∂x, B = ∂f/∂u from model.jacobians
+ * </pre>
+ * The reference r_t runs along the guide path at {@link IlqrConfig#referenceSpeed()} from the guide point nearest
+ * the robot (t·v_ref·dt of arc) and stops at the guide's end; with no guide it runs straight to the goal. The
+ * cost is quadratised analytically: tracking and control terms exactly, the barrier Gauss–Newton style with the
+ * bilinear SDF's exact gradient ∇d ({@link SdfGradient}): ∂ℓ/∂p = −2w(m − d)∇d, ∂²ℓ/∂p² ≈ 2w∇d∇dᵀ.
+ *
+ * <p><b>Backward pass</b> (per step, from V_x = ℓ_T,x, V_xx = ℓ_T,xx):
+ * <pre>
+ *   Q_x = ℓ_x + Aᵀ V_x          Q_u = ℓ_u + Bᵀ V_x
+ *   Q_xx = ℓ_xx + Aᵀ V_xx A     Q_uu = ℓ_uu + Bᵀ V_xx B     Q_ux = ℓ_ux + Bᵀ V_xx A
+ *   k = argmin_{ū+k ∈ box} ½ kᵀ(Q_uu + μI)k + Q_uᵀk              exact 2-D box QP (interior, or best of 4 edges)
+ *   K_f = −(Q_uu + μI)_ff⁻¹ (Q_ux)_f,   K_c = 0                     f: controls free at the solution, c: clamped
+ *   V_x = Q_x + KᵀQ_uu k + KᵀQ_u + Q_uxᵀ k
+ *   V_xx = Q_xx + KᵀQ_uu K + KᵀQ_ux + Q_uxᵀK                       (symmetrised)
+ *   ΔV(α) = α Σ kᵀQ_u + ½α² Σ kᵀQ_uu k                              the predicted change
+ * </pre>
+ * A (Q_uu + μI) that is not positive definite aborts the pass and multiplies μ by {@link IlqrConfig#muFactor()}.
+ * <b>Forward pass:</b> û_t = clip(ū_t + α k_t + K_t (x̂̃_t − x̄̃_t)) (the θ difference wrapped), x̂_{t+1} = f(x̂_t, û_t),
+ * for α = 1, ½, ¼, …; the first α with J(α) &lt; J − c·(−ΔV(α)) is accepted (Armijo, c =
+ * {@link IlqrConfig#armijo()}) and μ is divided by the factor; if none is accepted μ grows and the cost is kept.
+ * Hence the cost never increases over iterations ({@link #costHistory()}). Iterations stop at
+ * {@link IlqrConfig#maxIterations()}, when μ exceeds its ceiling, or when the predicted or achieved decrease is
+ * below {@link IlqrConfig#convergenceTolerance()}·J.
+ *
+ * <p><b>Initial guess.</b> The previous solution shifted by one step (and by any control periods skipped since,
+ * as CEM and MPPI do), its last control repeated, and a cold guess (a pursuit law steering toward the reference:
+ * ω = clip(2·heading error), v = v_ref·max(0, cos(heading error))) are both rolled out; the cheaper one starts.
+ *
+ * <p><b>Safety.</b> The final controls are rolled out through the model (that rollout is the plan) and the SDF
+ * is checked at every predicted position: if it falls below min({@link IlqrConfig#safetyRadius()}, d₀ − 0.02 m)
+ * (d₀ the start clearance, so a robot already closer than the radius may still move away) the planner commands
+ * a stop (0, 0) with {@link PlanStatus#NO_COLLISION_FREE_ROLLOUT}, sets {@link Plan#mode} to
+ * {@value #FALLBACK_MODE} so the run log says so, and forgets the warm start. A non-finite measurement gives
+ * {@link PlanStatus#BAD_STATE}, a non-finite rollout or control {@link PlanStatus#NON_FINITE}. Nothing throws on
+ * bad numbers.
+ *
+ * <p><b>Plan.</b> Command = first control; plan polyline = the final rollout; controls = the final sequence;
+ * rollouts = the iterates (the final one first), each with weight 1/count; {@link Plan#bestCost} = the final J;
+ * {@link Plan#feasibleRollouts} = 1, or 0 on a fallback.
+ *
+ * <p><b>Jacobians</b> are the model's own {@link DynamicsModel#jacobians} when its class overrides it (analytic),
+ * else (or with {@link IlqrConfig#finiteDifferenceJacobians()}) central differences computed here into
+ * preallocated buffers, with the formula of {@link org.foresight.dynamics.model.FiniteDifference}.
+ *
+ * <p>Deterministic (no sampling, single-threaded: the config has no thread count or seed). {@link #plan}
+ * allocates nothing (every array is sized in the constructor; a model's own {@code jacobians} may allocate if
+ * it does so itself). Not thread-safe.
+ */
+public final class IlqrPlanner implements Planner {
+    /** {@link Plan#mode} of a normal cycle. */
+    public static final String MODE = "ilqr";
+    /** {@link Plan#mode} of a cycle whose plan would collide and that commands a stop instead. */
+    public static final String FALLBACK_MODE = "ilqr-fallback";
+    /** How much closer than the start clearance the safety check tolerates when starting inside the radius [m]. */
+    public static final double START_SLACK = 0.02;
+    /** Gain of the cold-start pursuit law ω = gain·(heading error) [1/s]. */
+    private static final double PURSUIT_GAIN = 2.0;
+
+    private static final int M = ControlIndex.DIM;
+    private static final int V = ControlIndex.V;
+    private static final int W = ControlIndex.OMEGA;
+    private static final int X = StateIndex.X;
+    private static final int Y = StateIndex.Y;
+    private static final int TH = StateIndex.THETA;
+
+    private final DynamicsModel model;
+    private final IlqrConfig config;
+    private final boolean analytic;
+    /** Model state dimension n, augmented dimension n + 2 (the previous control), horizon T. */
+    private final int n;
+    private final int na;
+    private final int horizon;
+    // Nominal and trial trajectories: state t at [t·n, (t+1)·n), control t at [t·M, (t+1)·M).
+    private double[] xs;
+    private double[] us;
+    private double[] xsTry;
+    private double[] usTry;
+    /** Reference positions r_t, t = 0..T, interleaved x, y [m]. */
+    private final double[] ref;
+    // Linearisation along the nominal trajectory (augmented), per step t.
+    private final double[] fx;
+    private final double[] fu;
+    private final double[] lx;
+    private final double[] lxx;
+    private final double[] lu;
+    private final double[] luu;
+    private final double[] lux;
+    // Gains: k_t at [t·M], K_t (M × na, row-major) at [t·M·na].
+    private final double[] kff;
+    private final double[] kfb;
+    // Backward-pass scratch.
+    private final double[] vx;
+    private final double[] vxx;
+    private final double[] qx;
+    private final double[] qu = new double[M];
+    private final double[] qxx;
+    private final double[] quu = new double[M * M];
+    private final double[] qux;
+    private final double[] tmpXX;
+    private final double[] tmpXU;
+    private final double[] box = new double[4];
+    // Model-call scratch.
+    private final double[] ja;
+    private final double[] jb;
+    private final double[] stepX;
+    private final double[] stepXNext;
+    private final double[] stepU = new double[M];
+    private final double[] fdX;
+    private final double[] fdU = new double[M];
+    private final double[] fdPlus;
+    private final double[] fdMinus;
+    private final double[] dx;
+    private final double[] x0;
+    private final double[] grad = new double[2];
+    // Diagnostics.
+    private final double[] history;
+    private final double[][] iterXY;
+    private int historyLength;
+    private int iterCount;
+    private int lastIterations;
+    private double lastCost = Double.NaN;
+    private boolean fellBack;
+    // Per-plan obstacle grid, hoisted.
+    private double[] gv;
+    private int gsx;
+    private int gsy;
+    private double ginv;
+    private double gox;
+    private double goy;
+    // Warm start.
+    private boolean warm;
+    private double lastCmdV;
+    private double lastCmdW;
+    private double lastPlanTime = Double.NaN;
+    private double dV1;
+    private double dV2;
+
+    /**
+     * @param model  the model planned through: 2 controls (cmd_v, cmd_ω) and a state that begins x, y, θ.
+     * @param config iLQR parameters.
+     */
+    public IlqrPlanner(DynamicsModel model, IlqrConfig config) {
+        if (model == null || config == null) {
+            throw new IllegalArgumentException("iLQR needs a model and a config");
+        }
+        if (model.controlDim() != M) {
+            throw new IllegalArgumentException("iLQR needs a model with " + M
+                    + " controls (cmd_v, cmd_omega), got " + model.controlDim());
+        }
+        if (model.stateDim() < StateIndex.POSE_DIM) {
+            throw new IllegalArgumentException("iLQR needs a model state of at least x, y, theta; got dimension "
+                    + model.stateDim());
+        }
+        this.model = model;
+        this.config = config;
+        this.analytic = !config.finiteDifferenceJacobians() && overridesJacobians(model);
+        this.n = model.stateDim();
+        this.na = n + M;
+        this.horizon = config.horizon();
+        final int T = horizon;
+        xs = new double[(T + 1) * n];
+        xsTry = new double[(T + 1) * n];
+        us = new double[T * M];
+        usTry = new double[T * M];
+        ref = new double[2 * (T + 1)];
+        fx = new double[T * na * na];
+        fu = new double[T * na * M];
+        lx = new double[(T + 1) * na];
+        lxx = new double[(T + 1) * na * na];
+        lu = new double[T * M];
+        luu = new double[T * M * M];
+        lux = new double[T * M * na];
+        kff = new double[T * M];
+        kfb = new double[T * M * na];
+        vx = new double[na];
+        vxx = new double[na * na];
+        qx = new double[na];
+        qxx = new double[na * na];
+        qux = new double[M * na];
+        tmpXX = new double[na * na];
+        tmpXU = new double[na * M];
+        ja = new double[n * n];
+        jb = new double[n * M];
+        stepX = new double[n];
+        stepXNext = new double[n];
+        fdX = new double[n];
+        fdPlus = new double[n];
+        fdMinus = new double[n];
+        dx = new double[na];
+        x0 = new double[n];
+        history = new double[config.maxIterations() + 1];
+        iterXY = new double[config.maxIterations() + 1][2 * (T + 1)];
+    }
+
+    /** Whether the model's class (or a superclass other than the interface) overrides {@code jacobians}. */
+    static boolean overridesJacobians(DynamicsModel model) {
+        try {
+            return model.getClass().getMethod("jacobians", double[].class, double[].class, double.class,
+                    double[].class, double[].class).getDeclaringClass() != DynamicsModel.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /** @return {@code "ilqr"}. */
+    @Override
+    public String name() {
+        return MODE;
+    }
+
+    /** @return the configuration. */
+    public IlqrConfig config() {
+        return config;
+    }
+
+    /** @return whether the model's analytic Jacobians are used (else central differences). */
+    public boolean usesAnalyticJacobians() {
+        return analytic;
+    }
+
+    /** @return the cost J before the first iteration and after each iteration of the last plan (allocates). */
+    public double[] costHistory() {
+        return Arrays.copyOf(history, historyLength);
+    }
+
+    /** @return iterations run in the last plan. */
+    public int lastIterations() {
+        return lastIterations;
+    }
+
+    /** @return the final cost J of the last plan (dimensionless), NaN if it failed before optimising. */
+    public double lastCost() {
+        return lastCost;
+    }
+
+    /** @return whether the last plan fell back to a stop because its rollout would collide. */
+    public boolean fellBack() {
+        return fellBack;
+    }
+
+    @Override
+    public void reset() {
+        warm = false;
+        lastCmdV = 0.0;
+        lastCmdW = 0.0;
+        lastPlanTime = Double.NaN;
+        Arrays.fill(us, 0.0);
+        historyLength = 0;
+        iterCount = 0;
+        lastIterations = 0;
+        lastCost = Double.NaN;
+        fellBack = false;
+    }
+
+    @Override
+    public void plan(PlanRequest request, Plan out) {
+        out.mode = MODE;
+        out.rolloutCount = 0;
+        out.feasibleRollouts = 0;
+        out.bestCost = Double.NaN;
+        fellBack = false;
+        historyLength = 0;
+        iterCount = 0;
+        lastIterations = 0;
+        lastCost = Double.NaN;
+        final double[] s = request.state();
+        final int have = Math.min(n, s.length);
+        for (int i = 0; i < have; i++) {
+            if (!(s[i] - s[i] == 0.0)) {
+                fail(out, PlanStatus.BAD_STATE);
+                return;
+            }
+        }
+        // The measurement may carry more entries than the model (take the first n) or fewer (a velocity model
+        // fed a pose: assume the robot follows its last command; further entries start at 0).
+        System.arraycopy(s, 0, x0, 0, have);
+        for (int i = have; i < n; i++) {
+            x0[i] = i == StateIndex.V ? lastCmdV : (i == StateIndex.OMEGA ? lastCmdW : 0.0);
+        }
+        skipElapsedSteps(request.time());
+        DistanceGrid g = request.obstacles().grid();
+        gv = g.values();
+        gsx = g.sizeX();
+        gsy = g.sizeY();
+        ginv = 1.0 / g.resolution();
+        gox = g.originX();
+        goy = g.originY();
+        buildReference(request);
+
+        // Initial guess: the shifted previous solution or the pursuit guess, whichever is cheaper.
+        double j = Double.NaN;
+        if (warm) {
+            clampControls(us);
+            rollout(us, xs);
+            j = totalCost(xs, us);
+        }
+        coldGuess(usTry, xsTry);
+        double jc = totalCost(xsTry, usTry);
+        if (!(j <= jc) && jc - jc == 0.0) { // also when the warm cost is NaN or absent
+            swapTrial();
+            j = jc;
+        }
+        if (!(j - j == 0.0)) {
+            fail(out, PlanStatus.NON_FINITE);
+            return;
+        }
+        history[historyLength++] = j;
+        recordIterate();
+        j = optimise(j);
+        lastCost = j;
+        out.bestCost = j;
+
+        // Safety: the plan is the model rollout of the final controls (xs); check its clearance.
+        for (int i = 0; i < us.length; i++) {
+            if (!(us[i] - us[i] == 0.0)) {
+                fail(out, PlanStatus.NON_FINITE);
+                return;
+            }
+        }
+        if (collides()) {
+            fellBack = true;
+            fail(out, PlanStatus.NO_COLLISION_FREE_ROLLOUT);
+            out.mode = FALLBACK_MODE;
+            return;
+        }
+        double cmdV = us[V];
+        double cmdW = us[W];
+        out.status = PlanStatus.OK;
+        out.command[V] = cmdV;
+        out.command[W] = cmdW;
+        out.feasibleRollouts = 1;
+        writePlan(out);
+        writeRollouts(out);
+        // Warm start: shift by one step, repeat the last control.
+        System.arraycopy(us, M, us, 0, (horizon - 1) * M);
+        warm = true;
+        lastCmdV = cmdV;
+        lastCmdW = cmdW;
+    }
+
+    /** Runs the iLQR iterations from the nominal (xs, us) of cost j; returns the final cost. */
+    private double optimise(double j) {
+        final IlqrConfig c = config;
+        double mu = c.muInitial();
+        boolean linearised = false;
+        int it = 0;
+        while (it < c.maxIterations()) {
+            if (!linearised) {
+                linearise();
+                linearised = true;
+            }
+            boolean ok = backward(mu);
+            while (!ok) {
+                mu *= c.muFactor();
+                if (mu > c.muMax()) {
+                    break;
+                }
+                ok = backward(mu);
+            }
+            if (!ok) {
+                break;
+            }
+            double predicted = -(dV1 + dV2);
+            if (predicted < c.convergenceTolerance() * Math.abs(j)) {
+                break; // converged: no step can decrease the cost meaningfully
+            }
+            it++;
+            double alpha = 1.0;
+            boolean accepted = false;
+            double jNew = j;
+            for (int ls = 0; ls < c.lineSearchSteps(); ls++) {
+                jNew = forward(alpha);
+                double expected = -(alpha * dV1 + alpha * alpha * dV2);
+                if (jNew < j - c.armijo() * Math.max(expected, 0.0)) {
+                    accepted = true;
+                    break;
+                }
+                alpha *= 0.5;
+            }
+            if (accepted) {
+                swapTrial();
+                double decrease = j - jNew;
+                j = jNew;
+                history[historyLength++] = j;
+                recordIterate();
+                linearised = false;
+                mu = Math.max(c.muMin(), mu / c.muFactor());
+                if (decrease < c.convergenceTolerance() * Math.abs(j)) {
+                    break;
+                }
+            } else {
+                history[historyLength++] = j;
+                mu *= c.muFactor();
+                if (mu > c.muMax()) {
+                    break;
+                }
+            }
+        }
+        lastIterations = it;
+        return j;
+    }
+
+    private void swapTrial() {
+        double[] t = xs;
+        xs = xsTry;
+        xsTry = t;
+        t = us;
+        us = usTry;
+        usTry = t;
+    }
+
+    /**
+     * The reference r_t, t = 0..T: guide points t·v_ref·dt of arc after the guide point nearest the robot
+     * (linear between the guide's samples, held at its end); without a guide, the straight line to the goal.
+     */
+    private void buildReference(PlanRequest request) {
+        final double px = x0[X];
+        final double py = x0[Y];
+        final double step = config.referenceSpeed() * config.dt();
+        GuidePath guide = request.guide();
+        if (guide != null) {
+            double[] p = guide.sampledXY();
+            int count = guide.sampleCount();
+            int k0 = 0;
+            double best = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < count; k++) {
+                double ex = p[2 * k] - px;
+                double ey = p[2 * k + 1] - py;
+                double d2 = ex * ex + ey * ey;
+                if (d2 < best) {
+                    best = d2;
+                    k0 = k;
+                }
+            }
+            for (int t = 0; t <= horizon; t++) {
+                double sIdx = k0 + t * step / GuidePath.SPACING;
+                if (sIdx >= count - 1) {
+                    ref[2 * t] = p[2 * (count - 1)];
+                    ref[2 * t + 1] = p[2 * (count - 1) + 1];
+                } else {
+                    int i = (int) sIdx;
+                    double f = sIdx - i;
+                    ref[2 * t] = p[2 * i] + f * (p[2 * i + 2] - p[2 * i]);
+                    ref[2 * t + 1] = p[2 * i + 1] + f * (p[2 * i + 3] - p[2 * i + 1]);
+                }
+            }
+        } else {
+            double ex = request.goalX() - px;
+            double ey = request.goalY() - py;
+            double dist = Math.sqrt(ex * ex + ey * ey);
+            double ux = dist > 0 ? ex / dist : 0.0;
+            double uy = dist > 0 ? ey / dist : 0.0;
+            for (int t = 0; t <= horizon; t++) {
+                double a = Math.min(t * step, dist);
+                ref[2 * t] = px + a * ux;
+                ref[2 * t + 1] = py + a * uy;
+            }
+        }
+    }
+
+    /** The cold guess: a pursuit law toward the reference, rolled out through the model into (u, x). */
+    private void coldGuess(double[] u, double[] x) {
+        final double dt = config.dt();
+        final double vRef = config.referenceSpeed();
+        System.arraycopy(x0, 0, x, 0, n);
+        for (int t = 0; t < horizon; t++) {
+            int o = t * n;
+            double ex = ref[2 * t + 2] - x[o + X];
+            double ey = ref[2 * t + 3] - x[o + Y];
+            double err = ex * ex + ey * ey > 1e-12 ? Angles.wrap(Math.atan2(ey, ex) - x[o + TH]) : 0.0;
+            double w = PURSUIT_GAIN * err;
+            double v = Math.min(vRef, Math.sqrt(ex * ex + ey * ey) / dt) * Math.max(0.0, Math.cos(err));
+            u[t * M + V] = clamp(v, config.minV(), config.maxV());
+            u[t * M + W] = clamp(w, -config.maxOmega(), config.maxOmega());
+            stepModel(x, o, u, t * M, x, o + n);
+        }
+    }
+
+    /** x ← rollout of u from x0. */
+    private void rollout(double[] u, double[] x) {
+        System.arraycopy(x0, 0, x, 0, n);
+        for (int t = 0; t < horizon; t++) {
+            stepModel(x, t * n, u, t * M, x, (t + 1) * n);
+        }
+    }
+
+    private void stepModel(double[] x, int ox, double[] u, int ou, double[] xNext, int oNext) {
+        System.arraycopy(x, ox, stepX, 0, n);
+        stepU[V] = u[ou + V];
+        stepU[W] = u[ou + W];
+        model.step(stepX, stepU, config.dt(), stepXNext);
+        System.arraycopy(stepXNext, 0, xNext, oNext, n);
+    }
+
+    private void clampControls(double[] u) {
+        for (int t = 0; t < horizon; t++) {
+            u[t * M + V] = clamp(u[t * M + V], config.minV(), config.maxV());
+            u[t * M + W] = clamp(u[t * M + W], -config.maxOmega(), config.maxOmega());
+        }
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return v < lo ? lo : (v > hi ? hi : v);
+    }
+
+    /** J(x, u) as in the class formula. */
+    private double totalCost(double[] x, double[] u) {
+        final IlqrConfig c = config;
+        double j = 0.0;
+        double pv = lastCmdV;
+        double pw = lastCmdW;
+        for (int t = 0; t < horizon; t++) {
+            double v = u[t * M + V];
+            double w = u[t * M + W];
+            double rv = v - pv;
+            double rw = w - pw;
+            j += c.effortWeightV() * v * v + c.effortWeightOmega() * w * w
+                    + c.rateWeightV() * rv * rv + c.rateWeightOmega() * rw * rw;
+            if (t >= 1) {
+                j += stateCost(x, t, c.trackingWeight());
+            }
+            pv = v;
+            pw = w;
+        }
+        return j + stateCost(x, horizon, c.trackingWeight() + c.terminalWeight());
+    }
+
+    /** w·|p_t − r_t|² + w_obs·max(0, m − d(p_t))². */
+    private double stateCost(double[] x, int t, double wTrack) {
+        double px = x[t * n + X];
+        double py = x[t * n + Y];
+        double ex = px - ref[2 * t];
+        double ey = py - ref[2 * t + 1];
+        double cost = wTrack * (ex * ex + ey * ey);
+        double d = DistanceGrid.sample(gv, gsx, gsy, ginv, gox, goy, px, py);
+        double m = config.obstacleMargin();
+        if (d < m) {
+            cost += config.obstacleWeight() * (m - d) * (m - d);
+        }
+        return cost;
+    }
+
+    /** Dynamics Jacobians (augmented) and cost derivatives along the nominal (xs, us). */
+    private void linearise() {
+        final IlqrConfig c = config;
+        final int T = horizon;
+        Arrays.fill(fx, 0.0);
+        Arrays.fill(fu, 0.0);
+        Arrays.fill(lx, 0.0);
+        Arrays.fill(lxx, 0.0);
+        Arrays.fill(lu, 0.0);
+        Arrays.fill(luu, 0.0);
+        Arrays.fill(lux, 0.0);
+        double pv = lastCmdV;
+        double pw = lastCmdW;
+        for (int t = 0; t < T; t++) {
+            modelJacobians(t);
+            // Ã = [A 0; 0 0], B̃ = [B; I]: the augmented entries carry u_t forward as the next "previous control".
+            final int oX = t * na * na;
+            final int oU = t * na * M;
+            for (int r = 0; r < n; r++) {
+                System.arraycopy(ja, r * n, fx, oX + r * na, n);
+                fu[oU + r * M + V] = jb[r * M + V];
+                fu[oU + r * M + W] = jb[r * M + W];
+            }
+            fu[oU + (n + V) * M + V] = 1.0;
+            fu[oU + (n + W) * M + W] = 1.0;
+            // Control effort and rate: ρ(u − p)² with p the augmented previous control.
+            double v = us[t * M + V];
+            double w = us[t * M + W];
+            double rv = v - pv;
+            double rw = w - pw;
+            final int ol = t * na;
+            final int oll = t * na * na;
+            final int ou = t * M;
+            final int ouu = t * M * M;
+            final int oux = t * M * na;
+            lu[ou + V] = 2 * c.effortWeightV() * v + 2 * c.rateWeightV() * rv;
+            lu[ou + W] = 2 * c.effortWeightOmega() * w + 2 * c.rateWeightOmega() * rw;
+            luu[ouu + V * M + V] = 2 * c.effortWeightV() + 2 * c.rateWeightV();
+            luu[ouu + W * M + W] = 2 * c.effortWeightOmega() + 2 * c.rateWeightOmega();
+            lx[ol + n + V] = -2 * c.rateWeightV() * rv;
+            lx[ol + n + W] = -2 * c.rateWeightOmega() * rw;
+            lxx[oll + (n + V) * na + n + V] = 2 * c.rateWeightV();
+            lxx[oll + (n + W) * na + n + W] = 2 * c.rateWeightOmega();
+            lux[oux + V * na + n + V] = -2 * c.rateWeightV();
+            lux[oux + W * na + n + W] = -2 * c.rateWeightOmega();
+            if (t >= 1) {
+                stateDerivatives(t, c.trackingWeight());
+            }
+            pv = v;
+            pw = w;
+        }
+        stateDerivatives(T, c.trackingWeight() + c.terminalWeight());
+    }
+
+    /**
+     * Adds the position terms' derivatives at step t: tracking 2w(p − r), 2wI; barrier −2w(m − d)∇d and the
+     * Gauss–Newton 2w∇d∇dᵀ.
+     */
+    private void stateDerivatives(int t, double wTrack) {
+        final int ol = t * na;
+        final int oll = t * na * na;
+        double px = xs[t * n + X];
+        double py = xs[t * n + Y];
+        lx[ol + X] += 2 * wTrack * (px - ref[2 * t]);
+        lx[ol + Y] += 2 * wTrack * (py - ref[2 * t + 1]);
+        lxx[oll + X * na + X] += 2 * wTrack;
+        lxx[oll + Y * na + Y] += 2 * wTrack;
+        double d = SdfGradient.sample(gv, gsx, gsy, ginv, gox, goy, px, py, grad, 0);
+        double m = config.obstacleMargin();
+        if (d < m) {
+            double w = config.obstacleWeight();
+            double gx = grad[0];
+            double gy = grad[1];
+            double s = m - d;
+            lx[ol + X] -= 2 * w * s * gx;
+            lx[ol + Y] -= 2 * w * s * gy;
+            lxx[oll + X * na + X] += 2 * w * gx * gx;
+            lxx[oll + X * na + Y] += 2 * w * gx * gy;
+            lxx[oll + Y * na + X] += 2 * w * gx * gy;
+            lxx[oll + Y * na + Y] += 2 * w * gy * gy;
+        }
+    }
+
+    /** A, B of the model at (x_t, u_t) into {@link #ja}, {@link #jb}. */
+    private void modelJacobians(int t) {
+        System.arraycopy(xs, t * n, fdX, 0, n);
+        fdU[V] = us[t * M + V];
+        fdU[W] = us[t * M + W];
+        final double dt = config.dt();
+        if (analytic) {
+            model.jacobians(fdX, fdU, dt, ja, jb);
+            return;
+        }
+        // Central differences, h = 1e-6·max(1, |x_c|), the heading difference wrapped (as FiniteDifference).
+        for (int col = 0; col < n; col++) {
+            double xc = fdX[col];
+            double h = 1e-6 * Math.max(1.0, Math.abs(xc));
+            fdX[col] = xc + h;
+            model.step(fdX, fdU, dt, fdPlus);
+            fdX[col] = xc - h;
+            model.step(fdX, fdU, dt, fdMinus);
+            fdX[col] = xc;
+            for (int r = 0; r < n; r++) {
+                ja[r * n + col] = difference(r, fdPlus[r], fdMinus[r]) / (2 * h);
+            }
+        }
+        for (int col = 0; col < M; col++) {
+            double uc = fdU[col];
+            double h = 1e-6 * Math.max(1.0, Math.abs(uc));
+            fdU[col] = uc + h;
+            model.step(fdX, fdU, dt, fdPlus);
+            fdU[col] = uc - h;
+            model.step(fdX, fdU, dt, fdMinus);
+            fdU[col] = uc;
+            for (int r = 0; r < n; r++) {
+                jb[r * M + col] = difference(r, fdPlus[r], fdMinus[r]) / (2 * h);
+            }
+        }
+    }
+
+    private static double difference(int row, double plus, double minus) {
+        return row == TH ? Angles.wrap(plus - minus) : plus - minus;
+    }
+
+    /**
+     * The backward pass with regularisation μ (class Javadoc); fills k, K and the predicted change ΔV.
+     *
+     * @return false if some (Q_uu + μI) is not positive definite.
+     */
+    private boolean backward(double mu) {
+        final int T = horizon;
+        final int a = na;
+        System.arraycopy(lx, T * a, vx, 0, a);
+        System.arraycopy(lxx, T * a * a, vxx, 0, a * a);
+        double d1 = 0.0;
+        double d2 = 0.0;
+        for (int t = T - 1; t >= 0; t--) {
+            final int oX = t * a * a;
+            final int oU = t * a * M;
+            // Q_x = ℓ_x + Aᵀ V_x,  Q_u = ℓ_u + Bᵀ V_x
+            for (int col = 0; col < a; col++) {
+                double s = lx[t * a + col];
+                for (int r = 0; r < a; r++) {
+                    s += fx[oX + r * a + col] * vx[r];
+                }
+                qx[col] = s;
+            }
+            for (int i = 0; i < M; i++) {
+                double s = lu[t * M + i];
+                for (int r = 0; r < a; r++) {
+                    s += fu[oU + r * M + i] * vx[r];
+                }
+                qu[i] = s;
+            }
+            // V_xx A and V_xx B
+            for (int r = 0; r < a; r++) {
+                for (int col = 0; col < a; col++) {
+                    double s = 0.0;
+                    for (int k = 0; k < a; k++) {
+                        s += vxx[r * a + k] * fx[oX + k * a + col];
+                    }
+                    tmpXX[r * a + col] = s;
+                }
+                for (int i = 0; i < M; i++) {
+                    double s = 0.0;
+                    for (int k = 0; k < a; k++) {
+                        s += vxx[r * a + k] * fu[oU + k * M + i];
+                    }
+                    tmpXU[r * M + i] = s;
+                }
+            }
+            // Q_xx = ℓ_xx + Aᵀ(V_xx A),  Q_uu = ℓ_uu + Bᵀ(V_xx B),  Q_ux = ℓ_ux + Bᵀ(V_xx A)
+            for (int r = 0; r < a; r++) {
+                for (int col = 0; col < a; col++) {
+                    double s = lxx[oX + r * a + col];
+                    for (int k = 0; k < a; k++) {
+                        s += fx[oX + k * a + r] * tmpXX[k * a + col];
+                    }
+                    qxx[r * a + col] = s;
+                }
+            }
+            for (int i = 0; i < M; i++) {
+                for (int jj = 0; jj < M; jj++) {
+                    double s = luu[t * M * M + i * M + jj];
+                    for (int k = 0; k < a; k++) {
+                        s += fu[oU + k * M + i] * tmpXU[k * M + jj];
+                    }
+                    quu[i * M + jj] = s;
+                }
+                for (int col = 0; col < a; col++) {
+                    double s = lux[t * M * a + i * a + col];
+                    for (int k = 0; k < a; k++) {
+                        s += fu[oU + k * M + i] * tmpXX[k * a + col];
+                    }
+                    qux[i * a + col] = s;
+                }
+            }
+            double q01 = 0.5 * (quu[1] + quu[2]);
+            quu[1] = q01;
+            quu[2] = q01;
+            // Box QP on the regularised Hessian.
+            double h00 = quu[0] + mu;
+            double h11 = quu[3] + mu;
+            double det = h00 * h11 - q01 * q01;
+            if (!(h00 > 0 && h11 > 0 && det > 0)) {
+                return false;
+            }
+            double ubV = us[t * M + V];
+            double ubW = us[t * M + W];
+            solveBox(h00, q01, h11, qu[0], qu[1], config.minV() - ubV, config.maxV() - ubV,
+                    -config.maxOmega() - ubW, config.maxOmega() - ubW);
+            double k0 = box[0];
+            double k1 = box[1];
+            boolean free0 = box[2] != 0.0;
+            boolean free1 = box[3] != 0.0;
+            kff[t * M + V] = k0;
+            kff[t * M + W] = k1;
+            final int oK = t * M * a;
+            for (int col = 0; col < a; col++) {
+                double g0 = qux[col];
+                double g1 = qux[a + col];
+                double kv;
+                double kw;
+                if (free0 && free1) {
+                    kv = -(h11 * g0 - q01 * g1) / det;
+                    kw = -(h00 * g1 - q01 * g0) / det;
+                } else {
+                    kv = free0 ? -g0 / h00 : 0.0;
+                    kw = free1 ? -g1 / h11 : 0.0;
+                }
+                kfb[oK + col] = kv;
+                kfb[oK + a + col] = kw;
+            }
+            // Value function (unregularised Q_uu).
+            double qk0 = quu[0] * k0 + quu[1] * k1;
+            double qk1 = quu[2] * k0 + quu[3] * k1;
+            d1 += k0 * qu[0] + k1 * qu[1];
+            d2 += 0.5 * (k0 * qk0 + k1 * qk1);
+            for (int col = 0; col < a; col++) {
+                double K0 = kfb[oK + col];
+                double K1 = kfb[oK + a + col];
+                vx[col] = qx[col] + K0 * (qk0 + qu[0]) + K1 * (qk1 + qu[1]) + qux[col] * k0 + qux[a + col] * k1;
+            }
+            for (int r = 0; r < a; r++) {
+                double Kr0 = kfb[oK + r];
+                double Kr1 = kfb[oK + a + r];
+                // (Kᵀ Q_uu)_r = Kr0·quu[0·] + Kr1·quu[1·]
+                double kq0 = Kr0 * quu[0] + Kr1 * quu[2];
+                double kq1 = Kr0 * quu[1] + Kr1 * quu[3];
+                for (int col = 0; col < a; col++) {
+                    double Kc0 = kfb[oK + col];
+                    double Kc1 = kfb[oK + a + col];
+                    vxx[r * a + col] = qxx[r * a + col] + kq0 * Kc0 + kq1 * Kc1
+                            + Kr0 * qux[col] + Kr1 * qux[a + col]
+                            + qux[r] * Kc0 + qux[a + r] * Kc1;
+                }
+            }
+            for (int r = 0; r < a; r++) {
+                for (int col = r + 1; col < a; col++) {
+                    double sym = 0.5 * (vxx[r * a + col] + vxx[col * a + r]);
+                    vxx[r * a + col] = sym;
+                    vxx[col * a + r] = sym;
+                }
+            }
+        }
+        dV1 = d1;
+        dV2 = d2;
+        return true;
+    }
+
+    /**
+     * min ½kᵀHk + gᵀk over lo ≤ k ≤ hi for a positive definite 2×2 H = [h00 h01; h01 h11]: the unconstrained
+     * minimiser if it is inside, else the best of the four edges (one coordinate at a bound, the other at its
+     * clipped 1-D minimiser), which is exact for a convex QP. Writes k0, k1, free0, free1 (1 = strictly inside
+     * its bounds) into {@link #box}.
+     */
+    private void solveBox(double h00, double h01, double h11, double g0, double g1,
+                          double lo0, double hi0, double lo1, double hi1) {
+        double det = h00 * h11 - h01 * h01;
+        double u0 = -(h11 * g0 - h01 * g1) / det;
+        double u1 = -(h00 * g1 - h01 * g0) / det;
+        if (u0 >= lo0 && u0 <= hi0 && u1 >= lo1 && u1 <= hi1) {
+            box[0] = u0;
+            box[1] = u1;
+            box[2] = 1.0;
+            box[3] = 1.0;
+            return;
+        }
+        double best = Double.POSITIVE_INFINITY;
+        double b0 = 0.0;
+        double b1 = 0.0;
+        for (int e = 0; e < 4; e++) {
+            double a0;
+            double a1;
+            if (e < 2) {
+                a0 = e == 0 ? lo0 : hi0;
+                a1 = clamp(-(g1 + h01 * a0) / h11, lo1, hi1);
+            } else {
+                a1 = e == 2 ? lo1 : hi1;
+                a0 = clamp(-(g0 + h01 * a1) / h00, lo0, hi0);
+            }
+            double q = 0.5 * (h00 * a0 * a0 + 2 * h01 * a0 * a1 + h11 * a1 * a1) + g0 * a0 + g1 * a1;
+            if (q < best) {
+                best = q;
+                b0 = a0;
+                b1 = a1;
+            }
+        }
+        box[0] = b0;
+        box[1] = b1;
+        box[2] = b0 > lo0 && b0 < hi0 ? 1.0 : 0.0;
+        box[3] = b1 > lo1 && b1 < hi1 ? 1.0 : 0.0;
+    }
+
+    /** Rolls out û = clip(ū + αk + K δx̃) into the trial buffers; returns its cost (NaN if not finite). */
+    private double forward(double alpha) {
+        final int a = na;
+        System.arraycopy(x0, 0, xsTry, 0, n);
+        for (int t = 0; t < horizon; t++) {
+            final int ox = t * n;
+            for (int i = 0; i < n; i++) {
+                double d = xsTry[ox + i] - xs[ox + i];
+                dx[i] = i == TH ? Angles.wrap(d) : d;
+            }
+            if (t == 0) {
+                dx[n + V] = 0.0;
+                dx[n + W] = 0.0;
+            } else {
+                dx[n + V] = usTry[(t - 1) * M + V] - us[(t - 1) * M + V];
+                dx[n + W] = usTry[(t - 1) * M + W] - us[(t - 1) * M + W];
+            }
+            final int oK = t * M * a;
+            double v = us[t * M + V] + alpha * kff[t * M + V];
+            double w = us[t * M + W] + alpha * kff[t * M + W];
+            for (int col = 0; col < a; col++) {
+                v += kfb[oK + col] * dx[col];
+                w += kfb[oK + a + col] * dx[col];
+            }
+            usTry[t * M + V] = clamp(v, config.minV(), config.maxV());
+            usTry[t * M + W] = clamp(w, -config.maxOmega(), config.maxOmega());
+            stepModel(xsTry, ox, usTry, t * M, xsTry, ox + n);
+        }
+        double j = totalCost(xsTry, usTry);
+        return j - j == 0.0 ? j : Double.NaN;
+    }
+
+    /** Whether the nominal rollout comes closer to an obstacle than the safety radius (see class Javadoc). */
+    private boolean collides() {
+        double d0 = DistanceGrid.sample(gv, gsx, gsy, ginv, gox, goy, x0[X], x0[Y]);
+        double hit = Math.min(config.safetyRadius(), d0 - START_SLACK);
+        for (int t = 1; t <= horizon; t++) {
+            double d = DistanceGrid.sample(gv, gsx, gsy, ginv, gox, goy, xs[t * n + X], xs[t * n + Y]);
+            if (!(d >= hit)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The warm start was shifted by one step after the last plan; when more control periods have passed since,
+     * shift the rest so that u[0] is the control for now, repeating the last control at the tail (as CEM's).
+     */
+    private void skipElapsedSteps(double time) {
+        double last = lastPlanTime;
+        lastPlanTime = time;
+        if (Double.isNaN(last) || !warm) {
+            return;
+        }
+        long extra = Math.round((time - last) / config.dt()) - 1;
+        if (extra <= 0) {
+            return;
+        }
+        int k = (int) Math.min(extra, horizon - 1);
+        System.arraycopy(us, k * M, us, 0, (horizon - k) * M);
+        for (int t = horizon - k; t < horizon; t++) {
+            us[t * M + V] = us[(horizon - k - 1) * M + V];
+            us[t * M + W] = us[(horizon - k - 1) * M + W];
+        }
+    }
+
+    private void fail(Plan out, PlanStatus why) {
+        out.stop(why);
+        out.mode = MODE;
+        warm = false;
+        Arrays.fill(us, 0.0);
+        lastCmdV = 0.0;
+        lastCmdW = 0.0;
+    }
+
+    private void recordIterate() {
+        if (iterCount >= iterXY.length) {
+            return;
+        }
+        double[] xy = iterXY[iterCount++];
+        for (int t = 0; t <= horizon; t++) {
+            xy[2 * t] = xs[t * n + X];
+            xy[2 * t + 1] = xs[t * n + Y];
+        }
+    }
+
+    private void writePlan(Plan out) {
+        int T = Math.min(horizon, out.maxHorizon());
+        for (int t = 0; t <= T; t++) {
+            out.planXY[2 * t] = xs[t * n + X];
+            out.planXY[2 * t + 1] = xs[t * n + Y];
+        }
+        System.arraycopy(us, 0, out.controls, 0, T * M);
+        out.planLength = T + 1;
+        out.controlLength = T;
+    }
+
+    /** The iterates as rollouts, the last (final) first, equal weights. */
+    private void writeRollouts(Plan out) {
+        int want = Math.min(out.maxRollouts(), iterCount);
+        if (want == 0 || horizon > out.maxHorizon()) {
+            out.rolloutCount = 0;
+            return;
+        }
+        double w = 1.0 / want;
+        for (int r = 0; r < want; r++) {
+            System.arraycopy(iterXY[iterCount - 1 - r], 0, out.rolloutXY[r], 0, 2 * (horizon + 1));
+            out.rolloutWeights[r] = w;
+        }
+        out.rolloutCount = want;
+    }
+}
