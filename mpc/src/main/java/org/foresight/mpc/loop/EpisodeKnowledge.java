@@ -61,25 +61,6 @@ final class EpisodeKnowledge {
         }
     }
 
-    /**
-     * The recovery move_base calls "clear costmap": when the robot is stuck, forget the lidar map and build it
-     * again from the next scans. A map smeared by odometry drift (a turn in place rotates the odometry frame, so
-     * one obstacle lands in several places) can close gaps the robot could pass; the fresh map is consistent
-     * with the current frame. The cycle's scan is integrated again at once, so no plan sees an empty map. No
-     * effect with the exact map.
-     *
-     * @param sim the simulator (its current scan).
-     * @param x   the measured state of this cycle.
-     */
-    void clearMap(Simulator sim, double[] x) {
-        if (map != null) {
-            map.reset();
-            map.integrate(sim.scan(), sim.config().lidar(), x[StateIndex.X], x[StateIndex.Y], x[StateIndex.THETA]);
-            guideVersion = -1;
-            nextReplan = 0;
-        }
-    }
-
     /** Forgets everything learnt (after the warm-up). */
     void reset() {
         if (map != null) {

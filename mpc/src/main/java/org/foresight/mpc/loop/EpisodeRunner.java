@@ -126,7 +126,6 @@ public final class EpisodeRunner {
                     && Math.hypot(x[StateIndex.X] - histX[slot], x[StateIndex.Y] - histY[slot]) < STUCK_DISTANCE) {
                 wideUntil = t + WIDE_HOLD;
                 stuck = true;
-                known.clearMap(sim, x);
             }
             histX[slot] = x[StateIndex.X];
             histY[slot] = x[StateIndex.Y];
