@@ -170,38 +170,14 @@ public final class MppiPlanner implements Planner {
     public void plan(PlanRequest request, Plan out) {
         out.mode = "mppi";
         out.rolloutCount = 0;
-        double[] s = request.state();
-        for (int i = 0; i < Math.min(n, s.length); i++) {
-            if (!Double.isFinite(s[i])) {
-                fail(out, PlanStatus.BAD_STATE);
-                return;
-            }
+        if (!PlanStart.initialState(request.state(), n, lastCmdV, lastCmdW, x0)) {
+            fail(out, PlanStatus.BAD_STATE);
+            return;
         }
-        if (s.length < n) {
-            // A velocity-state model fed a pose-only measurement: assume the robot follows its last
-            // command (v = cmd_v, ω = cmd_ω); any further model states start at 0.
-            System.arraycopy(s, 0, x0, 0, s.length);
-            for (int i = s.length; i < n; i++) {
-                x0[i] = i == StateIndex.V ? lastCmdV : (i == StateIndex.OMEGA ? lastCmdW : 0.0);
-            }
-        } else {
-            System.arraycopy(s, 0, x0, 0, n);
-        }
-        skipElapsedSteps(request.time());
+        PlanStart.skipElapsedSteps(lastPlanTime, request.time(), config.dt(), meanV, meanW, horizon);
+        lastPlanTime = request.time();
         CriticContext c = context;
-        c.startX = s[StateIndex.X];
-        c.startY = s[StateIndex.Y];
-        c.startTheta = s[StateIndex.THETA];
-        c.startV = s.length > StateIndex.V ? s[StateIndex.V] : lastCmdV;
-        c.startOmega = s.length > StateIndex.OMEGA ? s[StateIndex.OMEGA] : lastCmdW;
-        c.previousCmdV = lastCmdV;
-        c.previousCmdOmega = lastCmdW;
-        c.goalX = request.goalX();
-        c.goalY = request.goalY();
-        c.goalTolerance = request.goalTolerance();
-        c.guide = request.guide();
-        c.obstacles = request.obstacles().grid();
-        c.dt = config.dt();
+        PlanStart.context(c, request, lastCmdV, lastCmdW, config.dt());
         critics.prepare(c);
 
         PlanStatus status = PlanStatus.OK;
@@ -228,28 +204,6 @@ public final class MppiPlanner implements Planner {
         System.arraycopy(meanV, 1, meanV, 0, horizon - 1);
         System.arraycopy(meanW, 1, meanW, 0, horizon - 1);
         pushHistory(cmdV, cmdW);
-    }
-
-    /**
-     * The warm start was shifted by one step after the last plan; when more control periods have passed since
-     * (the planner was busy, e.g. overrunning under charged latency), shift the rest so that ū[0] is the control
-     * for now. Repeats the last control at the tail.
-     */
-    private void skipElapsedSteps(double time) {
-        double last = lastPlanTime;
-        lastPlanTime = time;
-        if (Double.isNaN(last)) {
-            return;
-        }
-        long extra = Math.round((time - last) / config.dt()) - 1;
-        if (extra <= 0) {
-            return;
-        }
-        int k = (int) Math.min(extra, horizon - 1);
-        System.arraycopy(meanV, k, meanV, 0, horizon - k);
-        System.arraycopy(meanW, k, meanW, 0, horizon - k);
-        Arrays.fill(meanV, horizon - k, horizon, meanV[horizon - k - 1]);
-        Arrays.fill(meanW, horizon - k, horizon, meanW[horizon - k - 1]);
     }
 
     private void fail(Plan out, PlanStatus why) {
