@@ -32,7 +32,7 @@ import org.foresight.mpc.perception.DistanceGrid;
  * The reference r_t runs along the guide path at {@link IlqrConfig#referenceSpeed()} from the guide point nearest
  * the robot (t·v_ref·dt of arc) and stops at the guide's end; with no guide it runs straight to the goal. The
  * cost is quadratised analytically: tracking and control terms exactly, the barrier Gauss–Newton style with the
- * bilinear SDF's exact gradient ∇d ({@link SdfGradient}): ∂ℓ/∂p = −2w(m − d)∇d, ∂²ℓ/∂p² ≈ 2w∇d∇dᵀ.
+ * bilinear SDF's exact gradient ∇d ({@link DistanceGrid#sampleWithGradient}): ∂ℓ/∂p = −2w(m − d)∇d, ∂²ℓ/∂p² ≈ 2w∇d∇dᵀ.
  *
  * <p><b>Backward pass</b> (per step, from V_x = ℓ_T,x, V_xx = ℓ_T,xx):
  * <pre>
@@ -637,7 +637,7 @@ public final class IlqrPlanner implements Planner {
         lx[ol + Y] += 2 * wTrack * (py - ref[2 * t + 1]);
         lxx[oll + X * na + X] += 2 * wTrack;
         lxx[oll + Y * na + Y] += 2 * wTrack;
-        double d = SdfGradient.sample(gv, gsx, gsy, ginv, gox, goy, px, py, grad, 0);
+        double d = DistanceGrid.sampleWithGradient(gv, gsx, gsy, ginv, gox, goy, px, py, grad, 0);
         double m = config.obstacleMargin();
         if (d < m) {
             double w = config.obstacleWeight();

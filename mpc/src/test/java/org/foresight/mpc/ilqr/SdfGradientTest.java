@@ -30,7 +30,7 @@ class SdfGradientTest {
             // Inside and outside the rectangle of centres (the outside adds the Euclidean distance).
             double x = ox - 1 + (sx * res + 2) * rnd.nextDouble();
             double y = oy - 1 + (sy * res + 2) * rnd.nextDouble();
-            double d = SdfGradient.sample(v, sx, sy, 1 / res, ox, oy, x, y, g, 0);
+            double d = DistanceGrid.sampleWithGradient(v, sx, sy, 1 / res, ox, oy, x, y, g, 0);
             assertEquals(DistanceGrid.sample(v, sx, sy, 1 / res, ox, oy, x, y), d, 0.0);
             // Skip points within H of a cell edge or of the centres' rectangle, where the gradient jumps.
             double fx = (x - ox) / res - 0.5;
