@@ -1,12 +1,9 @@
 package org.foresight.examples.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,32 +14,43 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import me.tongfei.progressbar.ProgressBar;
+import org.foresight.dynamics.log.AtomicFiles;
 import org.foresight.dynamics.log.RunLogWriter;
 import org.foresight.dynamics.model.DynamicsModel;
 import org.foresight.dynamics.world.World;
-import org.foresight.dynamics.world.WorldLoader;
+import org.foresight.examples.campaign.BenchCharts;
+import org.foresight.examples.campaign.BenchSummary;
+import org.foresight.examples.campaign.EpisodeKey;
+import org.foresight.examples.campaign.ResultRow;
+import org.foresight.examples.campaign.ResultStore;
+import org.foresight.examples.campaign.WorldRef;
+import org.foresight.examples.campaign.WorldSpecs;
 import org.foresight.mpc.Planner;
+import org.foresight.mpc.config.ConfigException;
+import org.foresight.mpc.config.PlannerConfig;
 import org.foresight.mpc.loop.EpisodeConfig;
 import org.foresight.mpc.loop.EpisodeRunner;
 import org.foresight.mpc.loop.EpisodeSummary;
-import org.foresight.mpc.config.PlannerConfig;
 import org.foresight.mpc.loop.Latency;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code foresight bench}: many BARN worlds in parallel with one planner and model, a progress bar, and a
- * table of success, collisions, timeouts, mean BARN score and planning-time percentiles
- * ({@code results.csv} per world, {@code results.md} summary).
+ * {@code foresight bench}: every planner × model × perception × robot × seed over a list of worlds, in parallel,
+ * resumable (one crash-safe row per finished episode in {@code results.csv}), with {@code summary.md} and PNG
+ * charts made from all the rows.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run MPPI on many BARN worlds in parallel and tabulate success, collisions, timeouts, score, " +
-                    "planning time and overruns, with planning time charged to the robot (--latency) and any robot as " +
-                    "the plant (--robot, --plant). Writes results.csv (one row per world) and results.md in --out. " +
-                    "Each episode's planner is first warmed up on its start state (30 discarded cycles, as navigate does), " +
-                    "so the planning times are those of JIT-compiled code.")
+        description = "Run every combination of --planners, --models, --perception and --robots over --worlds for "
+                + "--seeds seeds, in parallel on all cores, with planning time charged to the robot (--latency). "
+                + "Writes results.csv (one row per episode, appended as each finishes), summary.md (per combination, "
+                + "per block of 50 BARN worlds, published BARN entries on the same worlds), success.png and "
+                + "score_per_world.png into --out. Running the same command again resumes: finished episodes are "
+                + "skipped. Each episode's planner is first warmed up on its start state (30 discarded cycles).")
 public final class BenchCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     @Mixin
     PlantOptions plantOptions = new PlantOptions();
 
@@ -52,257 +60,280 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     SensingOptions sensingOptions = new SensingOptions();
 
-    @Option(names = "--worlds", defaultValue = "0-299", paramLabel = "SPEC",
-            description = "BARN world indices: ranges and lists, e.g. 0-299, 0-29, 3,7,12, 0-299:10 (every 10th). Default: ${DEFAULT-VALUE}.")
-    String worlds;
-
     @Mixin
     PlannerOptions plannerOptions = new PlannerOptions();
 
-    @Option(names = "--model", defaultValue = "truth", paramLabel = "truth|unicycle|FILE.json|class:NAME",
-            description = "Model planned through (as for navigate). Default: ${DEFAULT-VALUE}.")
-    String model;
+    @Option(names = "--worlds", defaultValue = "barn:all", paramLabel = "LIST",
+            description = "Comma-separated: barn:all, barn:test (the challenge's 50 test worlds 0, 6, ..., 294), "
+                    + "barn:A-B[:STEP], barn:N (bare N, A-B also mean BARN worlds), a folder of BARN-format .txt worlds "
+                    + "(reference paths from its paths/ folder when present), a world file, or a map_server .yaml "
+                    + "holding 'start: [x, y, theta]' and 'goal: [x, y]' lines. Default: ${DEFAULT-VALUE}.")
+    String worlds;
+
+    @Option(names = "--planners", split = ",", paramLabel = "LIST",
+            description = "Planners to compare, e.g. mppi,switching,dwa (default: --planner, or the configuration's).")
+    List<String> planners;
+
+    @Option(names = {"--models", "--model"}, split = ",", paramLabel = "LIST",
+            description = "Models planned through: truth, unicycle, FILE.json, class:NAME (comma-separated). "
+                    + "Default: truth.")
+    List<String> models;
+
+    @Option(names = "--robots", paramLabel = "LIST",
+            description = "Plants to drive, comma-separated: presets, presets with KEY=VAL overrides (an item with '=' "
+                    + "belongs to the one before it), or class:NAME (default: --robot / --plant, or default).")
+    String robots;
+
+    @Option(names = "--seeds", defaultValue = "1", paramLabel = "N",
+            description = "Seeds per episode (noise, odometry, sampling): replicates 0..N-1. Default: ${DEFAULT-VALUE}.")
+    int seeds;
 
     @Option(names = "--out", description = "Output directory (required unless --print-config).")
     Path out;
+
+    @Option(names = "--force", description = "Replace the results of a different bench already in --out.")
+    boolean force;
 
     @Option(names = "--threads", defaultValue = "0",
             description = "Episodes run in parallel (0 = one per core); each planner then uses one thread. Default: ${DEFAULT-VALUE}.")
     int threads;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Base seed (world i uses seed + i). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "0",
+            description = "Base seed: the episode of world i (BARN index, else its position) and replicate s uses "
+                    + "seed + i + 1000 s. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--keep-runs", description = "Also write every episode's run directory under --out/runs/.")
     boolean keepRuns;
 
-    /** The effective planner configuration (set in {@link #call}). */
-    private PlannerConfig plannerConfig;
-
-    /** One world's row. */
-    record Row(int world, EpisodeSummary summary) {
+    /** One episode to run: its identity and how to build it. */
+    private record Job(EpisodeKey key, WorldRef world, int worldOrdinal, PlannerConfig config, PlantOptions plant,
+                       SensingOptions sensing) {
     }
 
     @Override
     public Integer call() throws Exception {
-        int[] ids = parseWorlds(worlds);
+        PlannerConfig base = plannerOptions.config();
+        if (plannerOptions.printConfig) {
+            System.out.println(PlannerOptions.json(base));
+            return 0;
+        }
         if (threads < 0) {
             throw new IllegalArgumentException("--threads must be >= 0 (0 = one per core), got " + threads);
         }
-        PlannerConfig pc = plannerOptions.config();
-        if (plannerOptions.printConfig) {
-            System.out.println(PlannerOptions.json(pc));
-            return 0;
+        if (seeds < 1) {
+            throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
         }
         if (out == null) {
             throw new IllegalArgumentException("missing required option --out (see `foresight bench --help`)");
         }
-        plannerConfig = pc;
+        List<WorldRef> worldList = WorldSpecs.parse(worlds);
+        List<String> plannerList = planners == null ? List.of(base.planner()) : clean("--planners", planners);
+        List<String> modelList = models == null ? List.of("truth") : clean("--models", models);
+        List<String> robotList = robots == null ? List.of(plantOptions.label()) : robotItems(robots);
+        List<String> perceptionList = sensingOptions.perception == null ? java.util.Arrays.asList((String) null)
+                : clean("--perception", List.of(sensingOptions.perception.split(",")));
         Latency latency = latencyOption.latency();
-        sensingOptions.apply(EpisodeConfig.defaults(0), "barn"); // fail fast on bad sensing options
-        plantOptions.validate();
-        NavigateCommand.Models.load(model, plantOptions); // fail fast on a bad --model
+        // Everything is checked before the first episode: names, configs, models, robots, sensing.
+        Map<String, PlannerConfig> configs = new LinkedHashMap<>();
+        for (String p : plannerList) {
+            try {
+                configs.put(p, base.withSet("planner=" + p));
+            } catch (ConfigException e) {
+                throw new IllegalArgumentException("--planners " + p + ": unknown planner (known: "
+                        + String.join(", ", PlannerConfig.PLANNERS) + ")");
+            }
+        }
+        Map<String, PlantOptions> plants = new LinkedHashMap<>();
+        for (String r : robotList) {
+            PlantOptions po = robots == null ? plantOptions : plantOptions.forRobot(r);
+            po.validate();
+            plants.put(r, po);
+            for (String m : modelList) {
+                NavigateCommand.Models.load(m, po);
+            }
+        }
+        Map<String, SensingOptions> sensings = new LinkedHashMap<>();
+        for (String p : perceptionList) {
+            SensingOptions so = p == null ? sensingOptions : sensingOptions.withPerception(p);
+            so.apply(EpisodeConfig.defaults(0), "barn");
+            sensings.put(so.sensing("barn").perception().name().toLowerCase(Locale.ROOT), so);
+        }
+        OutputPaths.directory("--out", out);
+
+        List<Job> jobs = new ArrayList<>();
+        for (int s = 0; s < seeds; s++) {
+            for (int wi = 0; wi < worldList.size(); wi++) {
+                WorldRef w = worldList.get(wi);
+                for (Map.Entry<String, PlannerConfig> pc : configs.entrySet()) {
+                    for (String m : modelList) {
+                        for (Map.Entry<String, SensingOptions> se : sensings.entrySet()) {
+                            for (Map.Entry<String, PlantOptions> pl : plants.entrySet()) {
+                                jobs.add(new Job(new EpisodeKey(w.name(), pc.getKey(), m, se.getKey(), pl.getKey(), s), w,
+                                        w.barnIndex() >= 0 ? w.barnIndex() : wi, pc.getValue(), pl.getValue(), se.getValue()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        String campaign = campaignJson(worldList, configs.keySet(), modelList, sensings.keySet(), plants.keySet(),
+                base, latency);
+        try (ResultStore store = ResultStore.open(out, campaign, force)) {
+            List<Job> todo = jobs.stream().filter(j -> !store.isDone(j.key())).toList();
+            if (todo.size() < jobs.size()) {
+                System.err.printf(Locale.ROOT, "bench: resuming, %d of %d episodes already in %s%n",
+                        jobs.size() - todo.size(), jobs.size(), out.resolve(ResultStore.RESULTS));
+            }
+            run(todo, store, latency);
+            Map<EpisodeKey, Integer> order = new java.util.HashMap<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                order.put(jobs.get(i).key(), i);
+            }
+            // Campaign order (seed, world, planner, model, perception, robot), not finishing order: stable summaries.
+            List<ResultRow> rows = new ArrayList<>(store.rows());
+            rows.sort(java.util.Comparator.comparingInt(r -> order.getOrDefault(r.key(), Integer.MAX_VALUE)));
+            String conditions = String.format(Locale.ROOT, "Conditions: %s; latency %s; %d seed(s); %d world(s) (%s); "
+                            + "robots %s; %d episodes.", sensingLabel(sensings.values()), latency.label(), seeds,
+                    worldList.size(), worlds, String.join(", ", plants.keySet()), rows.size());
+            String md = BenchSummary.markdown(rows, conditions);
+            AtomicFiles.writeText(out.resolve("summary.md"), w -> w.write(md));
+            BenchCharts.write(out, rows, worldList.stream().map(WorldRef::name).toList());
+            System.out.print(md);
+            System.out.println("written: " + out.resolve(ResultStore.RESULTS) + ", " + out.resolve("summary.md") + ", "
+                    + out.resolve("success.png") + ", " + out.resolve("score_per_world.png"));
+        }
+        return 0;
+    }
+
+    private void run(List<Job> todo, ResultStore store, Latency latency) throws Exception {
+        if (todo.isEmpty()) {
+            return;
+        }
         int parallel = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         int plannerThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
-        OutputPaths.directory("--out", out);
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        List<Future<Row>> futures = new ArrayList<>();
-        Row[] rows = new Row[ids.length];
-        try (ProgressBar pb = Progress.bar("bench " + plannerConfig.planner() + "/" + model, ids.length)) {
-            for (int id : ids) {
+        List<Future<?>> futures = new ArrayList<>();
+        try (ProgressBar pb = Progress.bar("bench", todo.size())) {
+            for (Job j : todo) {
                 futures.add(pool.submit(() -> {
-                    Row r = runOne(id, plannerThreads, latency);
+                    ResultRow r = runOne(j, plannerThreads, latency);
+                    store.append(r);
                     synchronized (pb) {
                         pb.step();
-                        pb.setExtraMessage(String.format(Locale.ROOT, "world %d %s", id, r.summary().result().outcome().jsonName()));
+                        pb.setExtraMessage(String.format(Locale.ROOT, "%s %s %s", j.key().world(), j.key().planner(),
+                                r.outcome()));
                     }
-                    return r;
+                    return null;
                 }));
             }
-            for (int i = 0; i < ids.length; i++) {
-                rows[i] = futures.get(i).get();
+            for (Future<?> f : futures) {
+                f.get();
             }
         } finally {
             pool.shutdownNow();
         }
-        writeCsv(rows);
-        String md = markdown(rows);
-        Files.writeString(out.resolve("results.md"), md, StandardCharsets.UTF_8);
-        System.out.print(md);
-        System.out.println("written: " + out.resolve("results.csv") + ", " + out.resolve("results.md"));
-        return 0;
     }
 
-    private Row runOne(int id, int plannerThreads, Latency latency) {
-        World w = WorldLoader.loadBarn(id);
-        DynamicsModel m = NavigateCommand.Models.load(model, plantOptions);
-        EpisodeConfig cfg = sensingOptions.apply(
-                EpisodeConfig.defaults(seed + id).withPlant(plantOptions.plant()).withLatency(latency), "barn");
-        cfg = cfg.withGuideMargin(PlannerOptions.guideMargin(plannerConfig, cfg.guideMargin()));
-        try (Planner p = PlannerOptions.build(plannerConfig, m, plannerThreads, seed + id)) {
+    private ResultRow runOne(Job j, int plannerThreads, Latency latency) {
+        World w = j.world().loader().get();
+        EpisodeKey k = j.key();
+        DynamicsModel m = NavigateCommand.Models.load(k.model(), j.plant());
+        long episodeSeed = seed + j.worldOrdinal() + 1000L * k.seed();
+        EpisodeConfig cfg = j.sensing().apply(
+                EpisodeConfig.defaults(episodeSeed).withPlant(j.plant().plant()).withLatency(latency), "barn");
+        cfg = cfg.withGuideMargin(PlannerOptions.guideMargin(j.config(), cfg.guideMargin()));
+        EpisodeSummary s;
+        try (Planner p = PlannerOptions.build(j.config(), m, plannerThreads, episodeSeed)) {
             EpisodeRunner runner = new EpisodeRunner(w, p, cfg);
             if (keepRuns) {
                 Map<String, Object> meta = new LinkedHashMap<>();
                 meta.put("command", "bench");
-                meta.put("world", "barn:" + id);
-                meta.put("planner", plannerConfig.planner());
-                meta.put("planner_config", plannerConfig.toTree());
-                meta.put("model", model);
-                meta.put("seed", seed + id);
+                meta.put("world", k.world());
+                meta.put("planner", k.planner());
+                meta.put("planner_config", j.config().toTree());
+                meta.put("model", k.model());
+                meta.put("seed", episodeSeed);
                 meta.put("latency", latency.label());
                 meta.put("sensing", cfg.sensing().label());
-                meta.put("plant", plantOptions.describe());
-                try (RunLogWriter log = RunLogWriter.create(out.resolve("runs").resolve(String.format("world_%03d", id)),
-                        w, cfg.footprint(), cfg.sim().lidar(), cfg.sim().lidarOffset(), meta)) {
-                    return new Row(id, runner.run(log));
+                meta.put("plant", j.plant().describe());
+                String dir = String.format(Locale.ROOT, "%s_%s_%s_%s_%s_s%d", k.world(), k.planner(), k.model(),
+                        k.perception(), k.robot(), k.seed()).replaceAll("[^A-Za-z0-9._=-]+", "_");
+                try (RunLogWriter log = RunLogWriter.create(out.resolve("runs").resolve(dir), w, cfg.footprint(),
+                        cfg.sim().lidar(), cfg.sim().lidarOffset(), meta)) {
+                    s = runner.run(log);
                 }
-            }
-            return new Row(id, runner.run(null));
-        }
-    }
-
-    /**
-     * Parses "0-299", "3,7,12", "0-299:10" (step) and combinations.
-     *
-     * @param spec the spec.
-     * @return sorted distinct indices in 0..299.
-     */
-    static int[] parseWorlds(String spec) {
-        TreeSet<Integer> set = new TreeSet<>();
-        for (String part : spec.split(",")) {
-            String p = part.trim();
-            int step = 1;
-            int colon = p.indexOf(':');
-            try {
-                if (colon >= 0) {
-                    step = Integer.parseInt(p.substring(colon + 1));
-                    p = p.substring(0, colon);
-                }
-                int dash = p.indexOf('-');
-                int a = Integer.parseInt(dash >= 0 ? p.substring(0, dash) : p);
-                int b = dash >= 0 ? Integer.parseInt(p.substring(dash + 1)) : a;
-                if (a < 0 || b > 299 || a > b || step < 1) {
-                    throw new IllegalArgumentException("--worlds " + spec + ": '" + part + "' is not a range within 0..299");
-                }
-                for (int i = a; i <= b; i += step) {
-                    set.add(i);
-                }
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--worlds " + spec + ": '" + part + "' is not N, A-B or A-B:STEP");
+            } else {
+                s = runner.run(null);
             }
         }
-        if (set.isEmpty()) {
-            throw new IllegalArgumentException("--worlds " + spec + ": no worlds");
-        }
-        return set.stream().mapToInt(Integer::intValue).toArray();
+        var e = s.result();
+        String[] sensing = s.sensing().split("\\+");
+        return new ResultRow(k.world(), k.planner(), k.model(), k.perception(), k.robot(), k.seed(),
+                sensing.length > 1 ? sensing[1] : "truth", s.latency(), e.outcome().jsonName(), e.time(),
+                e.optimalTime(), e.score(), e.pathLength(), s.planMsQuantile(0.5), s.planMsQuantile(0.99),
+                s.overrunFraction(), s.minClearance(), s.perceptionMsQuantile(0.5), s.perceptionMsQuantile(0.99),
+                s.stopCycles());
     }
 
-    private void writeCsv(Row[] rows) {
-        StringBuilder sb = new StringBuilder("world,robot,model,sensing,latency,outcome,time_s,ot_s,score,path_m,"
-                + "plan_ms_p50,plan_ms_p99,latency_ms_p50,latency_ms_p99,overrun_fraction,perception_ms_p50,"
-                + "perception_ms_p99,stop_cycles\n");
-        for (Row r : rows) {
-            var s = r.summary();
-            var e = s.result();
-            sb.append(String.format(Locale.ROOT,
-                    "%d,%s,%s,%s,%s,%s,%.3f,%.3f,%.4f,%.3f,%.3f,%.3f,%.3f,%.3f,%.4f,%.3f,%.3f,%d%n",
-                    r.world(), csv(plantOptions.label()), csv(model), s.sensing(), s.latency(), e.outcome().jsonName(),
-                    e.time(), e.optimalTime(), e.score(), e.pathLength(), s.planMsQuantile(0.5), s.planMsQuantile(0.99),
-                    s.latencyMsQuantile(0.5), s.latencyMsQuantile(0.99), s.overrunFraction(),
-                    s.perceptionMsQuantile(0.5), s.perceptionMsQuantile(0.99), s.stopCycles()));
-        }
-        try {
-            Files.writeString(out.resolve("results.csv"), sb.toString(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out.resolve("results.csv") + ": " + e.getMessage(), e);
-        }
+    private String campaignJson(List<WorldRef> worldList, java.util.Set<String> plannerNames, List<String> modelList,
+                                java.util.Set<String> perceptions, java.util.Set<String> robotNames, PlannerConfig base,
+                                Latency latency) throws Exception {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("worlds", worldList.stream().map(WorldRef::name).toList());
+        c.put("planners", List.copyOf(plannerNames));
+        c.put("models", modelList);
+        c.put("perceptions", List.copyOf(perceptions));
+        c.put("robots", List.copyOf(robotNames));
+        c.put("seeds", seeds);
+        c.put("seed", seed);
+        c.put("latency", latency.label());
+        c.put("protocol", sensingOptions.protocol("barn"));
+        c.put("localization", sensingOptions.localization);
+        c.put("lidar", sensingOptions.lidar);
+        c.put("odometry", sensingOptions.odometry);
+        Map<String, Object> tree = new LinkedHashMap<>(base.toTree());
+        tree.remove("planner"); // the planners are listed above
+        c.put("planner_config", tree);
+        return JSON.writeValueAsString(c) + "\n";
     }
 
-    /** A CSV field: quoted when it holds a comma or a quote. */
-    private static String csv(String v) {
-        return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    private static String sensingLabel(java.util.Collection<SensingOptions> s) {
+        TreeSet<String> labels = new TreeSet<>();
+        for (SensingOptions o : s) {
+            labels.add(o.sensing("barn").label());
+        }
+        return "sensing " + String.join(", ", labels);
     }
 
-    private String markdown(Row[] rows) {
-        List<Double> all = new ArrayList<>();
-        List<Double> perception = new ArrayList<>();
-        for (Row r : rows) {
-            for (double v : r.summary().planMs()) {
-                all.add(v);
+    private static List<String> clean(String option, List<String> items) {
+        List<String> out = new ArrayList<>();
+        for (String i : items) {
+            String t = i.trim();
+            if (t.isEmpty()) {
+                throw new IllegalArgumentException(option + ": an empty item in the list");
             }
-            for (double v : r.summary().perceptionMs()) {
-                perception.add(v);
-            }
-        }
-        double[] t = all.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(t);
-        double[] p = perception.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(p);
-        String sensing = rows.length == 0 ? "" : rows[0].summary().sensing();
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "| planner | robot | model | sensing | latency | worlds | success | collisions "
-                + "| timeouts | mean score | overrun fraction | plan ms p50 | p90 | p99 | perception ms p50 | p99 |%n"));
-        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        Tally all0 = Tally.of(rows, 0, Integer.MAX_VALUE);
-        sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %d (%.1f %%) | %d | %d | %.3f | %.3f | %.2f "
-                        + "| %.2f | %.2f | %.2f | %.2f |%n",
-                plannerConfig.planner(), plantOptions.label(), model, sensing, latencyOption.latency().label(), all0.n, all0.success,
-                100.0 * all0.success / Math.max(1, all0.n), all0.collision, all0.timeout, all0.meanScore(),
-                all0.overrunFraction(), q(t, 0.5), q(t, 0.9), q(t, 0.99), q(p, 0.5), q(p, 0.99)));
-        if (rows.length > 50) {
-            sb.append(String.format(Locale.ROOT, "%n| worlds | episodes | success | collisions | timeouts | mean score |%n"));
-            sb.append("|---|---|---|---|---|---|\n");
-            for (int b = 0; b < 300; b += 50) {
-                Tally k = Tally.of(rows, b, b + 49);
-                if (k.n > 0) {
-                    sb.append(String.format(Locale.ROOT, "| %d-%d | %d | %d (%.1f %%) | %d | %d | %.3f |%n", b, b + 49, k.n,
-                            k.success, 100.0 * k.success / k.n, k.collision, k.timeout, k.meanScore()));
-                }
+            if (!out.contains(t)) {
+                out.add(t);
             }
         }
-        return sb.toString();
+        return out;
     }
 
-    /** Outcome counts over the rows of a range of worlds. */
-    private static final class Tally {
-        int n;
-        int success;
-        int collision;
-        int timeout;
-        double score;
-        long cycles;
-        long overruns;
-
-        static Tally of(Row[] rows, int fromWorld, int toWorld) {
-            Tally t = new Tally();
-            for (Row r : rows) {
-                if (r.world() < fromWorld || r.world() > toWorld) {
-                    continue;
-                }
-                t.n++;
-                switch (r.summary().result().outcome()) {
-                    case SUCCESS -> t.success++;
-                    case COLLISION -> t.collision++;
-                    case TIMEOUT -> t.timeout++;
-                    default -> { }
-                }
-                t.score += r.summary().result().score();
-                t.cycles += r.summary().cycles();
-                t.overruns += r.summary().overrunCycles();
+    /** Splits {@code --robots}: an item holding '=' (a parameter override) belongs to the item before it. */
+    static List<String> robotItems(String spec) {
+        List<String> out = new ArrayList<>();
+        for (String raw : spec.split(",")) {
+            String t = raw.trim();
+            if (t.isEmpty()) {
+                throw new IllegalArgumentException("--robots " + spec + ": an empty item in the list");
             }
-            return t;
+            if (t.contains("=") && !out.isEmpty() && !out.get(out.size() - 1).startsWith("class:")) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + "," + t);
+            } else {
+                out.add(t);
+            }
         }
-
-        double meanScore() {
-            return n == 0 ? 0.0 : score / n;
-        }
-
-        double overrunFraction() {
-            return cycles == 0 ? 0.0 : (double) overruns / cycles;
-        }
-    }
-
-    private static double q(double[] sorted, double p) {
-        return sorted.length == 0 ? 0 : sorted[(int) Math.floor(p * (sorted.length - 1))];
+        return out;
     }
 }
