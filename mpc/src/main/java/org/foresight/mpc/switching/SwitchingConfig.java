@@ -12,9 +12,10 @@ package org.foresight.mpc.switching;
  * entered only after the clearance has allowed it for {@code upshiftCycles} cycles in a row (a lower one at
  * once). Reverse when more than {@code reverseFraction} of the path's headings over {@code reverseLookahead}
  * metres point more than 90° away from the robot's heading and the robot has no room to turn in place (the
- * clearance at its centre is below the footprint's half-diagonal plus 5 cm, see {@link ModeSelector}); a reverse lasts at most {@code reverseTime} seconds and is then barred for
- * as long, so that the robot never drives blind (the lidar looks forward) for long. Recovery when the path's cost-to-go has not fallen
- * by {@code stallProgress} in {@code stallTime} seconds: back straight up at {@code recoverySpeed} for
+ * clearance at its centre is below the footprint's half-diagonal plus 5 cm, see {@link ModeSelector}); a
+ * reverse lasts at most {@code reverseTime} seconds and is then barred for as long, so that the robot never
+ * drives blind (the lidar looks forward) for long. Recovery when the robot's net displacement over the last
+ * {@code stallTime} seconds is below {@code stallProgress}: back straight up at {@code recoverySpeed} for
  * {@code recoveryTime} seconds while the footprint behind stays clear, then plan from a fresh warm start.
  *
  * @param open              limits in open space (default: cruise 0.8 m/s, v ∈ [0, 0.8]).
@@ -29,7 +30,7 @@ package org.foresight.mpc.switching;
  * @param reverseTime       longest continuous reverse, and the pause after it [s], &gt; 0.
  * @param upshiftCycles     consecutive cycles a faster mode must be allowed before it is entered, ≥ 1.
  * @param stallTime         window over which progress is judged [s], &gt; 0.
- * @param stallProgress     least fall of the cost-to-go over stallTime that counts as progress [m], &gt; 0.
+ * @param stallProgress     least net displacement over stallTime that is not a stall [m], &gt; 0.
  * @param recoveryTime      how long a recovery backs up [s], &gt; 0.
  * @param recoverySpeed     backing speed during recovery [m/s], &gt; 0.
  */

@@ -13,14 +13,14 @@ import org.foresight.mpc.critic.CriticParams;
 import org.foresight.mpc.critic.CriticSet;
 import org.foresight.mpc.mppi.MppiConfig;
 import org.foresight.mpc.mppi.MppiPlanner;
-import org.foresight.mpc.path.GuidePath;
 
 /**
  * MPC mode switching in the manner of MLDA (second at ICRA BARN 2024), over a fast optimiser instead of their
  * IPOPT NMPC rebuilt every cycle: one MPPI optimiser per driving mode (open, obstacle, careful, reverse), each
  * with that mode's {@link ModeLimits} over the shared MPPI settings and critics. Each cycle:
  * <ol>
- *   <li>if progress along the guide has stalled ({@link SwitchingConfig#stallTime()}), a scripted
+ *   <li>if the robot has stalled (moved less than {@link SwitchingConfig#stallProgress()} net in
+ *       {@link SwitchingConfig#stallTime()}), a scripted
  *       {@link DrivingMode#RECOVERY}: back straight up while the strip behind the footprint is clear, for
  *       {@link SwitchingConfig#recoveryTime()}, then every optimiser forgets its warm start;</li>
  *   <li>else {@link ModeSelector} picks the mode; the new mode's optimiser adopts the previous one's warm start
@@ -35,6 +35,8 @@ public final class SwitchingPlanner implements Planner {
     static final double RECOVERY_CHECK_DISTANCE = 0.15;
     /** Clearance the recovery keeps from anything behind [m]. */
     static final double RECOVERY_CLEARANCE = 0.05;
+    /** Positions kept for the stall test: 512 cycles, 25.6 s at 20 Hz, more than any sensible stall time. */
+    static final int HISTORY = 512;
 
     private final SwitchingConfig config;
     private final Map<DrivingMode, MppiPlanner> optimisers = new EnumMap<>(DrivingMode.class);
@@ -43,10 +45,11 @@ public final class SwitchingPlanner implements Planner {
     private final double halfWidth;
     private MppiPlanner active;
     private DrivingMode mode = DrivingMode.CAREFUL;
-    /** Progress reference: cost-to-go [m] at {@link #refTime} [s]; NaN before the first plan. */
-    private double refProgress = Double.NaN;
-    private double refTime;
-    private GuidePath refGuide;
+    /** Recent measured positions, a ring of {@link #HISTORY} (time [s], x [m], y [m]) for the stall test. */
+    private final double[] historyT = new double[HISTORY];
+    private final double[] historyX = new double[HISTORY];
+    private final double[] historyY = new double[HISTORY];
+    private int historyCount;
     private double recoveryUntil = Double.NEGATIVE_INFINITY;
     private boolean recovering;
 
@@ -94,8 +97,7 @@ public final class SwitchingPlanner implements Planner {
         selector.reset();
         active = optimisers.get(DrivingMode.CAREFUL);
         mode = DrivingMode.CAREFUL;
-        refProgress = Double.NaN;
-        refGuide = null;
+        historyCount = 0;
         recoveryUntil = Double.NEGATIVE_INFINITY;
         recovering = false;
     }
@@ -113,7 +115,7 @@ public final class SwitchingPlanner implements Planner {
                 return;
             }
             recovering = false; // done, or blocked behind: plan afresh from here
-            endRecovery(request);
+            endRecovery();
         }
         DrivingMode wanted = selector.select(t, s, request.guide(), request.obstacles());
         switchTo(wanted);
@@ -135,46 +137,29 @@ public final class SwitchingPlanner implements Planner {
     }
 
     /**
-     * Whether the guide's cost-to-go has failed to fall by {@link SwitchingConfig#stallProgress()} over
-     * {@link SwitchingConfig#stallTime()}. A new guide re-bases the reference by the jump it causes at the
-     * robot, so a re-planned guide is neither progress nor a stall.
+     * Whether the robot's net displacement over the last {@link SwitchingConfig#stallTime()} is below
+     * {@link SwitchingConfig#stallProgress()} (away from the goal). Net displacement, not distance driven: rocking
+     * back and forth in front of a gap is a stall. (The guide's cost-to-go is no measure of progress with a lidar
+     * map: the guide may switch between routes of very different length from one cycle to the next.)
      */
     private boolean stalled(PlanRequest r) {
-        double p = progressMeasure(r.guide(), r);
-        if (!Double.isFinite(p)) {
-            return false;
-        }
-        if (Double.isNaN(refProgress)) {
-            resetProgress(r, p);
-            return false;
-        }
-        if (r.guide() != refGuide) {
-            double before = progressMeasure(refGuide, r);
-            if (Double.isFinite(before)) {
-                refProgress += p - before;
-            }
-            refGuide = r.guide();
-        }
-        if (p < refProgress - config.stallProgress()) {
-            refProgress = p;
-            refTime = r.time();
-            return false;
-        }
-        double toGoal = Math.hypot(r.goalX() - r.state()[StateIndex.X], r.goalY() - r.state()[StateIndex.Y]);
-        return r.time() - refTime >= config.stallTime() && toGoal > r.goalTolerance();
-    }
-
-    private void resetProgress(PlanRequest r, double p) {
-        refProgress = p;
-        refTime = r.time();
-        refGuide = r.guide();
-    }
-
-    /** Remaining guide length plus lateral offset at the robot [m], or the straight distance to the goal. */
-    private static double progressMeasure(GuidePath guide, PlanRequest r) {
         double x = r.state()[StateIndex.X];
         double y = r.state()[StateIndex.Y];
-        return guide != null ? guide.costToGo().distance(x, y) : Math.hypot(r.goalX() - x, r.goalY() - y);
+        double t = r.time();
+        int slot = historyCount % HISTORY;
+        historyT[slot] = t;
+        historyX[slot] = x;
+        historyY[slot] = y;
+        historyCount++;
+        // The latest sample at least stallTime old (the ring holds well over stallTime of 50 ms cycles).
+        for (int i = 1; i < Math.min(historyCount, HISTORY); i++) {
+            int k = (historyCount - 1 - i) % HISTORY;
+            if (t - historyT[k] >= config.stallTime()) {
+                double toGoal = Math.hypot(r.goalX() - x, r.goalY() - y);
+                return Math.hypot(x - historyX[k], y - historyY[k]) < config.stallProgress() && toGoal > r.goalTolerance();
+            }
+        }
+        return false;
     }
 
     /**
@@ -214,19 +199,14 @@ public final class SwitchingPlanner implements Planner {
         return true;
     }
 
-    /** Forgets every warm start and the progress reference; the next cycle plans afresh in careful mode. */
-    private void endRecovery(PlanRequest r) {
+    /** Forgets every warm start and the position history; the next cycle plans afresh in careful mode. */
+    private void endRecovery() {
         for (MppiPlanner p : optimisers.values()) {
             p.reset();
         }
         selector.reset();
         active = optimisers.get(DrivingMode.CAREFUL);
-        double p = progressMeasure(r.guide(), r);
-        if (Double.isFinite(p)) {
-            resetProgress(r, p);
-        } else {
-            refProgress = Double.NaN;
-        }
+        historyCount = 0;
     }
 
     @Override
