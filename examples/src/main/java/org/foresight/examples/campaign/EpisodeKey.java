@@ -5,15 +5,16 @@ package org.foresight.examples.campaign;
  *
  * @param world      world name.
  * @param planner    planner name.
+ * @param config     configuration id in a sweep, {@code -} in a bench.
  * @param model      model as given.
  * @param perception map or lidar.
  * @param robot      the plant.
  * @param seed       replicate index.
  */
-public record EpisodeKey(String world, String planner, String model, String perception, String robot, int seed) {
+public record EpisodeKey(String world, String planner, String config, String model, String perception, String robot, int seed) {
 
-    /** @return "planner / model / perception / robot", the combination the summary groups by. */
+    /** @return "planner / model / perception / robot" (planner#config in a sweep), what the summary groups by. */
     public String combination() {
-        return planner + " / " + model + " / " + perception + " / " + robot;
+        return (config.equals("-") ? planner : planner + "#" + config) + " / " + model + " / " + perception + " / " + robot;
     }
 }

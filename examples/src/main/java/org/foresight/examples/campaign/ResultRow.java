@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One finished episode as a row of {@code results.csv}. The first six columns are the episode's identity
+ * One finished episode as a row of {@code results.csv}. The first seven columns are the episode's identity
  * ({@link #key()}); the rest is what happened. Times in seconds, planning in milliseconds, distances in metres.
  *
  * @param world           world name, e.g. {@code barn:12}.
  * @param planner         planner name.
+ * @param config          the planner configuration's id in a sweep ({@code configs.csv}), {@code -} in a bench.
  * @param model           model planned through, as given ({@code truth}, {@code unicycle}, a file, {@code class:}).
  * @param perception      {@code map} or {@code lidar}.
  * @param robot           the plant, e.g. {@code default} or {@code class:my.Plant}.
@@ -29,24 +30,24 @@ import java.util.Locale;
  * @param perceptionMsP99 99th percentile of perception time [ms].
  * @param stopCycles      plans that commanded a safety stop.
  */
-public record ResultRow(String world, String planner, String model, String perception, String robot, int seed,
+public record ResultRow(String world, String planner, String config, String model, String perception, String robot, int seed,
                         String localization, String latency, String outcome, double timeS, double otS, double score,
                         double pathM, double planMsP50, double planMsP99, double overrunFraction,
                         double minClearanceM, double perceptionMsP50, double perceptionMsP99, int stopCycles) {
 
     /** The header line of {@code results.csv} (without the newline). */
-    public static final String HEADER = "world,planner,model,perception,robot,seed,localization,latency,outcome,time_s,"
+    public static final String HEADER = "world,planner,config,model,perception,robot,seed,localization,latency,outcome,time_s,"
             + "ot_s,score,path_m,plan_ms_p50,plan_ms_p99,overrun_fraction,min_clearance_m,perception_ms_p50,"
             + "perception_ms_p99,stop_cycles";
 
     /** @return the episode's identity: world, planner, model, perception, robot, seed. */
     public EpisodeKey key() {
-        return new EpisodeKey(world, planner, model, perception, robot, seed);
+        return new EpisodeKey(world, planner, config, model, perception, robot, seed);
     }
 
     /** @return the row as one CSV line, without the newline. */
     public String toCsv() {
-        return String.join(",", field(world), field(planner), field(model), field(perception), field(robot),
+        return String.join(",", field(world), field(planner), field(config), field(model), field(perception), field(robot),
                 Integer.toString(seed), field(localization), field(latency), field(outcome))
                 + String.format(Locale.ROOT, ",%.3f,%.3f,%.4f,%.3f,%.3f,%.3f,%.4f,%.4f,%.3f,%.3f,%d", timeS, otS, score,
                 pathM, planMsP50, planMsP99, overrunFraction, minClearanceM, perceptionMsP50, perceptionMsP99, stopCycles);
@@ -60,13 +61,13 @@ public record ResultRow(String world, String planner, String model, String perce
      */
     public static ResultRow parse(String line, String source) {
         List<String> f = split(line);
-        if (f.size() != 20) {
-            throw new IllegalArgumentException(source + ": expected 20 fields (" + HEADER + "), got " + f.size());
+        if (f.size() != 21) {
+            throw new IllegalArgumentException(source + ": expected 21 fields (" + HEADER + "), got " + f.size());
         }
         try {
-            return new ResultRow(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4), Integer.parseInt(f.get(5)), f.get(6),
-                    f.get(7), f.get(8), d(f.get(9)), d(f.get(10)), d(f.get(11)), d(f.get(12)), d(f.get(13)),
-                    d(f.get(14)), d(f.get(15)), d(f.get(16)), d(f.get(17)), d(f.get(18)), Integer.parseInt(f.get(19)));
+            return new ResultRow(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4), f.get(5), Integer.parseInt(f.get(6)),
+                    f.get(7), f.get(8), f.get(9), d(f.get(10)), d(f.get(11)), d(f.get(12)), d(f.get(13)), d(f.get(14)),
+                    d(f.get(15)), d(f.get(16)), d(f.get(17)), d(f.get(18)), d(f.get(19)), Integer.parseInt(f.get(20)));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(source + ": a number field is not a number (" + e.getMessage() + ")");
         }

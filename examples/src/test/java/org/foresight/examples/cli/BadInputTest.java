@@ -80,6 +80,8 @@ class BadInputTest {
         c.add(new Case("--seeds", "bench", "--seeds", "0", "--worlds", "0", "--out", out));
         c.add(new Case("--worlds", "bench", "--worlds", "barn:300", "--out", out));
         c.add(new Case("--worlds", "bench", "--worlds", "moon:3", "--out", out));
+        c.add(new Case("--grid", "sweep", "--grid", f, "--worlds", "0", "--out", out));
+        c.add(new Case("--engine", "sweep", "--engine", "spark", "--grid", f, "--worlds", "0", "--out", out));
         c.add(new Case("--kind", "fit", "--logs", l, "--kind", "gp", "--out", out + ".json"));
         c.add(new Case("--worlds", "bench", "--worlds", "5-400", "--out", out));
         c.add(new Case("--perception", "navigate", "--world", "barn:0", "--perception", "lidar2", "--out", out));
