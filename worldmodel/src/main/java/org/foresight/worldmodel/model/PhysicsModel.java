@@ -2,10 +2,6 @@ package org.foresight.worldmodel.model;
 
 import java.util.Arrays;
 
-import org.foresight.dynamics.model.ControlIndex;
-import org.foresight.dynamics.model.StateIndex;
-import org.foresight.dynamics.model.SinCos;
-import org.foresight.dynamics.model.Angles;
 import org.foresight.worldmodel.features.Inputs;
 
 /**
@@ -28,7 +24,7 @@ import org.foresight.worldmodel.features.Inputs;
  *   ∂d_r/∂z = Σⱼ a_rⱼ·(∂φ₂ⱼ/∂v·e_v + ∂φ₂ⱼ/∂ω·e_ω + ∂φ₂ⱼ/∂v⁺·∂v⁺/∂z + ∂φ₂ⱼ/∂ω⁺·∂ω⁺/∂z)
  * </pre>
  * Immutable and thread-safe; {@link #step} and {@link #stepBatch} do not allocate after a thread's first
- * call (one small per-thread feature buffer).
+ * call (small per-thread buffers).
  */
 public final class PhysicsModel extends BodyFrameModel {
     /** The kind written in model files. */
@@ -143,39 +139,17 @@ public final class PhysicsModel extends BodyFrameModel {
     }
 
     /**
-     * {@link #step} per sample over a structure-of-arrays batch ({@link org.foresight.dynamics.model.DynamicsModel#stepBatch}
-     * layout), with the per-thread buffer fetched once per call. Allocation-free after the thread's first call;
-     * bit-identical to {@link #step} per sample.
+     * {@link #step} over a structure-of-arrays batch ({@link org.foresight.dynamics.model.DynamicsModel#stepBatch}
+     * layout) in blocks, samples innermost ({@link PhysicsBlock}); bit-identical to {@link #step} per sample.
+     * Allocation-free after the thread's first call (its work space).
      */
     @Override
     public void stepBatch(double[] x, double[] u, int count, double dt, double[] xNext) {
         checkDt(dt);
-        final Scratch sc = SCRATCH.get();
-        final double[] f = sc.f;
-        final double[] d = sc.d;
-        final int ox = StateIndex.X * count;
-        final int oy = StateIndex.Y * count;
-        final int ot = StateIndex.THETA * count;
-        final int ov = StateIndex.V * count;
-        final int ow = StateIndex.OMEGA * count;
-        final int ocv = ControlIndex.V * count;
-        final int ocw = ControlIndex.OMEGA * count;
-        for (int k = 0; k < count; k++) {
-            double th = x[ot + k];
-            double v = x[ov + k];
-            double w = x[ow + k];
-            delta(v, w, u[ocv + k], u[ocw + k], f, d, 0);
-            double df = d[BodyDelta.FORWARD];
-            double dl = d[BodyDelta.LATERAL];
-            double c = SinCos.cos(th);
-            double s = SinCos.sin(th);
-            xNext[ox + k] = x[ox + k] + c * df - s * dl;
-            xNext[oy + k] = x[oy + k] + s * df + c * dl;
-            xNext[ot + k] = Angles.wrap(th + d[BodyDelta.THETA]);
-            xNext[ov + k] = v + d[BodyDelta.V];
-            xNext[ow + k] = w + d[BodyDelta.OMEGA];
-        }
+        BLOCKS.get().step(params, a1, a2, x, u, count, xNext);
     }
+
+    private static final ThreadLocal<PhysicsBlock> BLOCKS = ThreadLocal.withInitial(PhysicsBlock::new);
 
     /** See the class formula for the chain rule. Allocation-free after the thread's first call. */
     @Override
@@ -238,10 +212,9 @@ public final class PhysicsModel extends BodyFrameModel {
     private static final int[] STAGE2_FIRST = {0, PhysicsFeatures.FORWARD_FEATURES,
             PhysicsFeatures.FORWARD_FEATURES + PhysicsFeatures.LATERAL_FEATURES, PhysicsFeatures.STAGE2};
 
-    /** One thread's buffers: features, body delta, feature derivatives and the velocity-end gradients. */
+    /** One thread's buffers: features, feature derivatives and the velocity-end gradients. */
     private static final class Scratch {
         final double[] f = new double[Math.max(PhysicsFeatures.STAGE1, PhysicsFeatures.STAGE2)];
-        final double[] d = new double[BodyDelta.DIM];
         final double[] df1 = new double[4 * PhysicsFeatures.STAGE1];
         final double[] df2 = new double[4 * PhysicsFeatures.STAGE2];
         final double[] jv = new double[Inputs.DIM];
