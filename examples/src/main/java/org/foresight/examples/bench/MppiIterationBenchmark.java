@@ -1,5 +1,6 @@
 package org.foresight.examples.bench;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ import org.foresight.worldmodel.data.Episode;
 import org.foresight.worldmodel.data.LogLoader;
 import org.foresight.worldmodel.fit.FitOptions;
 import org.foresight.worldmodel.fit.ModelFitter;
+import org.foresight.worldmodel.io.ModelFile;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -54,7 +56,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"}) // the planner's SIMD kernels
 public class MppiIterationBenchmark {
-    /** Model planned through: the kinematic unicycle or a ridge-fitted linear feature model. */
+    /**
+     * Model planned through: the kinematic unicycle, a ridge-fitted linear feature model ("linear", fitted in
+     * setup), or any model file written by {@code fit} (a path ending in {@code .json}, e.g.
+     * {@code -p model=unicycle,/tmp/physics.json}).
+     */
     @Param({"unicycle", "linear"})
     public String model;
 
@@ -81,6 +87,8 @@ public class MppiIterationBenchmark {
         DynamicsModel m;
         if (model.equals("unicycle")) {
             m = new Unicycle();
+        } else if (model.endsWith(".json")) {
+            m = ModelFile.readFor(Path.of(model), 0.05);
         } else {
             DataCollector.Plan plan = new DataCollector.Plan(4, 30.0, 1L, JackalParams.defaults(), 0.05, 0.005);
             List<Episode> eps = new ArrayList<>();
