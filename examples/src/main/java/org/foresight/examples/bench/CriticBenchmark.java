@@ -2,6 +2,7 @@ package org.foresight.examples.bench;
 
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import org.foresight.dynamics.model.ControlIndex;
 import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
 import org.foresight.mpc.critic.Critic;
@@ -74,12 +75,16 @@ public class CriticBenchmark {
         try (MppiPlanner planner = new MppiPlanner(BenchSetup.model("unicycle"), cfg,
                 CriticSet.defaults(CriticParams.defaults()))) {
             Plan out = new Plan(horizon, 0);
+            double lastV = 0;
+            double lastW = 0;
             for (int i = 0; i < 3; i++) {
+                lastV = out.command[ControlIndex.V]; // the command the planner starts this cycle from
+                lastW = out.command[ControlIndex.OMEGA];
                 planner.plan(request, out);
             }
             batch = planner.buffers();
-            context = new CriticContext();
-            PlanStart.context(context, request, out.command[0], out.command[1], cfg.dt());
+            context = new CriticContext(); // as the planner filled it for the batch it kept
+            PlanStart.context(context, request, lastV, lastW, cfg.dt());
         }
         costs = new double[samples];
         if (critic.equals("all")) {
