@@ -32,11 +32,15 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Setup: one real batch, the same for every critic: an MPPI planner over the unicycle (2000 × 56, default
  * critics, one thread, seed 3) plans three cycles in BARN world 0 ({@link BenchSetup#barnRequest}) and its last
- * batch is kept; the critics' context is filled as the planner fills it. The critic is built by name with
- * {@link CriticSet#create} from {@link CriticParams#defaults()} and prepared once. One call zeroes the costs
- * (2000 doubles, part of the payload) and scores the batch block by block, as the planner's workers do;
- * {@code all} scores every default critic in order through {@link CriticSet#score} (the sum to compare the
- * single critics with). {@code -prof gc} should show ≈ 0 B/op.
+ * batch is kept; the critics' context is filled as the planner filled it for that batch. The critic is built by
+ * name with {@link CriticSet#create} from {@link CriticParams#defaults()} and prepared once. One change to the
+ * defaults: the goal critic's activation distance is raised from 2 m to 1000 m, because the scene's start is
+ * farther than 2 m from the goal, where the goal critic would return at once.
+ *
+ * <p>One call zeroes the costs (2000 doubles, part of the payload) and scores the batch block by block, as the
+ * planner's workers do; {@code all} scores every default critic in order through {@link CriticSet#score}: compare
+ * it with the sum of the single critics, and with {@link MppiIterationBenchmark}. {@code -prof gc} should show
+ * ≈ 0 B/op.
  *
  * <pre>./foresight jmh CriticBenchmark -prof gc
  * ./foresight jmh CriticBenchmark -p critic=obstacle,all</pre>
@@ -48,6 +52,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"}) // the planner's SIMD kernels
 public class CriticBenchmark {
+    /** Goal critic activation distance [m]: beyond any BARN world, so the goal critic always scores. */
+    private static final double GOAL_ACTIVATION = 1000.0;
+
     /** A name of {@link CriticParams#DEFAULT_CRITICS}, or {@code all} for the whole default set. */
     @Param({"obstacle", "goal", "path_follow", "path_align", "control_effort", "control_rate", "prefer_forward",
             "speed", "all"})
@@ -87,13 +94,22 @@ public class CriticBenchmark {
             PlanStart.context(context, request, lastV, lastW, cfg.dt());
         }
         costs = new double[samples];
+        CriticParams params = goalAlwaysActive(CriticParams.defaults());
         if (critic.equals("all")) {
-            set = CriticSet.defaults(CriticParams.defaults());
+            set = CriticSet.defaults(params);
             set.prepare(context);
         } else {
-            one = CriticSet.create(critic, CriticParams.defaults());
+            one = CriticSet.create(critic, params);
             one.prepare(context);
         }
+    }
+
+    /** The parameters with the goal critic's activation distance raised to {@value #GOAL_ACTIVATION} m. */
+    private static CriticParams goalAlwaysActive(CriticParams p) {
+        return new CriticParams(p.goalWeight(), GOAL_ACTIVATION, p.pathFollowWeight(), p.pathAlignWeight(),
+                p.pathAlignCap(), p.collisionCost(), p.obstacleWeight(), p.obstacleMargin(), p.collisionPad(),
+                p.footprintLength(), p.footprintWidth(), p.footprintCircles(), p.effortWeightV(), p.effortWeightOmega(),
+                p.rateWeightV(), p.rateWeightOmega(), p.preferForwardWeight(), p.speedWeight(), p.speedTarget());
     }
 
     /** @return the first and last samples' costs: the batch scored by the critic (or all of them). */
