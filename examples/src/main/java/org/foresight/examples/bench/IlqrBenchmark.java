@@ -40,7 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       in a running episode (from the same state; in world 268 about 6 iterations run at N = 20, all 10 at
  *       N = 50).</li>
  * </ul>
- * Compare {@code iteration} across horizons (linear in N), and both with {@link MppiIterationBenchmark}.
+ * Compare {@code iteration} across horizons (its passes are linear in N, but the line search may try more step
+ * sizes at one horizon than at the other), and both with {@link MppiIterationBenchmark}.
  * {@code model} takes the names of {@link BenchSetup#model} or a model file path. {@code -prof gc} should show
  * ≈ 0 B/op (the unicycle has analytic Jacobians).
  *
