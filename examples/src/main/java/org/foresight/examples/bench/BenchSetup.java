@@ -47,7 +47,8 @@ final class BenchSetup {
      * <ul>
      *   <li>{@code unicycle}: the kinematic unicycle (state x, y, θ);</li>
      *   <li>{@code jackal}: the Jackal ground truth (second-order, RK4);</li>
-     *   <li>{@code linear}, {@code sparse}, {@code ensemble}, {@code mlp}: fitted here by {@link #fit};</li>
+     *   <li>{@code physics}, {@code linear}, {@code sparse}, {@code ensemble}, {@code mlp} (the kinds of
+ *       {@link FitOptions#KINDS}): fitted here by {@link #fit};</li>
      *   <li>anything else: a model file (.json) read as {@code ./foresight ... --model FILE.json} reads it
      *       ({@link ModelFile#readFor} at the planners' period).</li>
      * </ul>
@@ -80,7 +81,7 @@ final class BenchSetup {
      * every trial) with {@link ModelFitter}, as {@code ./foresight fit} does, with the default options except
      * a small MLP budget ({@link #MLP_BUDGET}); ensembles are 5 sparse members.
      *
-     * @param kind linear, sparse, ensemble or mlp.
+     * @param kind one of {@link FitOptions#KINDS}.
      * @return the model.
      */
     static DynamicsModel fit(String kind) {

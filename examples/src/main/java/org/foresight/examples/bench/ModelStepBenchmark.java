@@ -43,8 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"}) // the models' SIMD kernels
 public class ModelStepBenchmark {
-    /** The model: unicycle, jackal (truth), linear, sparse, ensemble, mlp, or a model file path. */
-    @Param({"unicycle", "jackal", "linear", "sparse", "ensemble", "mlp"})
+    /** The model: unicycle, jackal (truth), physics, linear, sparse, ensemble, mlp, or a model file path. */
+    @Param({"unicycle", "jackal", "physics", "linear", "sparse", "ensemble", "mlp"})
     public String kind;
 
     /** Samples per {@link #batch} call K. */

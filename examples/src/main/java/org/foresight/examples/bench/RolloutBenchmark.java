@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code samples} and {@code horizon}; {@code -prof gc} should show ≈ 0 B/op.
  *
  * <pre>./foresight jmh RolloutBenchmark -prof gc
- * ./foresight jmh RolloutBenchmark -p model=unicycle,jackal,linear,sparse,ensemble,mlp</pre>
+ * ./foresight jmh RolloutBenchmark -p model=unicycle,jackal,physics,linear,sparse,ensemble,mlp</pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
