@@ -2,6 +2,7 @@ package org.foresight.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -146,7 +147,9 @@ public final class CampaignOptions {
             so.apply(EpisodeConfig.defaults(0), "barn");
             sensings.put(so.sensing("barn").perception().name().toLowerCase(Locale.ROOT), so);
         }
-        OutputPaths.directory("--out", out);
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + ": is a file, not a directory");
+        }
 
         String runsDir = keepRuns ? out.resolve("runs").toAbsolutePath().toString() : null;
         List<EpisodeSpec> jobs = new ArrayList<>();
@@ -183,7 +186,9 @@ public final class CampaignOptions {
         c.put("lidar", sensingOptions.lidar);
         c.put("odometry", sensingOptions.odometry);
         String campaign = JSON.writeValueAsString(c) + "\n";
-        try (EpisodeEngine eng = engine.get(); ResultStore store = ResultStore.open(out, campaign, force)) {
+        // The engine starts before --out is created: one that cannot start (a master out of reach) leaves nothing.
+        try (EpisodeEngine eng = engine.get();
+             ResultStore store = ResultStore.open(OutputPaths.directory("--out", out), campaign, force)) {
             List<EpisodeSpec> todo = jobs.stream().filter(j -> !store.isDone(j.key())).toList();
             if (todo.size() < jobs.size()) {
                 System.err.printf(Locale.ROOT, "%s: resuming, %d of %d episodes already in %s%n", command,
