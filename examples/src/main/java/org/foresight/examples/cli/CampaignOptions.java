@@ -72,7 +72,8 @@ public final class CampaignOptions {
     boolean force;
 
     @Option(names = "--threads", defaultValue = "0",
-            description = "Episodes run in parallel (0 = one per core); each planner then uses one thread. Default: ${DEFAULT-VALUE}.")
+            description = "Episodes run in parallel (0 = one per core); each planner then uses one thread. Not used by "
+                    + "sweep --engine spark (its master decides). Default: ${DEFAULT-VALUE}.")
     int threads;
 
     @Option(names = "--seed", defaultValue = "0",

@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
  * {@code foresight sweep}: planner tuning over worlds × seeds. Every configuration of {@code --grid} (a Cartesian
  * grid and/or random samples over {@code --print-config} keys) runs as a bench campaign; the configurations are
  * ranked by success, mean score and collisions, and the best is written as a ready {@code --planner-config} file.
+ * The episodes run on this machine ({@code --engine local}) or as Apache Spark tasks ({@code --engine spark}, the
+ * engine loaded by name so that this command runs without Spark); both run {@link EpisodeSpec#run}.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Tune a planner: run every configuration of --grid GRID.json ({\"planner\": \"mppi\", \"grid\": "
@@ -29,7 +31,7 @@ import picocli.CommandLine.Option;
                 + "over --worlds, --models, --perception, --robots and --seeds, as bench does (resumable). Writes "
                 + "results.csv (bench's columns, the config column naming the configuration), configs.csv, summary.md "
                 + "(the configurations ranked by success, mean score, collisions), success.png and best-config.json "
-                + "(for --planner-config).")
+                + "(for --planner-config); with --engine spark also results.parquet.")
 public final class SweepCommand implements Callable<Integer> {
     @Mixin
     CampaignOptions campaign = new CampaignOptions();

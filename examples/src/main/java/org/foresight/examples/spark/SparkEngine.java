@@ -79,12 +79,29 @@ public final class SparkEngine implements EpisodeEngine {
         } else if (m.startsWith("spark://")) {
             reachable(m);
         }
+        if (!m.startsWith("local") && !conf.contains("spark.jars")) {
+            // Executors elsewhere need our classes: ship the jar this class came from (spark-submit ships its own).
+            String jar = ownJar();
+            if (jar != null) {
+                conf.set("spark.jars", jar);
+            }
+        }
         try {
             spark = SparkSession.builder().config(conf).getOrCreate();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("--master " + m + ": Spark did not start (" + firstLine(e) + ")");
         }
         spark.sparkContext().setLogLevel("WARN");
+    }
+
+    /** @return the jar holding this class (foresight.jar), or null when run from class folders (tests). */
+    private static String ownJar() {
+        try {
+            Path p = Path.of(SparkEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return p.toString().endsWith(".jar") ? p.toString() : null;
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Checks that every master of a {@code spark://} URL accepts a connection within 5 s. */
