@@ -1,7 +1,10 @@
 package org.foresight.examples.campaign;
 
+import java.io.Serializable;
+
 /**
- * The identity of one episode in a campaign; a resumed campaign skips every key already in its store.
+ * The identity of one episode in a campaign; a resumed campaign skips every key already in its store. Serializable:
+ * it travels to a Spark task inside an episode spec.
  *
  * @param world      world name.
  * @param planner    planner name.
@@ -11,7 +14,9 @@ package org.foresight.examples.campaign;
  * @param robot      the plant.
  * @param seed       replicate index.
  */
-public record EpisodeKey(String world, String planner, String config, String model, String perception, String robot, int seed) {
+public record EpisodeKey(String world, String planner, String config, String model, String perception, String robot, int seed)
+        implements Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** @return "planner / model / perception / robot" (planner#config in a sweep), what the summary groups by. */
     public String combination() {

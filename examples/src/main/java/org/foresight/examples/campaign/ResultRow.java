@@ -1,5 +1,7 @@
 package org.foresight.examples.campaign;
 
+import java.io.Serializable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +9,7 @@ import java.util.Locale;
 /**
  * One finished episode as a row of {@code results.csv}. The first seven columns are the episode's identity
  * ({@link #key()}); the rest is what happened. Times in seconds, planning in milliseconds, distances in metres.
+ * Serializable: a Spark task sends it back to the driver.
  *
  * @param world           world name, e.g. {@code barn:12}.
  * @param planner         planner name.
@@ -33,7 +36,9 @@ import java.util.Locale;
 public record ResultRow(String world, String planner, String config, String model, String perception, String robot, int seed,
                         String localization, String latency, String outcome, double timeS, double otS, double score,
                         double pathM, double planMsP50, double planMsP99, double overrunFraction,
-                        double minClearanceM, double perceptionMsP50, double perceptionMsP99, int stopCycles) {
+                        double minClearanceM, double perceptionMsP50, double perceptionMsP99, int stopCycles)
+        implements Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** The header line of {@code results.csv} (without the newline). */
     public static final String HEADER = "world,planner,config,model,perception,robot,seed,localization,latency,outcome,time_s,"

@@ -36,7 +36,7 @@ public final class ResultStore implements AutoCloseable {
     public static final String CAMPAIGN = "campaign.json";
     /** Files and folders a forced restart removes (nothing else in the directory is touched). */
     private static final List<String> OURS = List.of(RESULTS, CAMPAIGN, "summary.md", "results.md", "success.png",
-            "score_per_world.png", "runs");
+            "score_per_world.png", "runs", "results.parquet");
 
     private final Path dir;
     private final List<ResultRow> rows = new ArrayList<>();

@@ -61,6 +61,28 @@ public final class WorldSpecs {
         return List.copyOf(out.values());
     }
 
+    /**
+     * One world by its row name, as {@link #parse} named it: {@code barn:N} or a world file's path. A Spark task
+     * rebuilds its world this way, so on a cluster the file must be reachable at that path on every node.
+     *
+     * @param name the name.
+     * @return the world.
+     * @throws IllegalArgumentException naming {@code --worlds} when it is neither.
+     */
+    public static WorldRef byName(String name) {
+        if (name.matches("barn:\\d+")) {
+            int i = Integer.parseInt(name.substring(5));
+            if (i < WorldLoader.BARN_COUNT) {
+                return barn(i);
+            }
+        }
+        if (!Files.isRegularFile(Path.of(name))) {
+            throw new IllegalArgumentException("--worlds " + name + ": no such world file (on a cluster every node must "
+                    + "reach it at this path)");
+        }
+        return file(Path.of(name));
+    }
+
     private static WorldRef barn(int i) {
         return new WorldRef("barn:" + i, i, () -> WorldLoader.loadBarn(i));
     }

@@ -2,6 +2,7 @@ package org.foresight.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,23 +13,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
-import org.foresight.dynamics.log.RunLogWriter;
-import org.foresight.dynamics.model.DynamicsModel;
-import org.foresight.dynamics.world.World;
 import org.foresight.examples.campaign.EpisodeKey;
 import org.foresight.examples.campaign.ResultRow;
 import org.foresight.examples.campaign.ResultStore;
 import org.foresight.examples.campaign.WorldRef;
 import org.foresight.examples.campaign.WorldSpecs;
-import org.foresight.mpc.Planner;
 import org.foresight.mpc.config.PlannerConfig;
 import org.foresight.mpc.loop.EpisodeConfig;
-import org.foresight.mpc.loop.EpisodeRunner;
-import org.foresight.mpc.loop.EpisodeSummary;
 import org.foresight.mpc.loop.Latency;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -79,7 +72,8 @@ public final class CampaignOptions {
     boolean force;
 
     @Option(names = "--threads", defaultValue = "0",
-            description = "Episodes run in parallel (0 = one per core); each planner then uses one thread. Default: ${DEFAULT-VALUE}.")
+            description = "Episodes run in parallel (0 = one per core); each planner then uses one thread. Not used by "
+                    + "sweep --engine spark (its master decides). Default: ${DEFAULT-VALUE}.")
     int threads;
 
     @Option(names = "--seed", defaultValue = "0",
@@ -94,13 +88,13 @@ public final class CampaignOptions {
     record NamedConfig(String id, PlannerConfig config) {
     }
 
-    /** One episode to run: its identity and how to build it. */
-    private record Job(EpisodeKey key, WorldRef world, int worldOrdinal, PlannerConfig config, PlantOptions plant,
-                       SensingOptions sensing) {
+    /** What a finished campaign leaves for its summary. */
+    record Outcome(List<ResultRow> rows, List<WorldRef> worlds, String conditions, List<Path> tables) {
     }
 
-    /** What a finished campaign leaves for its summary. */
-    record Outcome(List<ResultRow> rows, List<WorldRef> worlds, String conditions) {
+    /** @return the engine of {@code --threads}: this machine. */
+    EpisodeEngine localEngine() {
+        return new LocalEngine(threads);
     }
 
     /**
@@ -113,6 +107,17 @@ public final class CampaignOptions {
      * @throws Exception an episode's failure.
      */
     Outcome run(List<NamedConfig> configs, String command, Map<String, Object> identity) throws Exception {
+        return run(configs, command, identity, this::localEngine);
+    }
+
+    /**
+     * As {@link #run(List, String, Map)}, on an engine started after every check and before anything is written
+     * to {@code --out} (an engine that cannot start leaves nothing behind).
+     *
+     * @param engine starts the engine.
+     */
+    Outcome run(List<NamedConfig> configs, String command, Map<String, Object> identity,
+                Supplier<EpisodeEngine> engine) throws Exception {
         if (threads < 0) {
             throw new IllegalArgumentException("--threads must be >= 0 (0 = one per core), got " + threads);
         }
@@ -143,19 +148,24 @@ public final class CampaignOptions {
             so.apply(EpisodeConfig.defaults(0), "barn");
             sensings.put(so.sensing("barn").perception().name().toLowerCase(Locale.ROOT), so);
         }
-        OutputPaths.directory("--out", out);
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + ": is a file, not a directory");
+        }
 
-        List<Job> jobs = new ArrayList<>();
+        String runsDir = keepRuns ? out.resolve("runs").toAbsolutePath().toString() : null;
+        List<EpisodeSpec> jobs = new ArrayList<>();
         for (int s = 0; s < seeds; s++) {
             for (int wi = 0; wi < worldList.size(); wi++) {
                 WorldRef w = worldList.get(wi);
                 for (NamedConfig c : configs) {
+                    String json = EpisodeSpec.json(c.config());
                     for (String m : modelList) {
                         for (Map.Entry<String, SensingOptions> se : sensings.entrySet()) {
                             for (Map.Entry<String, PlantOptions> pl : plants.entrySet()) {
-                                jobs.add(new Job(new EpisodeKey(w.name(), c.config().planner(), c.id(), m, se.getKey(),
-                                        pl.getKey(), s), w, w.barnIndex() >= 0 ? w.barnIndex() : wi, c.config(),
-                                        pl.getValue(), se.getValue()));
+                                jobs.add(new EpisodeSpec(new EpisodeKey(w.name(), c.config().planner(), c.id(), m,
+                                        se.getKey(), pl.getKey(), s), w.barnIndex() >= 0 ? w.barnIndex() : wi, json,
+                                        EpisodeSpec.Plant.of(pl.getValue()), EpisodeSpec.Sensing.of(se.getValue()),
+                                        latencyOption.spec(), seed, command, runsDir));
                             }
                         }
                     }
@@ -177,13 +187,15 @@ public final class CampaignOptions {
         c.put("lidar", sensingOptions.lidar);
         c.put("odometry", sensingOptions.odometry);
         String campaign = JSON.writeValueAsString(c) + "\n";
-        try (ResultStore store = ResultStore.open(out, campaign, force)) {
-            List<Job> todo = jobs.stream().filter(j -> !store.isDone(j.key())).toList();
+        // The engine starts before --out is created: one that cannot start (a master out of reach) leaves nothing.
+        try (EpisodeEngine eng = engine.get();
+             ResultStore store = ResultStore.open(OutputPaths.directory("--out", out), campaign, force)) {
+            List<EpisodeSpec> todo = jobs.stream().filter(j -> !store.isDone(j.key())).toList();
             if (todo.size() < jobs.size()) {
                 System.err.printf(Locale.ROOT, "%s: resuming, %d of %d episodes already in %s%n", command,
                         jobs.size() - todo.size(), jobs.size(), out.resolve(ResultStore.RESULTS));
             }
-            execute(todo, store, latency, command);
+            execute(eng, todo, store, command);
             Map<EpisodeKey, Integer> order = new HashMap<>();
             for (int i = 0; i < jobs.size(); i++) {
                 order.put(jobs.get(i).key(), i);
@@ -198,79 +210,25 @@ public final class CampaignOptions {
             String conditions = String.format(Locale.ROOT, "Conditions: sensing %s; latency %s; %d seed(s); %d world(s) "
                             + "(%s); robots %s; %d episodes.", String.join(", ", labels), latency.label(), seeds,
                     worldList.size(), worlds, String.join(", ", plants.keySet()), rows.size());
-            return new Outcome(rows, worldList, conditions);
+            return new Outcome(rows, worldList, conditions, eng.writeTables(rows, out));
         }
     }
 
-    private void execute(List<Job> todo, ResultStore store, Latency latency, String command) throws Exception {
+    private static void execute(EpisodeEngine engine, List<EpisodeSpec> todo, ResultStore store, String command)
+            throws Exception {
         if (todo.isEmpty()) {
             return;
         }
-        int parallel = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        int plannerThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        List<Future<?>> futures = new ArrayList<>();
         try (ProgressBar pb = Progress.bar(command, todo.size())) {
-            for (Job j : todo) {
-                futures.add(pool.submit(() -> {
-                    ResultRow r = runOne(j, plannerThreads, latency, command);
-                    store.append(r);
-                    synchronized (pb) {
-                        pb.step();
-                        pb.setExtraMessage(String.format(Locale.ROOT, "%s %s %s", j.key().world(),
-                                j.key().config().equals("-") ? j.key().planner() : j.key().config(), r.outcome()));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private ResultRow runOne(Job j, int plannerThreads, Latency latency, String command) {
-        World w = j.world().loader().get();
-        EpisodeKey k = j.key();
-        DynamicsModel m = NavigateCommand.Models.load(k.model(), j.plant());
-        long episodeSeed = seed + j.worldOrdinal() + 1000L * k.seed();
-        EpisodeConfig cfg = j.sensing().apply(
-                EpisodeConfig.defaults(episodeSeed).withPlant(j.plant().plant()).withLatency(latency), "barn");
-        cfg = cfg.withGuideMargin(PlannerOptions.guideMargin(j.config(), cfg.guideMargin()));
-        EpisodeSummary s;
-        try (Planner p = PlannerOptions.build(j.config(), m, plannerThreads, episodeSeed)) {
-            EpisodeRunner runner = new EpisodeRunner(w, p, cfg);
-            if (keepRuns) {
-                Map<String, Object> meta = new LinkedHashMap<>();
-                meta.put("command", command);
-                meta.put("world", k.world());
-                meta.put("planner", k.planner());
-                meta.put("config_id", k.config());
-                meta.put("planner_config", j.config().toTree());
-                meta.put("model", k.model());
-                meta.put("seed", episodeSeed);
-                meta.put("latency", latency.label());
-                meta.put("sensing", cfg.sensing().label());
-                meta.put("plant", j.plant().describe());
-                String dir = String.format(Locale.ROOT, "%s_%s_%s_%s_%s_%s_s%d", k.world(), k.planner(), k.config(),
-                        k.model(), k.perception(), k.robot(), k.seed()).replaceAll("[^A-Za-z0-9._=-]+", "_");
-                try (RunLogWriter log = RunLogWriter.create(out.resolve("runs").resolve(dir), w, cfg.footprint(),
-                        cfg.sim().lidar(), cfg.sim().lidarOffset(), meta)) {
-                    s = runner.run(log);
+            engine.run(todo, r -> {
+                store.append(r);
+                synchronized (pb) {
+                    pb.step();
+                    pb.setExtraMessage(String.format(Locale.ROOT, "%s %s %s", r.world(),
+                            r.config().equals("-") ? r.planner() : r.config(), r.outcome()));
                 }
-            } else {
-                s = runner.run(null);
-            }
+            });
         }
-        var e = s.result();
-        String[] sensing = s.sensing().split("\\+");
-        return new ResultRow(k.world(), k.planner(), k.config(), k.model(), k.perception(), k.robot(), k.seed(),
-                sensing.length > 1 ? sensing[1] : "truth", s.latency(), e.outcome().jsonName(), e.time(),
-                e.optimalTime(), e.score(), e.pathLength(), s.planMsQuantile(0.5), s.planMsQuantile(0.99),
-                s.overrunFraction(), s.minClearance(), s.perceptionMsQuantile(0.5), s.perceptionMsQuantile(0.99),
-                s.stopCycles());
     }
 
     static List<String> clean(String option, List<String> items) {

@@ -123,6 +123,39 @@ public final class PlantOptions {
         return o;
     }
 
+    /**
+     * Options as an episode spec records them (see {@link EpisodeSpec.Plant}).
+     *
+     * @param robot     {@code --robot}, or null.
+     * @param plant     {@code --plant}, or null.
+     * @param classpath {@code --classpath}, or null.
+     * @param classes   the user classes already loaded for that class path (shared), or null to load them.
+     * @return the options.
+     */
+    static PlantOptions of(String robot, String plant, String classpath, UserClasses classes) {
+        PlantOptions o = new PlantOptions();
+        o.robot = robot;
+        o.plant = plant;
+        o.classpath = classpath;
+        o.classes = classes;
+        return o;
+    }
+
+    /** @return {@code --robot} as given, or null. */
+    String robotSpec() {
+        return robot;
+    }
+
+    /** @return {@code --plant} as given, or null. */
+    String plantSpec() {
+        return plant;
+    }
+
+    /** @return {@code --classpath} as given, or null. */
+    String classpathSpec() {
+        return classpath;
+    }
+
     /** @return a short label: the preset or overrides as given, or {@code class:NAME}. */
     public String label() {
         return plant != null ? plant : robot == null ? "default" : robot;

@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
  * {@code foresight sweep}: planner tuning over worlds × seeds. Every configuration of {@code --grid} (a Cartesian
  * grid and/or random samples over {@code --print-config} keys) runs as a bench campaign; the configurations are
  * ranked by success, mean score and collisions, and the best is written as a ready {@code --planner-config} file.
+ * The episodes run on this machine ({@code --engine local}) or as Apache Spark tasks ({@code --engine spark}, the
+ * engine loaded by name so that this command runs without Spark); both run {@link EpisodeSpec#run}.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Tune a planner: run every configuration of --grid GRID.json ({\"planner\": \"mppi\", \"grid\": "
@@ -29,7 +31,7 @@ import picocli.CommandLine.Option;
                 + "over --worlds, --models, --perception, --robots and --seeds, as bench does (resumable). Writes "
                 + "results.csv (bench's columns, the config column naming the configuration), configs.csv, summary.md "
                 + "(the configurations ranked by success, mean score, collisions), success.png and best-config.json "
-                + "(for --planner-config).")
+                + "(for --planner-config); with --engine spark also results.parquet.")
 public final class SweepCommand implements Callable<Integer> {
     @Mixin
     CampaignOptions campaign = new CampaignOptions();
@@ -40,16 +42,29 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--grid", required = true, paramLabel = "GRID.json", description = "The search space (see above).")
     Path grid;
 
-    @Option(names = "--engine", defaultValue = "local", paramLabel = "local",
-            description = "Where episodes run: local (this machine, all cores). Apache Spark is not in this build yet. "
-                    + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--engine", defaultValue = "local", paramLabel = "local|spark",
+            description = "Where episodes run: local (this machine, --threads at a time) or spark (Apache Spark, each "
+                    + "episode one task; ./foresight adds Spark to the classpath for it). Default: ${DEFAULT-VALUE}.")
     String engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "With --engine spark: local[N] (N task threads in this JVM), local[*], or spark://HOST:PORT "
+                    + "(a standalone cluster). Default: local[*], or spark-submit's --master.")
+    String master;
+
+    /** The Spark engine's class, loaded by name: the CLI compiles and runs without Spark. */
+    static final String SPARK_ENGINE = "org.foresight.examples.spark.SparkEngine";
 
     @Override
     public Integer call() throws Exception {
-        if (!engine.equals("local")) {
-            throw new IllegalArgumentException("--engine " + engine + ": only local is available in this build "
-                    + "(the Spark engine is not built yet)");
+        if (!engine.equals("local") && !engine.equals("spark")) {
+            throw new IllegalArgumentException("--engine " + engine + ": expected local or spark");
+        }
+        if (master != null && !engine.equals("spark")) {
+            throw new IllegalArgumentException("--master " + master + ": only with --engine spark");
+        }
+        if (master != null && !master.matches("local(\\[(\\d+|\\*)(,\\d+)?])?|spark://[^/\\s]+:\\d+(,[^/\\s]+:\\d+)*")) {
+            throw new IllegalArgumentException("--master " + master + ": expected local[N], local[*] or spark://HOST:PORT");
         }
         PlannerConfig base = plannerOptions.config();
         SweepGrid g = SweepGrid.read(grid);
@@ -88,8 +103,13 @@ public final class SweepCommand implements Callable<Integer> {
         Map<String, Object> tree = new LinkedHashMap<>(base.toTree());
         tree.remove("planner");
         identity.put("planner_config", tree);
-        CampaignOptions.Outcome o = campaign.run(configs, "sweep", identity);
+        CampaignOptions.Outcome o = campaign.run(configs, "sweep", identity,
+                engine.equals("spark") ? () -> sparkEngine(master) : campaign::localEngine);
         Path out = campaign.out;
+        if (o.tables().isEmpty() && java.nio.file.Files.exists(out.resolve("results.parquet"))) {
+            System.err.println("sweep: note: " + out.resolve("results.parquet") + " holds the rows of the last "
+                    + "--engine spark run only; results.csv holds all");
+        }
         AtomicFiles.writeText(out.resolve("configs.csv"), w -> w.write(csv.toString()));
         List<SweepRanking.Entry> ranked = SweepRanking.rank(o.rows(), assignments);
         String md = SweepRanking.markdown(ranked, o.conditions());
@@ -101,8 +121,40 @@ public final class SweepCommand implements Callable<Integer> {
             AtomicFiles.writeText(out.resolve("best-config.json"), w -> w.write(PlannerOptions.json(bc) + "\n"));
         }
         System.out.print(md);
-        System.out.println("written: " + out.resolve("results.csv") + ", " + out.resolve("configs.csv") + ", "
-                + out.resolve("summary.md") + ", " + out.resolve("success.png") + ", " + out.resolve("best-config.json"));
+        StringBuilder written = new StringBuilder("written: " + out.resolve("results.csv"));
+        for (Path t : o.tables()) {
+            written.append(", ").append(t);
+        }
+        System.out.println(written + ", " + out.resolve("configs.csv") + ", " + out.resolve("summary.md") + ", "
+                + out.resolve("success.png") + ", " + out.resolve("best-config.json"));
         return 0;
+    }
+
+    /**
+     * Starts the Spark engine by name.
+     *
+     * @param master {@code --master}, or null.
+     * @return the engine.
+     * @throws IllegalArgumentException one line when Spark is not on the classpath or cannot start.
+     */
+    static EpisodeEngine sparkEngine(String master) {
+        Class<?> c;
+        try {
+            c = Class.forName(SPARK_ENGINE);
+            Class.forName("org.apache.spark.SparkContext");
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalArgumentException("--engine spark: Apache Spark is not on the classpath; run through "
+                    + "./foresight (it adds examples/target/spark.classpath) or spark-submit (see README, sweep)");
+        }
+        try {
+            return (EpisodeEngine) c.getConstructor(String.class, String.class).newInstance(master, "foresight sweep");
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("--engine spark: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("--engine spark: " + e, e);
+        }
     }
 }

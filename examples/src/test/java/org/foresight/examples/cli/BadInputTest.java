@@ -81,7 +81,13 @@ class BadInputTest {
         c.add(new Case("--worlds", "bench", "--worlds", "barn:300", "--out", out));
         c.add(new Case("--worlds", "bench", "--worlds", "moon:3", "--out", out));
         c.add(new Case("--grid", "sweep", "--grid", f, "--worlds", "0", "--out", out));
-        c.add(new Case("--engine", "sweep", "--engine", "spark", "--grid", f, "--worlds", "0", "--out", out));
+        c.add(new Case("--engine moon", "sweep", "--engine", "moon", "--grid", f, "--worlds", "0", "--out", out));
+        c.add(new Case("--master", "sweep", "--master", "local[2]", "--grid", f, "--worlds", "0", "--out", out));
+        c.add(new Case("--master", "sweep", "--engine", "spark", "--master", "moon://x", "--grid", f, "--worlds", "0",
+                "--out", out));
+        Path grid = Files.writeString(dir.resolve("grid.json"), "{\"planner\": \"mppi\", \"grid\": {\"mppi.temperature\": [0.1]}}");
+        c.add(new Case("cannot reach", "sweep", "--engine", "spark", "--master", "spark://127.0.0.1:1", "--grid",
+                grid.toString(), "--worlds", "0", "--out", out));
         c.add(new Case("--kind", "fit", "--logs", l, "--kind", "gp", "--out", out + ".json"));
         c.add(new Case("--worlds", "bench", "--worlds", "5-400", "--out", out));
         c.add(new Case("--perception", "navigate", "--world", "barn:0", "--perception", "lidar2", "--out", out));
