@@ -95,6 +95,7 @@ public final class BenchSummary {
             blocks(sb, barn);
             TreeSet<Integer> worlds = new TreeSet<>();
             barn.forEach(r -> worlds.add(barnIndex(r.world())));
+            dwaCalibration(sb, barn);
             List<PublishedResults.Line> pub = PublishedResults.on(worlds);
             if (!pub.isEmpty()) {
                 sb.append(String.format(Locale.ROOT, "%n## Published entries on the same %d BARN worlds (Gazebo, lidar + "
@@ -132,6 +133,88 @@ public final class BenchSummary {
             }
             sb.append('\n');
         }
+    }
+
+    /**
+     * For each DWA combination on BARN worlds the harness's DWA also ran: per world, our success rate beside
+     * Gazebo's, and Spearman's rank correlation of the two (the calibration of the simulator against Gazebo).
+     */
+    private static void dwaCalibration(StringBuilder sb, List<ResultRow> barn) {
+        Map<Integer, Double> gazebo = PublishedResults.successPerWorld("dwa");
+        Map<String, List<ResultRow>> dwa = new LinkedHashMap<>();
+        for (ResultRow r : barn) {
+            if (r.planner().equals("dwa") && gazebo.containsKey(barnIndex(r.world()))) {
+                dwa.computeIfAbsent(r.key().combination(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        for (Map.Entry<String, List<ResultRow>> e : dwa.entrySet()) {
+            Map<Integer, double[]> ours = new java.util.TreeMap<>(); // world → (successes, episodes)
+            for (ResultRow r : e.getValue()) {
+                double[] a = ours.computeIfAbsent(barnIndex(r.world()), k -> new double[2]);
+                a[0] += r.outcome().equals("success") ? 1 : 0;
+                a[1]++;
+            }
+            double[] x = new double[ours.size()];
+            double[] y = new double[ours.size()];
+            int i = 0;
+            StringBuilder rows = new StringBuilder();
+            for (Map.Entry<Integer, double[]> w : ours.entrySet()) {
+                x[i] = w.getValue()[0] / w.getValue()[1];
+                y[i] = gazebo.get(w.getKey());
+                rows.append(String.format(Locale.ROOT, "| %d | %.0f %% (%d) | %.0f %% |%n", w.getKey(), 100 * x[i],
+                        (int) w.getValue()[1], 100 * y[i]));
+                i++;
+            }
+            sb.append(String.format(Locale.ROOT, "%n## Calibration: %s against the harness's DWA in Gazebo, per world%n%n"
+                    + "Spearman rank correlation of per-world success over %d worlds: %.2f.%n%n"
+                    + "| world | ours (episodes) | Gazebo (10 runs) |%n|---|---|---|%n", e.getKey(), x.length,
+                    spearman(x, y)));
+            sb.append(rows);
+        }
+    }
+
+    /** Spearman's ρ: Pearson's correlation of the ranks (ties get their mean rank); NaN when a side is constant. */
+    static double spearman(double[] x, double[] y) {
+        double[] rx = ranks(x);
+        double[] ry = ranks(y);
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < rx.length; i++) {
+            mx += rx[i];
+            my += ry[i];
+        }
+        mx /= rx.length;
+        my /= ry.length;
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < rx.length; i++) {
+            sxy += (rx[i] - mx) * (ry[i] - my);
+            sxx += (rx[i] - mx) * (rx[i] - mx);
+            syy += (ry[i] - my) * (ry[i] - my);
+        }
+        return sxy / Math.sqrt(sxx * syy);
+    }
+
+    private static double[] ranks(double[] v) {
+        Integer[] idx = new Integer[v.length];
+        for (int i = 0; i < v.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (a, b) -> Double.compare(v[a], v[b]));
+        double[] r = new double[v.length];
+        for (int i = 0; i < v.length; ) {
+            int j = i;
+            while (j + 1 < v.length && v[idx[j + 1]] == v[idx[i]]) {
+                j++;
+            }
+            double mean = 0.5 * (i + j) + 1;
+            for (int k = i; k <= j; k++) {
+                r[idx[k]] = mean;
+            }
+            i = j + 1;
+        }
+        return r;
     }
 
     /** @return the BARN index of a row's world name {@code barn:N}, or -1. */

@@ -77,6 +77,19 @@ public final class PublishedResults {
         return out;
     }
 
+    /**
+     * @param entry an entry's key in the bundled file, e.g. {@code dwa}.
+     * @return its success rate per BARN world (empty when the entry is unknown).
+     */
+    public static Map<Integer, Double> successPerWorld(String entry) {
+        Map<Integer, Double> out = new java.util.TreeMap<>();
+        Map<Integer, PerWorld> m = load(new LinkedHashMap<>()).get(entry);
+        if (m != null) {
+            m.forEach((w, p) -> out.put(w, p.success()));
+        }
+        return out;
+    }
+
     private static Map<String, Map<Integer, PerWorld>> load(Map<String, String> labels) {
         Map<String, Map<Integer, PerWorld>> data = new LinkedHashMap<>();
         try (InputStream in = PublishedResults.class.getResourceAsStream(RESOURCE)) {

@@ -133,7 +133,7 @@ public record EpisodeSpec(EpisodeKey key, int worldOrdinal, String plannerConfig
         long episodeSeed = spec.baseSeed() + spec.worldOrdinal() + 1000L * k.seed();
         EpisodeConfig cfg = spec.sensing().options().apply(
                 EpisodeConfig.defaults(episodeSeed).withPlant(plant.plant()).withLatency(latency), "barn");
-        cfg = cfg.withGuideMargin(PlannerOptions.guideMargin(config, cfg.guideMargin()));
+        cfg = PlannerOptions.loopFor(config, cfg);
         EpisodeSummary s;
         try (Planner p = PlannerOptions.build(config, m, plannerThreads, episodeSeed)) {
             EpisodeRunner runner = new EpisodeRunner(w, p, cfg);

@@ -112,7 +112,7 @@ public final class NavigateCommand implements Callable<Integer> {
         EpisodeConfig cfg = EpisodeConfig.defaults(seed);
         cfg = cfg.withSim(cfg.sim().withTimeout(timeout)).withWarmupCycles(warmup).withPlant(plant).withLatency(latency);
         cfg = sensingOptions.apply(cfg, "oracle");
-        cfg = cfg.withGuideMargin(PlannerOptions.guideMargin(pc, cfg.guideMargin()));
+        cfg = PlannerOptions.loopFor(pc, cfg);
         OutputPaths.directory("--out", out);
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("command", "navigate");

@@ -16,6 +16,7 @@ import org.foresight.mpc.Planner;
 import org.foresight.mpc.cem.CemPlanner;
 import org.foresight.mpc.config.ConfigException;
 import org.foresight.mpc.config.PlannerConfig;
+import org.foresight.mpc.loop.EpisodeConfig;
 import org.foresight.mpc.critic.CriticSet;
 import org.foresight.mpc.dwa.DwaPlanner;
 import org.foresight.mpc.ilqr.IlqrPlanner;
@@ -129,19 +130,24 @@ public final class PlannerOptions {
     }
 
     /**
-     * The guide's extra inflation for a planner [m]: DWA follows the guide closely and, like the harness's
-     * navfn path, needs it through the middle of gaps (0.30 m); the sampling planners take the loop's default.
+     * The loop settings a planner needs: DWA follows the guide closely and, like the harness's navfn path, needs
+     * it through the middle of gaps (0.30 m of extra inflation) and re-planned at 10 Hz, as the harness's
+     * launch file re-publishes the goal at 10 Hz and move_base re-plans navfn's path on each new goal; the other
+     * planners take the loop's defaults.
      *
      * @param c   the configuration.
-     * @param dflt the loop's default margin [m].
-     * @return the margin [m].
+     * @param cfg the loop's settings so far.
+     * @return the settings for this planner.
      */
-    static double guideMargin(PlannerConfig c, double dflt) {
-        return c.planner().equals("dwa") ? DWA_GUIDE_MARGIN : dflt;
+    static EpisodeConfig loopFor(PlannerConfig c, EpisodeConfig cfg) {
+        return c.planner().equals("dwa")
+                ? cfg.withGuideMargin(DWA_GUIDE_MARGIN).withReplanPeriod(DWA_REPLAN_PERIOD) : cfg;
     }
 
     /** Guide margin used with DWA [m]. */
     static final double DWA_GUIDE_MARGIN = 0.30;
+    /** Guide re-planning period used with DWA [s]. */
+    static final double DWA_REPLAN_PERIOD = 0.1;
 
     /**
      * The planner of a configuration over a model.

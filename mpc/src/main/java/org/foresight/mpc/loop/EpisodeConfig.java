@@ -93,6 +93,12 @@ public record EpisodeConfig(SimConfig sim, Footprint footprint, int recordRollou
                 latency, sensing);
     }
 
+    /** @param period how often the guide is re-planned [s], &gt; 0. @return a copy with it changed. */
+    public EpisodeConfig withReplanPeriod(double period) {
+        return new EpisodeConfig(sim, footprint, recordRollouts, period, guideMargin, stuckTime, warmupCycles, plant,
+                latency, sensing);
+    }
+
     /** @param p the simulated robot. @return a copy with it changed. */
     public EpisodeConfig withPlant(DynamicsModel p) {
         return new EpisodeConfig(sim, footprint, recordRollouts, replanPeriod, guideMargin, stuckTime, warmupCycles, p,
