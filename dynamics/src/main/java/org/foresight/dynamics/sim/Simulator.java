@@ -10,7 +10,7 @@ import org.foresight.dynamics.model.DynamicsModel;
 import org.foresight.dynamics.model.StateIndex;
 import org.foresight.dynamics.world.Footprint;
 import org.foresight.dynamics.world.Lidar;
-import org.foresight.dynamics.world.MovingObstacle;
+import org.foresight.dynamics.world.MovingDisc;
 import org.foresight.dynamics.world.World;
 
 /**
@@ -30,8 +30,8 @@ public final class Simulator {
     private final SimConfig config;
     private final Lidar lidar;
     private final RobotPhysics physics;
-    private final List<MovingObstacle> obstacles;
-    private final List<MovingObstacle> obstaclesView;
+    private final List<MovingDisc> obstacles;
+    private final List<MovingDisc> obstaclesView;
     private final double[] x;
     private final double[] scan;
     private final double[] before;
@@ -61,7 +61,7 @@ public final class Simulator {
                 new SplittableRandom(config.seed()));
         this.x = new double[physics.stateDim()];
         this.obstacles = new ArrayList<>();
-        for (MovingObstacle o : world.movingObstacles()) {
+        for (MovingDisc o : world.movingObstacles()) {
             obstacles.add(o.copy());
         }
         this.obstaclesView = Collections.unmodifiableList(obstacles);
@@ -102,7 +102,7 @@ public final class Simulator {
     }
 
     /** The moving obstacles as they are now (read-only view). */
-    public List<MovingObstacle> obstacles() {
+    public List<MovingDisc> obstacles() {
         return obstaclesView;
     }
 
@@ -182,7 +182,7 @@ public final class Simulator {
                 odometry.step(this.before, x, dt);
             }
             pathLength += Math.hypot(x[StateIndex.X] - px, x[StateIndex.Y] - py);
-            for (MovingObstacle o : obstacles) {
+            for (MovingDisc o : obstacles) {
                 o.step(dt, world.grid());
             }
             time = (s == substeps - 1) ? Math.rint((time + dt) / dt) * dt : time + dt;
