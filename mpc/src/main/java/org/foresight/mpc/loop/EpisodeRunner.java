@@ -8,7 +8,7 @@ import org.foresight.dynamics.log.RunLogWriter;
 import org.foresight.dynamics.model.ControlIndex;
 import org.foresight.dynamics.model.StateIndex;
 import org.foresight.dynamics.sim.Simulator;
-import org.foresight.dynamics.world.MovingObstacle;
+import org.foresight.dynamics.world.MovingDisc;
 import org.foresight.dynamics.world.World;
 import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
@@ -180,8 +180,8 @@ public final class EpisodeRunner {
             if (wantsLog) {
                 double[] scan = sim.scan() == null ? null : sim.scan().clone();
                 double[] truth = sim.state();
-                List<MovingObstacle> obs = sim.obstacles().isEmpty() ? List.of()
-                        : sim.obstacles().stream().map(MovingObstacle::copy).toList();
+                List<MovingDisc> obs = sim.obstacles().isEmpty() ? List.of()
+                        : sim.obstacles().stream().map(MovingDisc::copy).toList();
                 CycleRecord rec = new CycleRecord(cycle, t, truth, after.clone(), ms, lastMode, status, plan.planXYCopy(),
                         plan.rolloutsCopy(), plan.rolloutWeightsCopy(), scan, obs, latencyMs, overrun,
                         known.estimates() ? x.clone() : null, known.snapshot(cycle));
