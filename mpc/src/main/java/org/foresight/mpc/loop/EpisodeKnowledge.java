@@ -10,6 +10,7 @@ import org.foresight.mpc.path.GuidePlanner;
 import org.foresight.mpc.perception.LidarMap;
 import org.foresight.mpc.perception.LidarMapConfig;
 import org.foresight.mpc.perception.MapObstacleField;
+import org.foresight.mpc.perception.MovingDiscs;
 import org.foresight.mpc.perception.ObstacleField;
 
 /**
@@ -39,6 +40,7 @@ final class EpisodeKnowledge {
     private double perceptionMs;
     private long snapshotVersion = -1;
     private boolean noPath;
+    private final MovingDiscs movers = new MovingDiscs();
     /** Cycles between two map snapshots in the run log (0.5 s). */
     static final int SNAPSHOT_CYCLES = 10;
 
@@ -76,6 +78,20 @@ final class EpisodeKnowledge {
     /** @return the obstacle field planners read. */
     ObstacleField field() {
         return field;
+    }
+
+    /**
+     * The moving obstacles the planner is told of now: with the exact map (the oracle) the simulator's true discs,
+     * their positions and velocities, in the world frame like the map; with a lidar none (no tracker yet).
+     *
+     * @param sim the simulator. Not modified.
+     * @return the discs (a holder reused every cycle), or {@link MovingDiscs#NONE}.
+     */
+    MovingDiscs movers(Simulator sim) {
+        if (sensing.perception() != Sensing.Perception.MAP || sim.obstacles().isEmpty()) {
+            return MovingDiscs.NONE;
+        }
+        return movers.set(sim.obstacles());
     }
 
     /**

@@ -137,7 +137,7 @@ public final class EpisodeRunner {
                 GuidePath guide = known.guide(t, x, t < wideUntil, stuck);
                 perceptionTimes[cycle] = known.perceptionMs();
                 PlanRequest req = new PlanRequest(t, x, known.field(), world.goalX(), world.goalY(),
-                        world.goalTolerance(), guide);
+                        world.goalTolerance(), guide, known.movers(sim));
                 long t0 = System.nanoTime();
                 if (known.noPath()) {
                     plan.stop(PlanStatus.NO_PATH); // wait: new scans may open a way; the guide is re-planned
@@ -222,7 +222,7 @@ public final class EpisodeRunner {
         }
         GuidePath guide = known.guide(sim.time(), x, false, true);
         PlanRequest req = new PlanRequest(sim.time(), x, known.field(), world.goalX(), world.goalY(),
-                world.goalTolerance(), guide);
+                world.goalTolerance(), guide, known.movers(sim));
         for (int i = 0; i < config.warmupCycles(); i++) {
             planner.plan(req, plan);
         }
