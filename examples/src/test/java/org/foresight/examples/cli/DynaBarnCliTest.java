@@ -42,6 +42,16 @@ class DynaBarnCliTest {
     }
 
     @Test
+    void trackedPerceptionRunsWithTheLidar() throws IOException {
+        Path out = dir.resolve("tracked");
+        CliTest.Run r = CliTest.run("navigate", "--world", "dynabarn:45", "--perception", "tracked", "--timeout", "1",
+                "--samples", "64", "--planner-threads", "1", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(out.resolve("result.json")).contains("\"tracked+truth\""));
+        assertTrue(Files.exists(out.resolve("scans.bin")), "the lidar was simulated");
+    }
+
+    @Test
     void movingObstaclesJoinAnyWorld() throws IOException {
         Path out = dir.resolve("barn");
         CliTest.Run r = CliTest.run("navigate", "--world", "barn:0", "--moving-obstacles", "3", "--obstacle-radius", "0.3",
