@@ -9,6 +9,9 @@ package org.foresight.dynamics.world;
  * <p>Mutable (its clock advances with {@link #step}); the spline is shared between copies.
  */
 public final class KeyframedObstacle implements MovingDisc {
+    /** Ticks per second of the obstacle's clock lattice (1 ns). */
+    private static final double CLOCK_LATTICE = 1e9;
+
     private final KeyframeSpline spline;
     private final double radius;
     private final double[] state = new double[4];
@@ -88,9 +91,6 @@ public final class KeyframedObstacle implements MovingDisc {
         }
         moveTo(Math.rint((time + dt) * CLOCK_LATTICE) / CLOCK_LATTICE);
     }
-
-    /** Ticks per second of the obstacle's clock lattice (1 ns). */
-    private static final double CLOCK_LATTICE = 1e9;
 
     @Override
     public KeyframedObstacle copy() {

@@ -14,6 +14,8 @@ import java.util.List;
 public final class World {
     /** Speed that defines the optimal time, OT = reference path length / 2 m/s [m/s]. */
     public static final double OPTIMAL_SPEED = 2.0;
+    /** Step in which {@link #advancedBy} moves bouncing obstacles [s] (the simulator's physics step). */
+    public static final double ADVANCE_STEP = 0.005;
 
     private final String name;
     private final OccupancyGrid grid;
@@ -195,9 +197,6 @@ public final class World {
         return new World(name, grid, start, goalX, goalY, goalTolerance, referencePath, fieldBounds, moved,
                 startTime + seconds, sdf);
     }
-
-    /** Step in which {@link #advancedBy} moves bouncing obstacles [s] (the simulator's physics step). */
-    public static final double ADVANCE_STEP = 0.005;
 
     /**
      * @param tolerance radius around the goal that counts as arrived [m], &gt; 0.

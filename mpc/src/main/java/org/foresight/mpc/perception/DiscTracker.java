@@ -20,6 +20,9 @@ import org.foresight.dynamics.world.Lidar;
  * Not thread-safe; one per episode. Grow-only buffers: steady-state updates allocate nothing.
  */
 public final class DiscTracker {
+    /** Standard deviation of a new track's velocity [m/s]. */
+    private static final double VELOCITY_PRIOR = 2.0;
+
     private final TrackerConfig config;
     private final Lidar lidar;
     // clusters of the current scan
@@ -341,9 +344,6 @@ public final class DiscTracker {
         lastSeen[i] = t;
         born++;
     }
-
-    /** Standard deviation of a new track's velocity [m/s]. */
-    private static final double VELOCITY_PRIOR = 2.0;
 
     private void move(int from, int to) {
         if (from == to) {
