@@ -41,6 +41,7 @@ public final class Simulator {
     private double timerStart = Double.NaN;
     private double pathLength;
     private Outcome outcome = Outcome.RUNNING;
+    private String collisionWith = EpisodeResult.NONE;
 
     /**
      * Places the robot at the world's start pose, at rest.
@@ -190,10 +191,13 @@ public final class Simulator {
                     && Math.hypot(x[StateIndex.X] - sx, x[StateIndex.Y] - sy) >= TIMER_START_DISTANCE) {
                 timerStart = time;
             }
-            if (footprint.collides(world.grid(), x[StateIndex.X], x[StateIndex.Y], x[StateIndex.THETA])
-                    || (!obstacles.isEmpty()
-                    && footprint.collides(obstacles, x[StateIndex.X], x[StateIndex.Y], x[StateIndex.THETA]))) {
+            if (footprint.collides(world.grid(), x[StateIndex.X], x[StateIndex.Y], x[StateIndex.THETA])) {
                 outcome = Outcome.COLLISION;
+                collisionWith = EpisodeResult.STATIC;
+            } else if (!obstacles.isEmpty()
+                    && footprint.collides(obstacles, x[StateIndex.X], x[StateIndex.Y], x[StateIndex.THETA])) {
+                outcome = Outcome.COLLISION;
+                collisionWith = EpisodeResult.MOVING;
             } else if (Math.hypot(x[StateIndex.X] - world.goalX(), x[StateIndex.Y] - world.goalY())
                     <= world.goalTolerance()) {
                 outcome = Outcome.SUCCESS;
@@ -242,6 +246,6 @@ public final class Simulator {
         double at = Double.isNaN(timerStart) ? 0.0 : time - timerStart;
         double ot = world.optimalTime();
         double score = BarnScore.score(outcome == Outcome.SUCCESS, at, ot);
-        return new EpisodeResult(outcome, at, ot, score, pathLength, time);
+        return new EpisodeResult(outcome, at, ot, score, pathLength, time, collisionWith);
     }
 }
