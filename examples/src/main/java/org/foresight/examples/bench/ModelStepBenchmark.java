@@ -1,17 +1,10 @@
 package org.foresight.examples.bench;
 
-import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-
-import org.foresight.dynamics.model.JackalParams;
-import org.foresight.dynamics.model.Unicycle;
-import org.foresight.worldmodel.collect.DataCollector;
-import org.foresight.worldmodel.data.Episode;
-import org.foresight.worldmodel.data.LogLoader;
-import org.foresight.worldmodel.features.FeatureLibrary;
-import org.foresight.worldmodel.fit.LinearFitter;
-import org.foresight.worldmodel.fit.SparseFitter;
-import org.foresight.worldmodel.model.LinearFeatureModel;
+import org.foresight.dynamics.model.ControlIndex;
+import org.foresight.dynamics.model.DynamicsModel;
+import org.foresight.dynamics.model.StateIndex;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,67 +12,96 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Question: what does one step of a learned linear or sparse model cost in the planner's inner loop, next
- * to the nominal unicycle? Each benchmark advances one state by one 50 ms step and returns a value of the
- * result (no dead code); inputs sit in non-final fields. Run: {@code ./foresight jmh ModelStepBenchmark}
- * (add {@code -prof gc} to see 0 B/op).
+ * Question: what does one 50 ms model step cost, for one state and for a structure-of-arrays batch of
+ * {@code count} states ({@code stepBatch}, the planners' inner call), for each learned model kind next to the
+ * kinematic unicycle (the nominal model, the baseline) and the Jackal ground truth (RK4)?
+ *
+ * <p>Setup: the learned kinds are fitted on simulated Jackal data ({@link BenchSetup#fit}: 4 × 30 s, seed 1,
+ * ensembles of 5 sparse members, a 2 × 32 MLP trained briefly; the step's cost does not depend on how well it
+ * was trained). States and commands are drawn once within the Jackal's envelope (v ∈ [−0.5, 2] m/s,
+ * |ω| ≤ 3 rad/s). {@code kind} also takes a model file path ({@code -p kind=/path/model.json}, read as
+ * {@code --model FILE.json} is). Both methods return a value of the result; inputs sit in non-final fields.
+ *
+ * <p>Compare {@code single} across kinds, and {@code batch}/{@code count} with {@code single} (the batch's
+ * per-sample gain). With {@code -prof gc} every kind should show ≈ 0 B/op. {@link DynamicsStepBenchmark} is the
+ * same measurement for the built-in models alone.
+ *
+ * <pre>./foresight jmh ModelStepBenchmark -prof gc
+ * ./foresight jmh ModelStepBenchmark -p kind=runs/fit/model.json</pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"}) // the models' SIMD kernels
 public class ModelStepBenchmark {
-    private static final double DT = 0.05;
+    /** The model: unicycle, jackal (truth), physics, linear, sparse, ensemble, mlp, or a model file path. */
+    @Param({"unicycle", "jackal", "physics", "linear", "sparse", "ensemble", "mlp"})
+    public String kind;
 
-    private LinearFeatureModel linear;
-    private LinearFeatureModel sparse;
-    private Unicycle unicycle;
+    /** Samples per {@link #batch} call K. */
+    @Param({"2000"})
+    public int count;
+
+    private DynamicsModel model;
+    private double dt;
     private double[] x;
     private double[] u;
     private double[] xNext;
+    private double[] xs;
+    private double[] us;
+    private double[] xsNext;
 
-    /** Fits both models on a few episodes of the true Jackal (same seed every trial). */
+    /** Builds (fits or reads) the model and draws the states and commands (seed 3). */
     @Setup(Level.Trial)
     public void setup() {
-        DataCollector.Plan plan = new DataCollector.Plan(6, 30, 1, JackalParams.defaults(), DT, 0.005);
-        List<Episode> eps = new java.util.ArrayList<>();
-        for (int e = 0; e < plan.episodes(); e++) {
-            eps.add(LogLoader.toEpisode(DataCollector.episode(plan, e), "episode_" + e, null));
+        model = BenchSetup.model(kind);
+        dt = BenchSetup.DT;
+        int n = model.stateDim();
+        SplittableRandom r = new SplittableRandom(3);
+        x = new double[n];
+        u = new double[ControlIndex.DIM];
+        xNext = new double[n];
+        xs = new double[n * count];
+        us = new double[ControlIndex.DIM * count];
+        xsNext = new double[n * count];
+        for (int k = 0; k < count; k++) {
+            xs[StateIndex.X * count + k] = r.nextDouble(-5, 5);
+            xs[StateIndex.Y * count + k] = r.nextDouble(-5, 5);
+            xs[StateIndex.THETA * count + k] = r.nextDouble(-Math.PI, Math.PI);
+            if (n > StateIndex.OMEGA) {
+                xs[StateIndex.V * count + k] = r.nextDouble(-0.5, 2.0);
+                xs[StateIndex.OMEGA * count + k] = r.nextDouble(-3.0, 3.0);
+            }
+            us[ControlIndex.V * count + k] = r.nextDouble(-0.5, 2.0);
+            us[ControlIndex.OMEGA * count + k] = r.nextDouble(-3.0, 3.0);
         }
-        linear = LinearFitter.fitRidge(eps, FeatureLibrary.defaults(), 1e-8);
-        sparse = SparseFitter.fit(eps, FeatureLibrary.defaults(), 1e-8, 1).model();
-        unicycle = new Unicycle();
-        x = new double[] {1.0, 2.0, 0.3, 0.8, 0.4};
-        u = new double[] {1.2, -0.6};
-        xNext = new double[5];
+        for (int i = 0; i < n; i++) {
+            x[i] = xs[i * count];
+        }
+        u[ControlIndex.V] = us[ControlIndex.V * count];
+        u[ControlIndex.OMEGA] = us[ControlIndex.OMEGA * count];
     }
 
-    /** @return x of the next state of the ridge model (all library terms). */
+    /** @return x [m] of the next state: one step of one state. */
     @Benchmark
-    public double linearStep() {
-        linear.step(x, u, DT, xNext);
-        return xNext[0];
+    public double single() {
+        model.step(x, u, dt, xNext);
+        return xNext[StateIndex.X];
     }
 
-    /** @return x of the next state of the sparse model. */
+    /** @return x [m] of the last sample's next state: one step of {@code count} states (divide by count). */
     @Benchmark
-    public double sparseStep() {
-        sparse.step(x, u, DT, xNext);
-        return xNext[0];
-    }
-
-    /** @return x of the next state of the kinematic unicycle (the baseline). */
-    @Benchmark
-    public double unicycleStep() {
-        unicycle.step(x, u, DT, xNext);
-        return xNext[0];
+    public double batch() {
+        model.stepBatch(xs, us, count, dt, xsNext);
+        return xsNext[StateIndex.X * count + count - 1];
     }
 }

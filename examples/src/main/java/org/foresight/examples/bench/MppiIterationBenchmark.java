@@ -1,28 +1,13 @@
 package org.foresight.examples.bench;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.foresight.dynamics.model.DynamicsModel;
-import org.foresight.dynamics.model.JackalParams;
-import org.foresight.dynamics.model.Unicycle;
-import org.foresight.dynamics.world.Footprint;
-import org.foresight.dynamics.world.World;
-import org.foresight.dynamics.world.WorldLoader;
 import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
 import org.foresight.mpc.critic.CriticParams;
 import org.foresight.mpc.critic.CriticSet;
 import org.foresight.mpc.mppi.MppiConfig;
 import org.foresight.mpc.mppi.MppiPlanner;
-import org.foresight.mpc.path.GuidePath;
-import org.foresight.mpc.path.GuidePlanner;
-import org.foresight.mpc.perception.MapObstacleField;
-import org.foresight.worldmodel.collect.DataCollector;
-import org.foresight.worldmodel.data.Episode;
-import org.foresight.worldmodel.data.LogLoader;
-import org.foresight.worldmodel.fit.FitOptions;
-import org.foresight.worldmodel.fit.ModelFitter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -38,14 +23,23 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Question: how long does one MPPI iteration take at the default 2000 samples × 56 steps with all eight
- * critics (obstacle, goal, path follow/align, control effort/rate, prefer forward, speed) on a BARN world,
- * planning through the unicycle and through a learned linear model? One call = one planning cycle with
- * one iteration: noise, bounded controls, rollouts, critics, softmax update, smoothing, warm-start shift.
- * SampleTime mode reports p50/p99; {@code -prof gc} shows the allocation per call (should be ≈ 0 B/op). The fork
- * runs with the Vector API module, as {@code ./foresight} does.
+ * Question: how long does one MPPI iteration take at 1000, 2000 (the default) and 4096 samples × 56 steps with
+ * all eight critics (obstacle, goal, path follow/align, control effort/rate, prefer forward, speed) on a BARN
+ * world, planning through the unicycle, a learned linear model, or any model file? One call = one planning
+ * cycle with one iteration: noise, bounded controls, rollouts, critics, softmax update, smoothing, warm-start
+ * shift, on all cores.
  *
- * <pre>./foresight jmh MppiIterationBenchmark -prof gc</pre>
+ * <p>Setup: {@link BenchSetup#barnRequest} (world 0, inside the obstacle field at 1.5 m/s along the guide);
+ * {@code model} is {@code unicycle}, {@code linear} (fitted by {@link BenchSetup#fit}), another name of
+ * {@link BenchSetup#model}, or a model file read as {@code --model FILE.json} reads it
+ * ({@code -p model=/path/model.json}). SampleTime mode reports p50/p99; {@code -prof gc} shows the allocation
+ * per call (should be ≈ 0 B/op; {@link GcBaselineBenchmark} is JMH's own floor). Compare across
+ * {@code samples} (linear scaling), with {@link RolloutBenchmark} (the model's share) and with
+ * {@link CemIterationBenchmark} (one CEM iteration of the same size). The fork runs with the Vector API module,
+ * as {@code ./foresight} does.
+ *
+ * <pre>./foresight jmh 'GcBaseline|MppiIteration' -prof gc
+ * ./foresight jmh MppiIteration -p model=runs/fit/model.json -p samples=2000</pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -54,12 +48,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"}) // the planner's SIMD kernels
 public class MppiIterationBenchmark {
-    /** Model planned through: the kinematic unicycle or a ridge-fitted linear feature model. */
+    /** Model planned through: unicycle, linear, or see {@link BenchSetup#model} (names or a model file path). */
     @Param({"unicycle", "linear"})
     public String model;
 
     /** Samples K. */
-    @Param({"2000"})
+    @Param({"1000", "2000", "4096"})
     public int samples;
 
     /** Horizon T [steps]. */
@@ -74,32 +68,14 @@ public class MppiIterationBenchmark {
     private PlanRequest request;
     private Plan out;
 
-    /** Builds the world, guide, model and planner; fits the linear model on collected data for "linear". */
+    /** Builds the model, the scene and the planner. */
     @Setup(Level.Trial)
     public void setup() {
-        World world = WorldLoader.loadBarn(0);
-        DynamicsModel m;
-        if (model.equals("unicycle")) {
-            m = new Unicycle();
-        } else {
-            DataCollector.Plan plan = new DataCollector.Plan(4, 30.0, 1L, JackalParams.defaults(), 0.05, 0.005);
-            List<Episode> eps = new ArrayList<>();
-            for (int i = 0; i < plan.episodes(); i++) {
-                eps.add(LogLoader.toEpisode(DataCollector.episode(plan, i), "bench-" + i, 0.05));
-            }
-            m = ModelFitter.fit(eps, FitOptions.defaults("linear"), 1L).model();
-        }
+        DynamicsModel m = BenchSetup.model(model);
         int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         MppiConfig cfg = MppiConfig.defaults().withSamples(samples).withHorizon(horizon).withThreads(t).withSeed(3);
         planner = new MppiPlanner(m, cfg, CriticSet.defaults(CriticParams.defaults()));
-        // Inside the obstacle field, moving forward at 1.5 m/s along the guide.
-        double sx = world.start().x();
-        double sy = world.start().y() + 2.5;
-        GuidePath guide = new GuidePlanner(world.grid(), Footprint.JACKAL, 0.05).plan(sx, sy, world.goalX(), world.goalY());
-        double[] state = {sx, sy, world.start().theta(), 1.5, 0.0};
-        double[] s = m.stateDim() == 3 ? new double[] {sx, sy, world.start().theta()} : state;
-        request = new PlanRequest(0.0, s, MapObstacleField.of(world), world.goalX(), world.goalY(),
-                world.goalTolerance(), guide);
+        request = BenchSetup.barnRequest(0, m.stateDim());
         out = new Plan(horizon, 0);
     }
 

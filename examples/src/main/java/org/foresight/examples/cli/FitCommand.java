@@ -48,7 +48,7 @@ public final class FitCommand implements Callable<Integer> {
     Path logs;
 
     @Option(names = "--kind", required = true, paramLabel = "KIND",
-            description = "Model kind: linear, sparse, mlp or ensemble.")
+            description = "Model kind: physics, linear, sparse, mlp or ensemble.")
     String kind;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model file to write (JSON).")

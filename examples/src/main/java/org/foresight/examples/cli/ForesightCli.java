@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "Model-predictive control over learned world models for a simulated Jackal robot.",
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, SimulateCommand.class, CollectCommand.class,
                 FitCommand.class, EvalCommand.class, NavigateCommand.class, ReplayCommand.class, BenchCommand.class,
-                JmhCommand.class})
+                SweepCommand.class, JmhCommand.class})
 public final class ForesightCli implements Runnable {
     /** Exit code for bad input (files, options). */
     public static final int EXIT_BAD_INPUT = 2;

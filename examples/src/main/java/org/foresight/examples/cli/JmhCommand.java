@@ -12,8 +12,10 @@ import picocli.CommandLine;
  * runs with quick settings (1 fork, 3 × 1 s warm-up, 5 × 1 s measurement).
  */
 @Command(name = "jmh", mixinStandardHelpOptions = false,
-        description = "Run the JMH benchmarks (SDF query, model steps, MPPI iteration). " +
-                    "Arguments are passed to JMH, e.g. ./foresight jmh SdfQuery -prof gc; ./foresight jmh -h lists JMH's own options.")
+        description = "Run the JMH benchmarks (model steps, rollout, critics, MPPI/CEM/iLQR iterations, SDF query, " +
+                    "lidar scan, perception update). Arguments are passed to JMH, e.g. ./foresight jmh SdfQuery -prof gc; " +
+                    "-p NAME=VALUES sets parameters, -rf json -rff FILE.json writes the results; " +
+                    "./foresight jmh -l lists the benchmarks, ./foresight jmh -h JMH's own options.")
 public final class JmhCommand implements Callable<Integer> {
     /** Everything after {@code jmh}, passed to JMH (a benchmark regex, -prof gc, -f, -wi, -i, ...). */
     @CommandLine.Unmatched

@@ -20,6 +20,7 @@ import org.foresight.mpc.critic.CriticSet;
 import org.foresight.mpc.dwa.DwaPlanner;
 import org.foresight.mpc.ilqr.IlqrPlanner;
 import org.foresight.mpc.mppi.MppiPlanner;
+import org.foresight.mpc.switching.SwitchingPlanner;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,8 +34,9 @@ public final class PlannerOptions {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Option(names = "--planner", paramLabel = "NAME",
-            description = "The planner: mppi, cem, ilqr, or dwa (the BARN harness's DWA; it plans with unicycle arcs, "
-                    + "not through --model) (default: the configuration's planner, mppi).")
+            description = "The planner: mppi, cem, ilqr, switching (MLDA-style modes over MPPI), or dwa (the BARN "
+                    + "harness's DWA; it plans with unicycle arcs, not through --model) (default: the configuration's "
+                    + "planner, mppi).")
     String planner;
 
     @Option(names = "--planner-config", paramLabel = "FILE.json",
@@ -156,6 +158,8 @@ public final class PlannerOptions {
             case "cem" -> new CemPlanner(m, c.cem().withThreads(threads).withSeed(seed), CriticSet.defaults(c.critics()));
             case "dwa" -> new DwaPlanner(c.dwa()); // the classical baseline: unicycle arcs, not the model
             case "ilqr" -> new IlqrPlanner(m, c.ilqr()); // deterministic, single-threaded
+            case "switching" -> new SwitchingPlanner(m, c.mppi().withThreads(threads).withSeed(seed), c.critics(),
+                    c.switching());
             default -> throw new IllegalArgumentException("--planner " + c.planner() + ": not available");
         };
     }

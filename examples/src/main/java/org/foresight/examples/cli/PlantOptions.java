@@ -104,6 +104,25 @@ public final class PlantOptions {
         return m;
     }
 
+    /**
+     * These options with another robot: a preset or overrides ({@code --robot}) or {@code class:NAME}
+     * ({@code --plant}); the class path is shared.
+     *
+     * @param spec the robot as listed in {@code --robots}.
+     * @return the new options.
+     */
+    PlantOptions forRobot(String spec) {
+        PlantOptions o = new PlantOptions();
+        o.classpath = classpath;
+        o.classes = classes;
+        if (spec.startsWith("class:")) {
+            o.plant = spec;
+        } else {
+            o.robot = spec;
+        }
+        return o;
+    }
+
     /** @return a short label: the preset or overrides as given, or {@code class:NAME}. */
     public String label() {
         return plant != null ? plant : robot == null ? "default" : robot;

@@ -31,7 +31,7 @@ public final class SensingOptions {
 
     @Option(names = "--localization", paramLabel = "truth|odometry",
             description = "Where the planner's state comes from: truth, or odometry (wheel speeds with a scale error "
-                    + "and a gyro with a walking bias, dead-reckoned; it drifts about 1 % of distance). Collisions and "
+                    + "and a gyro with a walking bias, dead-reckoned; it drifts about 1 %% of distance). Collisions and "
                     + "the score always use the true pose.")
     String localization;
 
@@ -44,6 +44,20 @@ public final class SensingOptions {
             description = "Change the odometry's errors: wheelScaleStd (dimensionless), wheelNoise [m/s/sqrt(s)], "
                     + "gyroNoise [rad/s/sqrt(s)], gyroBiasStd [rad/s], gyroBiasWalk [rad/s/sqrt(s)].")
     Map<String, String> odometry = new LinkedHashMap<>();
+
+    /**
+     * @param p one perception ("map" or "lidar"), or null for the protocol's.
+     * @return a copy of these options with it.
+     */
+    SensingOptions withPerception(String p) {
+        SensingOptions o = new SensingOptions();
+        o.protocol = protocol;
+        o.perception = p;
+        o.localization = localization;
+        o.lidar = lidar;
+        o.odometry = odometry;
+        return o;
+    }
 
     /**
      * @param defaultProtocol the command's default, "barn" or "oracle".

@@ -71,8 +71,17 @@ class BadInputTest {
         c.add(new Case("--threads", "fit", "--logs", l, "--kind", "mlp", "--threads", "-1", "--out", out + ".json"));
         c.add(new Case("--holdout", "fit", "--logs", l, "--kind", "linear", "--holdout", "1.5", "--out", out + ".json"));
         // unknown values
-        c.add(new Case("--planner switching", "bench", "--planner", "switching", "--worlds", "0", "--out", out));
-        c.add(new Case("--planner switching", "navigate", "--world", "barn:0", "--planner", "switching", "--out", out));
+        c.add(new Case("--planner teleport", "bench", "--planner", "teleport", "--worlds", "0", "--out", out));
+        c.add(new Case("--planner teleport", "navigate", "--world", "barn:0", "--planner", "teleport", "--out", out));
+        c.add(new Case("--planners teleport", "bench", "--planners", "mppi,teleport", "--worlds", "0", "--out", out));
+        c.add(new Case("--model", "bench", "--models", "unicycle,nosuch.json", "--worlds", "0", "--out", out));
+        c.add(new Case("--robot", "bench", "--robots", "default,speedy", "--worlds", "0", "--out", out));
+        c.add(new Case("--perception", "bench", "--perception", "map,sonar", "--worlds", "0", "--out", out));
+        c.add(new Case("--seeds", "bench", "--seeds", "0", "--worlds", "0", "--out", out));
+        c.add(new Case("--worlds", "bench", "--worlds", "barn:300", "--out", out));
+        c.add(new Case("--worlds", "bench", "--worlds", "moon:3", "--out", out));
+        c.add(new Case("--grid", "sweep", "--grid", f, "--worlds", "0", "--out", out));
+        c.add(new Case("--engine", "sweep", "--engine", "spark", "--grid", f, "--worlds", "0", "--out", out));
         c.add(new Case("--kind", "fit", "--logs", l, "--kind", "gp", "--out", out + ".json"));
         c.add(new Case("--worlds", "bench", "--worlds", "5-400", "--out", out));
         c.add(new Case("--perception", "navigate", "--world", "barn:0", "--perception", "lidar2", "--out", out));

@@ -34,10 +34,21 @@ class NavigateModelsTest {
 
     @Test
     void parsesWorldLists() {
-        assertArrayEquals(new int[] {0, 1, 2, 7}, BenchCommand.parseWorlds("0-2,7"));
-        assertArrayEquals(new int[] {0, 100, 200}, BenchCommand.parseWorlds("0-299:100"));
-        assertEquals(300, BenchCommand.parseWorlds("0-299").length);
-        assertThrows(IllegalArgumentException.class, () -> BenchCommand.parseWorlds("5-400"));
-        assertThrows(IllegalArgumentException.class, () -> BenchCommand.parseWorlds("a-b"));
+        assertEquals(java.util.List.of("barn:0", "barn:1", "barn:2", "barn:7"), names("0-2,7"));
+        assertEquals(java.util.List.of("barn:0", "barn:100", "barn:200"), names("barn:0-299:100"));
+        assertEquals(300, names("barn:all").size());
+        assertEquals(50, names("barn:test").size());
+        assertEquals("barn:294", names("barn:test").get(49));
+        assertEquals(java.util.List.of("barn:3", "barn:1"), names("barn:3,1,barn:3"), "duplicates dropped, order kept");
+        assertThrows(IllegalArgumentException.class, () -> names("5-400"));
+        assertThrows(IllegalArgumentException.class, () -> names("barn:a-b"));
+        assertThrows(IllegalArgumentException.class, () -> names("moon:3"));
+        assertEquals(java.util.List.of("sluggish,tauV=0.2", "extreme", "class:my.P"),
+                BenchCommand.robotItems("sluggish,tauV=0.2,extreme,class:my.P"));
+    }
+
+    private static java.util.List<String> names(String spec) {
+        return org.foresight.examples.campaign.WorldSpecs.parse(spec).stream()
+                .map(org.foresight.examples.campaign.WorldRef::name).toList();
     }
 }

@@ -9,6 +9,7 @@ import org.foresight.mpc.critic.CriticParams;
 import org.foresight.mpc.dwa.DwaConfig;
 import org.foresight.mpc.ilqr.IlqrConfig;
 import org.foresight.mpc.mppi.MppiConfig;
+import org.foresight.mpc.switching.SwitchingConfig;
 
 /**
  * Every planner's parameters and every critic's weight in one typed, validated configuration: which planner
@@ -21,12 +22,14 @@ import org.foresight.mpc.mppi.MppiConfig;
  * @param cem     CEM's settings ({@link CemConfig}).
  * @param dwa     DWA's settings, the BARN harness's by default ({@link DwaConfig}).
  * @param ilqr    iLQR's settings ({@link IlqrConfig}).
+ * @param switching the mode-switching planner's modes and rules ({@link SwitchingConfig}); its optimiser uses
+ *                {@code mppi} and {@code critics}.
  * @param critics the critics' weights and shapes, shared by every sampling planner ({@link CriticParams}).
  */
 public record PlannerConfig(String planner, MppiConfig mppi, CemConfig cem, DwaConfig dwa, IlqrConfig ilqr,
-                            CriticParams critics) {
+                            SwitchingConfig switching, CriticParams critics) {
     /** The planners that can be named. */
-    public static final List<String> PLANNERS = List.of("mppi", "cem", "dwa", "ilqr");
+    public static final List<String> PLANNERS = List.of("mppi", "cem", "dwa", "ilqr", "switching");
 
     /** Validates the planner name (the nested records validate themselves). */
     public PlannerConfig {
@@ -34,7 +37,7 @@ public record PlannerConfig(String planner, MppiConfig mppi, CemConfig cem, DwaC
             throw new IllegalArgumentException("planner must be one of " + PLANNERS + ", got '" + planner + "'");
         }
         planner = planner.toLowerCase(Locale.ROOT);
-        if (mppi == null || cem == null || dwa == null || ilqr == null || critics == null) {
+        if (mppi == null || cem == null || dwa == null || ilqr == null || switching == null || critics == null) {
             throw new IllegalArgumentException("every planner's settings must be present");
         }
     }
@@ -42,7 +45,7 @@ public record PlannerConfig(String planner, MppiConfig mppi, CemConfig cem, DwaC
     /** @return MPPI selected; every planner with its defaults; the default critics. */
     public static PlannerConfig defaults() {
         return new PlannerConfig("mppi", MppiConfig.defaults(), CemConfig.defaults(), DwaConfig.defaults(),
-                IlqrConfig.defaults(), CriticParams.defaults());
+                IlqrConfig.defaults(), SwitchingConfig.defaults(), CriticParams.defaults());
     }
 
     /** @return this configuration as an ordered tree (what {@code --print-config} prints). */

@@ -78,4 +78,12 @@ public record CriticParams(double goalWeight, double goalActivation, double path
                 effortWeightV, effortWeightOmega, rateWeightV, rateWeightOmega, preferForwardWeight, speedWeight, target,
                 dynamicObstacle);
     }
+
+    /** @param weight cost per m/s of reversing. @return a copy with the prefer-forward weight changed. */
+    public CriticParams withPreferForward(double weight) {
+        return new CriticParams(goalWeight, goalActivation, pathFollowWeight, pathAlignWeight, pathAlignCap,
+                collisionCost, obstacleWeight, obstacleMargin, collisionPad, footprintLength, footprintWidth, footprintCircles,
+                effortWeightV, effortWeightOmega, rateWeightV, rateWeightOmega, weight, speedWeight, speedTarget,
+                dynamicObstacle);
+    }
 }

@@ -96,6 +96,7 @@ public final class EpisodeRunner {
         int cycle = 0;
         int stops = 0;
         int overruns = 0;
+        double minClearance = Double.POSITIVE_INFINITY;
         String lastStatus = "ok";
         String lastMode = planner.name();
         double wideUntil = -1;
@@ -177,6 +178,7 @@ public final class EpisodeRunner {
             if (overrun) {
                 overruns++;
             }
+            minClearance = Math.min(minClearance, clearance(sim.state()));
             if (wantsLog) {
                 double[] scan = sim.scan() == null ? null : sim.scan().clone();
                 double[] truth = sim.state();
@@ -201,11 +203,28 @@ public final class EpisodeRunner {
         }
         EpisodeSummary summary = new EpisodeSummary(world.name(), sim.result(), Arrays.copyOf(times, plans),
                 Arrays.copyOf(latencies, plans), cycle, overruns, stops, lastStatus, latency.label(),
-                Arrays.copyOf(perceptionTimes, cycle), config.sensing().label());
+                Arrays.copyOf(perceptionTimes, cycle), config.sensing().label(), minClearance);
         if (log != null) {
             log.finish(summary.toResultJson());
         }
         return summary;
+    }
+
+    /**
+     * True clearance of the footprint, approximated by three circles of radius width/2 along its length, to the
+     * world's static obstacles [m] (negative in contact). Once per cycle, a few SDF lookups.
+     */
+    private double clearance(double[] truth) {
+        double r = 0.5 * config.footprint().width();
+        double reach = Math.max(0.0, 0.5 * config.footprint().length() - r);
+        double c = Math.cos(truth[StateIndex.THETA]);
+        double s = Math.sin(truth[StateIndex.THETA]);
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = -1; i <= 1; i++) {
+            best = Math.min(best, world.sdf().distance(truth[StateIndex.X] + i * reach * c,
+                    truth[StateIndex.Y] + i * reach * s) - r);
+        }
+        return best;
     }
 
     /**

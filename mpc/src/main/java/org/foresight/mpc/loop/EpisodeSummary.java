@@ -21,16 +21,19 @@ import org.foresight.dynamics.sim.EpisodeResult;
  * @param perceptionMs  wall-clock time of each cycle's perception (scan into the map, distance field, guide
  *                      re-plan) [ms]; zeros with the exact map.
  * @param sensing       what the robot knew, e.g. "lidar+odometry" ({@link Sensing#label()}).
+ * @param minClearance  the least true clearance between the footprint (three circles of radius width/2 along
+ *                      its length) and a static obstacle over the cycles [m], negative in contact; NaN when not
+ *                      measured.
  */
 public record EpisodeSummary(String world, EpisodeResult result, double[] planMs, double[] latencyMs, int cycles,
                              int overrunCycles, int stopCycles, String lastStatus, String latency,
-                             double[] perceptionMs, String sensing) {
+                             double[] perceptionMs, String sensing, double minClearance) {
 
     /** A summary without perception timings (a run with the exact map, or without a planner). */
     public EpisodeSummary(String world, EpisodeResult result, double[] planMs, double[] latencyMs, int cycles,
                           int overrunCycles, int stopCycles, String lastStatus, String latency) {
         this(world, result, planMs, latencyMs, cycles, overrunCycles, stopCycles, lastStatus, latency, new double[0],
-                Sensing.oracle().label());
+                Sensing.oracle().label(), Double.NaN);
     }
 
     /** Checks the shapes. */
@@ -107,6 +110,7 @@ public record EpisodeSummary(String world, EpisodeResult result, double[] planMs
         m.put("sensing", sensing);
         m.put("perception_ms_p50", perceptionMsQuantile(0.50));
         m.put("perception_ms_p99", perceptionMsQuantile(0.99));
+        m.put("min_clearance_m", Double.isFinite(minClearance) ? minClearance : null);
         m.put("sim_time_s", result.simTime());
         m.put("cycles", cycles);
         m.put("plans", planMs.length);

@@ -10,13 +10,16 @@ import java.util.Locale;
  * newest measurement (see {@link EpisodeRunner}).
  *
  * <ul>
- *   <li>{@link Kind#MEASURED}: L is the plan's wall-clock planning time; honest, not reproducible.</li>
+ *   <li>{@link Kind#MEASURED}: L is the plan's wall-clock planning time plus {@link #fixedMs()} (0 by default;
+ *       e.g. {@code measured+30} adds the 30 ms a ROS pipeline spends outside the planner: the scan's age,
+ *       transport, the motor driver); honest, not reproducible.</li>
  *   <li>{@link Kind#FIXED}: L is {@link #fixedMs()} whatever the planning took; bit-reproducible.</li>
  *   <li>{@link Kind#NONE}: L = 0, the simulator waits for the planner (synchronous; for debugging).</li>
  * </ul>
  *
  * @param kind    which of the three.
- * @param fixedMs the latency of {@link Kind#FIXED} [ms], finite and ≥ 0; 0 otherwise.
+ * @param fixedMs the latency of {@link Kind#FIXED}, or the delay added to the planning time of
+ *                {@link Kind#MEASURED} [ms], finite and ≥ 0; 0 for {@link Kind#NONE}.
  */
 public record Latency(Kind kind, double fixedMs) {
     /** The three ways of charging planning time. */
@@ -34,8 +37,8 @@ public record Latency(Kind kind, double fixedMs) {
         if (kind == null) {
             throw new IllegalArgumentException("latency kind must not be null");
         }
-        if (kind == Kind.FIXED ? !(Double.isFinite(fixedMs) && fixedMs >= 0) : fixedMs != 0) {
-            throw new IllegalArgumentException("a fixed latency must be finite and >= 0 ms, got " + fixedMs);
+        if (kind == Kind.NONE ? fixedMs != 0 : !(Double.isFinite(fixedMs) && fixedMs >= 0)) {
+            throw new IllegalArgumentException("a fixed latency or added delay must be finite and >= 0 ms, got " + fixedMs);
         }
     }
 
@@ -66,6 +69,18 @@ public record Latency(Kind kind, double fixedMs) {
         if (s.equals("measured")) {
             return measured();
         }
+        if (s.startsWith("measured+")) {
+            double extra;
+            try {
+                extra = Double.parseDouble(s.substring("measured+".length()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + spec + "' is not measured+MS (e.g. measured+30)");
+            }
+            if (!(Double.isFinite(extra) && extra >= 0)) {
+                throw new IllegalArgumentException("'" + spec + "': an added delay must be a finite number of ms >= 0");
+            }
+            return new Latency(Kind.MEASURED, extra);
+        }
         if (s.equals("none")) {
             return none();
         }
@@ -73,7 +88,7 @@ public record Latency(Kind kind, double fixedMs) {
         try {
             ms = Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + spec + "' is not measured, none or a latency in ms (e.g. 20)");
+            throw new IllegalArgumentException("'" + spec + "' is not measured, measured+MS, none or a latency in ms (e.g. 20)");
         }
         if (!(Double.isFinite(ms) && ms >= 0)) {
             throw new IllegalArgumentException("'" + spec + "': a latency must be a finite number of ms >= 0");
@@ -87,7 +102,7 @@ public record Latency(Kind kind, double fixedMs) {
      */
     public double chargedMs(double planMs) {
         return switch (kind) {
-            case MEASURED -> planMs;
+            case MEASURED -> planMs + fixedMs;
             case FIXED -> fixedMs;
             case NONE -> 0.0;
         };
@@ -106,10 +121,11 @@ public record Latency(Kind kind, double fixedMs) {
         return (long) Math.ceil(steps - 1e-9);
     }
 
-    /** @return "measured", "none" or e.g. "20 ms". */
+    /** @return "measured", "measured+30 ms", "none" or e.g. "20 ms". */
     public String label() {
         return switch (kind) {
-            case MEASURED -> "measured";
+            case MEASURED -> fixedMs == 0 ? "measured" : "measured+" + (fixedMs == Math.rint(fixedMs)
+                    ? Long.toString((long) fixedMs) : Double.toString(fixedMs)) + " ms";
             case NONE -> "none";
             case FIXED -> (fixedMs == Math.rint(fixedMs) ? Long.toString((long) fixedMs)
                     : Double.toString(fixedMs)) + " ms";

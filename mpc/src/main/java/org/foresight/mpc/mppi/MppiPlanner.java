@@ -166,6 +166,31 @@ public final class MppiPlanner implements Planner {
         lastPlanTime = Double.NaN;
     }
 
+    /**
+     * Continues from another MPPI planner's warm start (its nominal sequence, command history and plan time),
+     * clipped to this planner's bounds: a mode-switching planner hands the optimisation over between modes
+     * without starting from rest. Both must share horizon, step and smoothing width.
+     *
+     * @param other the planner whose warm start is taken. Not modified.
+     */
+    public void adoptWarmStart(MppiPlanner other) {
+        if (other.horizon != horizon || other.config.dt() != config.dt() || other.histV.length != histV.length) {
+            throw new IllegalArgumentException("warm start needs the same horizon, dt and smoothing width");
+        }
+        double lo = config.minV();
+        double hi = config.maxV();
+        double wm = config.maxOmega();
+        for (int t = 0; t < horizon; t++) {
+            meanV[t] = Math.min(hi, Math.max(lo, other.meanV[t]));
+            meanW[t] = Math.min(wm, Math.max(-wm, other.meanW[t]));
+        }
+        System.arraycopy(other.histV, 0, histV, 0, histV.length);
+        System.arraycopy(other.histW, 0, histW, 0, histW.length);
+        lastCmdV = other.lastCmdV;
+        lastCmdW = other.lastCmdW;
+        lastPlanTime = other.lastPlanTime;
+    }
+
     @Override
     public void plan(PlanRequest request, Plan out) {
         out.mode = "mppi";

@@ -45,7 +45,12 @@ class PlannerConfigTest {
         assertTrue(range.getMessage().contains("samples"), range.getMessage());
         ConfigException obj = assertThrows(ConfigException.class, () -> d.withSet("mppi=3"));
         assertTrue(obj.getMessage().contains("expected an object"), obj.getMessage());
-        assertThrows(ConfigException.class, () -> d.withSet("planner=switching"));
+        assertThrows(ConfigException.class, () -> d.withSet("planner=teleport"));
+        assertEquals("switching", d.withSet("planner=switching").planner());
+        ConfigException order = assertThrows(ConfigException.class, () -> d.withSet("switching.openClearance=0.1"));
+        assertTrue(order.getMessage().contains("openClearance"), order.getMessage());
+        ConfigException mode = assertThrows(ConfigException.class, () -> d.withSet("switching.careful.maxV=-1"));
+        assertTrue(mode.getMessage().startsWith("switching.careful"), mode.getMessage());
         assertThrows(ConfigException.class, () -> d.withSet("noequals"));
     }
 }

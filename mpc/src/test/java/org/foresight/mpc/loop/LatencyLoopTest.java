@@ -160,6 +160,11 @@ class LatencyLoopTest {
     @Test
     void latencySpecsParse() {
         assertEquals(Latency.measured(), Latency.parse("measured"));
+        assertEquals(new Latency(Latency.Kind.MEASURED, 30), Latency.parse("measured+30"));
+        assertEquals(37.5, Latency.parse("measured+30").chargedMs(7.5), 0.0);
+        assertEquals("measured+30 ms", Latency.parse("measured+30").label());
+        assertThrows(IllegalArgumentException.class, () -> Latency.parse("measured+soon"));
+        assertThrows(IllegalArgumentException.class, () -> Latency.parse("measured+-5"));
         assertEquals(Latency.none(), Latency.parse("NONE"));
         assertEquals(Latency.fixed(20), Latency.parse("20"));
         assertEquals(4, Latency.fixed(20).chargedSteps(999, 0.005));

@@ -7,16 +7,16 @@ import org.foresight.worldmodel.features.FeatureLibrary;
 /**
  * What to fit ({@link ModelFitter}). Defaults in {@link #defaults(String)}.
  *
- * @param kind       "linear", "sparse", "mlp" or "ensemble".
+ * @param kind       "physics", "linear", "sparse", "mlp" or "ensemble".
  * @param library    features of linear/sparse models (and their ensemble members), non-null.
- * @param lambda     relative ridge weight (dimensionless, ≥ 0), see {@link RidgeRegression}.
+ * @param lambda     relative ridge weight (dimensionless, ≥ 0) of linear, sparse and physics fits, see {@link RidgeRegression}.
  * @param mlp        MLP settings, non-null.
  * @param memberKind kind of ensemble members: "linear", "sparse" or "mlp".
  * @param members    ensemble size, ≥ 2.
  */
 public record FitOptions(String kind, FeatureLibrary library, double lambda, MlpConfig mlp, String memberKind, int members) {
     /** Kinds accepted by {@link #kind()}. */
-    public static final List<String> KINDS = List.of("linear", "sparse", "mlp", "ensemble");
+    public static final List<String> KINDS = List.of("physics", "linear", "sparse", "mlp", "ensemble");
 
     /** Validates every field. */
     public FitOptions {

@@ -46,6 +46,11 @@ public final class ModelFitter {
         Map<String, Object> details = new LinkedHashMap<>();
         BodyFrameModel model;
         switch (options.kind()) {
+            case "physics" -> {
+                PhysicsFitter.Result r = PhysicsFitter.fit(train, options.lambda(), seed);
+                model = r.model();
+                details.putAll(r.details());
+            }
             case "linear" -> {
                 model = LinearFitter.fitRidge(train, options.library(), options.lambda());
                 details.put("lambda", options.lambda());

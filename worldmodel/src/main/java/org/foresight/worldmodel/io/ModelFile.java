@@ -26,19 +26,24 @@ import org.foresight.worldmodel.model.BodyFrameModel;
 import org.foresight.worldmodel.model.EnsembleModel;
 import org.foresight.worldmodel.model.LinearFeatureModel;
 import org.foresight.worldmodel.model.MlpModel;
+import org.foresight.worldmodel.model.PhysicsFeatures;
+import org.foresight.worldmodel.model.PhysicsModel;
+import org.foresight.worldmodel.model.PhysicsParams;
 
 /**
  * Reads and writes learned models as JSON. Layout (format version {@value #FORMAT_VERSION}):
  * <pre>
  * {
- *   "format": "foresight-model", "format_version": 1, "kind": "linear|sparse|mlp|ensemble",
+ *   "format": "foresight-model", "format_version": 1, "kind": "physics|linear|sparse|mlp|ensemble",
  *   "dt_s": 0.05,                                    control period the model must be stepped at [s]
  *   "state_names": ["x","y","theta","v","omega"], "control_names": ["cmd_v","cmd_omega"],
  *   "input_names": ["v","omega","cmd_v","cmd_omega"],
  *   "output_names": ["d_forward","d_lateral","d_theta","d_v","d_omega"],   body frame, see BodyDelta
  *   "normalisation": {...},      mlp: input/output mean and std; linear/sparse: {"type": "none"}
  *   "feature_library": {...},    linear/sparse: output name → term texts (see Term)
- *   "weights": {...},            linear/sparse: output name → coefficients aligned with the library;
+ *   "constants": {...},          physics: PhysicsParams by name with its unit ("inf" = no clamp)
+ *   "features": {...},           physics: output name → feature names (PhysicsFeatures.NAMES, checked on load)
+ *   "weights": {...},            linear/sparse/physics: output name → coefficients aligned with the library/features;
  *                                mlp: {"layer_sizes": [...], "params": [...]} (layer by layer, W row-major then b)
  *   "members": [ {...}, ... ],   ensemble: member models in this same layout (without provenance)
  *   "provenance": {...}          logs, seed, split, metrics: whatever the fitting tool recorded
@@ -112,6 +117,22 @@ public final class ModelFile {
             for (int r = 0; r < BodyDelta.DIM; r++) {
                 w.put(BodyDelta.NAMES.get(r), lm.coefficients(r));
             }
+            root.put("weights", w);
+        } else if (model instanceof PhysicsModel pm) {
+            root.put("normalisation", Map.of("type", "none"));
+            Map<String, Object> constants = new LinkedHashMap<>();
+            double[] c = pm.params().toArray();
+            for (int i = 0; i < c.length; i++) {
+                constants.put(PhysicsParams.NAMES.get(i), Double.isInfinite(c[i]) ? "inf" : c[i]);
+            }
+            root.put("constants", constants);
+            Map<String, Object> f = new LinkedHashMap<>();
+            Map<String, Object> w = new LinkedHashMap<>();
+            for (int r = 0; r < BodyDelta.DIM; r++) {
+                f.put(BodyDelta.NAMES.get(r), PhysicsFeatures.NAMES.get(r));
+                w.put(BodyDelta.NAMES.get(r), pm.coefficients(r));
+            }
+            root.put("features", f);
             root.put("weights", w);
         } else if (model instanceof MlpModel mm) {
             Map<String, Object> norm = new LinkedHashMap<>();
@@ -235,6 +256,32 @@ public final class ModelFile {
                     }
                     return new LinearFeatureModel(kind, dt, library, coef);
                 }
+                case PhysicsModel.KIND: {
+                    JsonNode cn = object(file, n, "constants", where);
+                    double[] c = new double[PhysicsParams.NAMES.size()];
+                    for (int i = 0; i < c.length; i++) {
+                        c[i] = limitValue(file, cn, PhysicsParams.NAMES.get(i), where + "constants.");
+                    }
+                    JsonNode fn = object(file, n, "features", where);
+                    JsonNode w = object(file, n, "weights", where);
+                    double[][] coef = new double[BodyDelta.DIM][];
+                    for (int r = 0; r < BodyDelta.DIM; r++) {
+                        String out = BodyDelta.NAMES.get(r);
+                        List<String> names = new ArrayList<>();
+                        JsonNode fa = fn.get(out);
+                        if (fa != null && fa.isArray()) {
+                            for (JsonNode t : fa) {
+                                names.add(t.asText());
+                            }
+                        }
+                        if (!names.equals(PhysicsFeatures.NAMES.get(r))) {
+                            throw new ModelFormatException(file, where + "features." + out + " " + names
+                                    + " but this build's physics model has " + PhysicsFeatures.NAMES.get(r));
+                        }
+                        coef[r] = doubles(file, w, out, where + "weights.");
+                    }
+                    return new PhysicsModel(dt, PhysicsParams.fromArray(c), coef);
+                }
                 case "mlp": {
                     JsonNode norm = object(file, n, "normalisation", where);
                     JsonNode w = object(file, n, "weights", where);
@@ -261,7 +308,7 @@ public final class ModelFile {
                     return new EnsembleModel(list);
                 }
                 default:
-                    throw new ModelFormatException(file, where + "unknown kind '" + kind + "' (expected linear, sparse, mlp or ensemble)");
+                    throw new ModelFormatException(file, where + "unknown kind '" + kind + "' (expected physics, linear, sparse, mlp or ensemble)");
             }
         } catch (ModelFormatException e) {
             throw e;
@@ -276,6 +323,18 @@ public final class ModelFile {
             throw new ModelFormatException(file, where + "missing text field '" + key + "'");
         }
         return v.asText();
+    }
+
+    /** A number, or the text "inf" for +∞ (a clamp that is off). */
+    private static double limitValue(Path file, JsonNode n, String key, String where) {
+        JsonNode v = n.get(key);
+        if (v != null && v.isNumber()) {
+            return v.doubleValue();
+        }
+        if (v != null && v.isTextual() && v.asText().equals("inf")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        throw new ModelFormatException(file, where + key + ": expected a number or \"inf\"");
     }
 
     private static JsonNode object(Path file, JsonNode n, String key, String where) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.foresight.dynamics.model.JackalDiffDrive;
 import org.foresight.dynamics.model.JackalParams;
@@ -15,6 +16,7 @@ import org.foresight.worldmodel.eval.NominalUnicycle;
 import org.foresight.worldmodel.eval.WindowMetrics;
 import org.foresight.worldmodel.features.FeatureLibrary;
 import org.foresight.worldmodel.features.Inputs;
+import org.foresight.worldmodel.model.BodyFrameModel;
 import org.foresight.worldmodel.model.LinearFeatureModel;
 import org.foresight.worldmodel.testutil.JackalData;
 import org.junit.jupiter.api.Test;
@@ -53,17 +55,29 @@ class UnseenRobotTest {
         fitAndAssertTargets("moderate", MODERATE, 2);
     }
 
+    @Test
+    void physicsModelMeetsTheTargetsOnTheExtremeAndModerateRobots() {
+        assertTargets("extreme (physics)", EXTREME, 3, train -> PhysicsFitter.fit(train, 1e-8, 3).model());
+        assertTargets("moderate (physics)", MODERATE, 2, train -> PhysicsFitter.fit(train, 1e-8, 2).model());
+    }
+
     private static LinearFeatureModel fitAndAssertTargets(String what, JackalParams robot, long seed) {
+        return (LinearFeatureModel) assertTargets(what, robot, seed,
+                train -> LinearFitter.fitRidge(train, FeatureLibrary.defaults(), 1e-8));
+    }
+
+    private static BodyFrameModel assertTargets(String what, JackalParams robot, long seed,
+                                                Function<List<Episode>, BodyFrameModel> fitter) {
         List<Episode> all = JackalData.episodes(12, 30, seed, robot);
         EpisodeSplit split = EpisodeSplit.split(all, 0.25, seed);
-        LinearFeatureModel m = LinearFitter.fitRidge(split.train(), FeatureLibrary.defaults(), 1e-8);
+        BodyFrameModel m = fitter.apply(split.train());
 
         WindowMetrics w = Evaluator.evaluate(m, split.validation()).window("2.8s");
         WindowMetrics wu = Evaluator.evaluate(new NominalUnicycle(), split.validation()).window("2.8s");
         WindowMetrics wt = Evaluator.evaluate(new JackalDiffDrive(robot.withoutNoise()), split.validation()).window("2.8s");
         String msg = what + ": fit v " + w.fit("v") + " % (noise-free truth " + wt.fit("v") + "), omega " + w.fit("omega")
                 + " % (truth " + wt.fit("omega") + "), drift " + w.driftMedian() + " m (truth " + wt.driftMedian()
-                + ") vs unicycle " + wu.driftMedian() + " m; library " + m.library().inputs();
+                + ") vs unicycle " + wu.driftMedian() + " m; model " + m.describe();
         assertAll(
                 () -> assertTrue(w.fit("v") >= 95.0, msg),
                 () -> assertTrue(w.fit("omega") >= 95.0, msg),

@@ -22,7 +22,7 @@ class ModelFileTest {
 
     @Test
     void everyKindRoundTripsBitForBitAndRewritesIdentically() throws Exception {
-        List<BodyFrameModel> models = List.of(Models.richLinear(1), Models.randomMlp(2),
+        List<BodyFrameModel> models = List.of(Models.richLinear(1), Models.randomMlp(2), Models.randomPhysics(6),
                 new EnsembleModel(List.of(Models.richLinear(3), Models.richLinear(4))));
         SplittableRandom r = new SplittableRandom(5);
         for (BodyFrameModel m : models) {

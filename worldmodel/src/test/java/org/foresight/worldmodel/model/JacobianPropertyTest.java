@@ -19,7 +19,7 @@ class JacobianPropertyTest {
     private static final double JAC_TOL = 1e-6;
 
     private static List<BodyFrameModel> models() {
-        return List.of(Models.richLinear(1), Models.randomMlp(2),
+        return List.of(Models.richLinear(1), Models.randomMlp(2), Models.randomPhysics(5),
                 new EnsembleModel(List.of(Models.richLinear(3), Models.richLinear(4))));
     }
 

@@ -8,6 +8,9 @@ import org.foresight.worldmodel.features.Term;
 import org.foresight.worldmodel.model.BodyDelta;
 import org.foresight.worldmodel.model.LinearFeatureModel;
 import org.foresight.worldmodel.model.MlpModel;
+import org.foresight.worldmodel.model.PhysicsFeatures;
+import org.foresight.worldmodel.model.PhysicsModel;
+import org.foresight.worldmodel.model.PhysicsParams;
 
 /** Small hand-built models for property tests. */
 public final class Models {
@@ -33,6 +36,23 @@ public final class Models {
             }
         }
         return new LinearFeatureModel("linear", 0.05, lib, w);
+    }
+
+    /**
+     * A physics model with clamps that bite inside the test ranges (|v| ≤ 2 m/s, |ω| ≤ 4 rad/s), one clamp off
+     * (+∞), a yaw loss, and random non-zero coefficients.
+     */
+    public static PhysicsModel randomPhysics(long seed) {
+        PhysicsParams p = new PhysicsParams(1.6, 3.0, 0.4, Double.POSITIVE_INFINITY, 0.43, 1.8, 0.5, 0.15);
+        SplittableRandom r = new SplittableRandom(seed);
+        double[][] w = new double[BodyDelta.DIM][];
+        for (int o = 0; o < BodyDelta.DIM; o++) {
+            w[o] = new double[PhysicsFeatures.NAMES.get(o).size()];
+            for (int j = 0; j < w[o].length; j++) {
+                w[o][j] = 0.05 * (2 * r.nextDouble() - 1);
+            }
+        }
+        return new PhysicsModel(0.05, p, w);
     }
 
     /** An MLP [4, 8, 6, 5] with random weights and non-trivial normalisation. */
