@@ -1,6 +1,7 @@
 package org.foresight.mpc;
 
 import org.foresight.mpc.path.GuidePath;
+import org.foresight.mpc.perception.MovingDiscs;
 import org.foresight.mpc.perception.ObstacleField;
 
 /**
@@ -16,17 +17,25 @@ import org.foresight.mpc.perception.ObstacleField;
  * @param goalY         goal y [m].
  * @param goalTolerance radius around the goal that counts as arrived [m], ≥ 0.
  * @param guide         global guide path (A* on the inflated grid), or null when none is known.
+ * @param movers        the moving obstacles the robot knows of at {@code time} (positions and velocities),
+ *                      {@link MovingDiscs#NONE} when none. Not modified.
  */
 public record PlanRequest(double time, double[] state, ObstacleField obstacles, double goalX, double goalY,
-                          double goalTolerance, GuidePath guide) {
+                          double goalTolerance, GuidePath guide, MovingDiscs movers) {
+
+    /** A request without moving obstacles. */
+    public PlanRequest(double time, double[] state, ObstacleField obstacles, double goalX, double goalY,
+                       double goalTolerance, GuidePath guide) {
+        this(time, state, obstacles, goalX, goalY, goalTolerance, guide, MovingDiscs.NONE);
+    }
 
     /** Validates the non-numeric fields; finite-ness of the state is the planner's to report (no throw). */
     public PlanRequest {
         if (state == null || state.length < 3) {
             throw new IllegalArgumentException("PlanRequest.state must hold at least x [m], y [m], theta [rad]");
         }
-        if (obstacles == null) {
-            throw new IllegalArgumentException("PlanRequest.obstacles must not be null");
+        if (obstacles == null || movers == null) {
+            throw new IllegalArgumentException("PlanRequest.obstacles and movers must not be null");
         }
         if (!(goalTolerance >= 0)) {
             throw new IllegalArgumentException("PlanRequest.goalTolerance must be >= 0 m, got " + goalTolerance);

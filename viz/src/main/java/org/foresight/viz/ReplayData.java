@@ -12,7 +12,7 @@ import org.foresight.dynamics.model.StateIndex;
 import org.foresight.dynamics.world.Footprint;
 import org.foresight.dynamics.world.Lidar;
 import org.foresight.dynamics.world.LidarConfig;
-import org.foresight.dynamics.world.MovingObstacle;
+import org.foresight.dynamics.world.MovingDisc;
 import org.foresight.dynamics.world.OccupancyGrid;
 import org.foresight.dynamics.world.World;
 
@@ -498,11 +498,11 @@ public final class ReplayData {
             }
             this.weights = toFloat(r.rolloutWeights());
             this.scan = r.scan() == null ? null : toFloat(r.scan());
-            List<MovingObstacle> obs = r.obstacles();
+            List<? extends MovingDisc> obs = r.obstacles();
             int m = obs == null ? 0 : obs.size();
             this.obstacles = new double[3 * m];
             for (int i = 0; i < m; i++) {
-                MovingObstacle o = obs.get(i);
+                MovingDisc o = obs.get(i);
                 obstacles[3 * i] = o.x();
                 obstacles[3 * i + 1] = o.y();
                 obstacles[3 * i + 2] = o.radius();

@@ -1,7 +1,7 @@
 package org.foresight.dynamics.log;
 
 import java.util.List;
-import org.foresight.dynamics.world.MovingObstacle;
+import org.foresight.dynamics.world.MovingDisc;
 
 /**
  * What happened in one control cycle of a closed-loop run: the state the planner saw, the command it
@@ -31,13 +31,13 @@ import org.foresight.dynamics.world.MovingObstacle;
  */
 public record CycleRecord(int index, double t, double[] state, double[] cmd, double planMs, String mode,
                           String status, double[] planXY, double[][] rolloutsXY, double[] rolloutWeights,
-                          double[] scan, List<MovingObstacle> obstacles, double latencyMs, boolean overrun,
+                          double[] scan, List<? extends MovingDisc> obstacles, double latencyMs, boolean overrun,
                           double[] estimate, MapSnapshot knownMap) {
 
     /** A cycle in which the robot was given the true state and the exact map. */
     public CycleRecord(int index, double t, double[] state, double[] cmd, double planMs, String mode,
                        String status, double[] planXY, double[][] rolloutsXY, double[] rolloutWeights,
-                       double[] scan, List<MovingObstacle> obstacles, double latencyMs, boolean overrun) {
+                       double[] scan, List<? extends MovingDisc> obstacles, double latencyMs, boolean overrun) {
         this(index, t, state, cmd, planMs, mode, status, planXY, rolloutsXY, rolloutWeights, scan, obstacles, latencyMs,
                 overrun, null, null);
     }
@@ -45,7 +45,7 @@ public record CycleRecord(int index, double t, double[] state, double[] cmd, dou
     /** A cycle without latency (a synchronous controller): latency 0, no overrun. */
     public CycleRecord(int index, double t, double[] state, double[] cmd, double planMs, String mode,
                        String status, double[] planXY, double[][] rolloutsXY, double[] rolloutWeights,
-                       double[] scan, List<MovingObstacle> obstacles) {
+                       double[] scan, List<? extends MovingDisc> obstacles) {
         this(index, t, state, cmd, planMs, mode, status, planXY, rolloutsXY, rolloutWeights, scan, obstacles, 0.0,
                 false);
     }

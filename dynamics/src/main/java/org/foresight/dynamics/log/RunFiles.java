@@ -17,7 +17,9 @@ package org.foresight.dynamics.log;
  *   plans.bin         per cycle: int cycle, int points, points × (float x, float y)
  *   rollouts.bin      per cycle: int cycle, int count, count × (float weight, int points, points × (float x, float y))
  *   scans.bin         per cycle: int cycle, int beams, beams × float range      (only with a lidar)
- *   obstacles.csv     cycle, id, x, y, radius                                     (only with moving obstacles)
+ *   obstacles.csv     cycle, t, id, x, y, radius: the true moving obstacles every cycle (only with moving
+ *                     obstacles); t is world time [s] (the world's clock at the robot's start, the offset t0,
+ *                     plus the cycle's simulated time); older runs lack t
  *   estimate.csv      cycle, x, y, theta, v, omega: the state the robot believed (its odometry), one row per
  *                     cycle that had one (only when the robot was not given the true state); trajectory.csv
  *                     holds the true state

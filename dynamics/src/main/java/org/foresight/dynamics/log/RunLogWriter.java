@@ -19,7 +19,7 @@ import org.foresight.dynamics.model.StateIndex;
 import org.foresight.dynamics.world.Footprint;
 import org.foresight.dynamics.world.Lidar;
 import org.foresight.dynamics.world.LidarConfig;
-import org.foresight.dynamics.world.MovingObstacle;
+import org.foresight.dynamics.world.MovingDisc;
 import org.foresight.dynamics.world.OccupancyGrid;
 import org.foresight.dynamics.world.World;
 
@@ -43,11 +43,14 @@ public final class RunLogWriter implements AutoCloseable {
     private DataOutputStream knownMaps;
     private final List<double[]> rows = new ArrayList<>();
     private final Map<String, Object> metadata;
+    /** World time when the robot started [s]: obstacles.csv's t is this plus the cycle's simulated time. */
+    private final double worldStartTime;
     private boolean finished;
     private boolean closed;
 
-    private RunLogWriter(Path dir, Map<String, Object> metadata) throws IOException {
+    private RunLogWriter(Path dir, Map<String, Object> metadata, double worldStartTime) throws IOException {
         this.dir = dir;
+        this.worldStartTime = worldStartTime;
         this.metadata = new LinkedHashMap<>(metadata);
         this.cycles = Files.newBufferedWriter(partial(RunFiles.CYCLES), StandardCharsets.UTF_8);
         cycles.write("cycle,t,plan_ms,mode,status,latency_ms,overrun\n");
@@ -100,7 +103,7 @@ public final class RunLogWriter implements AutoCloseable {
             Map<String, Object> meta = new LinkedHashMap<>(metadata);
             meta.putIfAbsent("world", world.name());
             AtomicFiles.writeText(dir.resolve(RunFiles.META), out -> out.write(TrajectoryLogIO.JSON.writeValueAsString(meta)));
-            return new RunLogWriter(dir, meta);
+            return new RunLogWriter(dir, meta, world.startTime());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write run directory " + dir + ": " + e.getMessage(), e);
         }
@@ -207,11 +210,12 @@ public final class RunLogWriter implements AutoCloseable {
             if (r.obstacles() != null && !r.obstacles().isEmpty()) {
                 if (obstacleLog == null) {
                     obstacleLog = new BufferedWriter(Files.newBufferedWriter(partial(RunFiles.OBSTACLES), StandardCharsets.UTF_8));
-                    obstacleLog.write("cycle,id,x,y,radius\n");
+                    obstacleLog.write("cycle,t,id,x,y,radius\n");
                 }
+                String t = Double.toString(TrajectoryLogIO.roundTime(worldStartTime + r.t()));
                 for (int i = 0; i < r.obstacles().size(); i++) {
-                    MovingObstacle o = r.obstacles().get(i);
-                    obstacleLog.write(r.index() + "," + i + "," + o.x() + "," + o.y() + "," + o.radius() + "\n");
+                    MovingDisc o = r.obstacles().get(i);
+                    obstacleLog.write(r.index() + "," + t + "," + i + "," + o.x() + "," + o.y() + "," + o.radius() + "\n");
                 }
             }
             // Every cycle reaches the files: an interrupted run stays readable up to its last whole cycle.

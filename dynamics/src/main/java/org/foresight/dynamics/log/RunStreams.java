@@ -307,9 +307,15 @@ final class RunStreams {
                     if (c < 0 || c >= n) {
                         throw new LogFormatException(file, lineNo, "cycle " + c + " out of range 0.." + (n - 1));
                     }
-                    per.get(c).add(new double[] {Double.parseDouble(p[2]), Double.parseDouble(p[3]), Double.parseDouble(p[4])});
+                    int x = p.length - 3; // cycle,t,id,x,y,radius; older runs: cycle,id,x,y,radius
+                    if (p.length != 5 && p.length != 6) {
+                        throw new LogFormatException(file, lineNo, "expected 6 fields (cycle,t,id,x,y,radius), got "
+                                + p.length);
+                    }
+                    per.get(c).add(new double[] {Double.parseDouble(p[x]), Double.parseDouble(p[x + 1]),
+                        Double.parseDouble(p[x + 2])});
                 } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-                    throw new LogFormatException(file, lineNo, "expected cycle,id,x,y,radius");
+                    throw new LogFormatException(file, lineNo, "expected cycle,t,id,x,y,radius");
                 }
             }
         } catch (IOException e) {

@@ -10,7 +10,7 @@ import org.foresight.dynamics.model.DynamicsModel;
 import org.foresight.dynamics.model.StateIndex;
 import org.foresight.dynamics.world.Footprint;
 import org.foresight.dynamics.world.Lidar;
-import org.foresight.dynamics.world.MovingObstacle;
+import org.foresight.dynamics.world.MovingDisc;
 import org.foresight.dynamics.world.World;
 
 /**
@@ -30,8 +30,8 @@ public final class Simulator {
     private final SimConfig config;
     private final Lidar lidar;
     private final RobotPhysics physics;
-    private final List<MovingObstacle> obstacles;
-    private final List<MovingObstacle> obstaclesView;
+    private final List<MovingDisc> obstacles;
+    private final List<MovingDisc> obstaclesView;
     private final double[] x;
     private final double[] scan;
     private final double[] before;
@@ -41,6 +41,7 @@ public final class Simulator {
     private double timerStart = Double.NaN;
     private double pathLength;
     private Outcome outcome = Outcome.RUNNING;
+    private String collisionWith = EpisodeResult.NONE;
 
     /**
      * Places the robot at the world's start pose, at rest.
@@ -61,7 +62,7 @@ public final class Simulator {
                 new SplittableRandom(config.seed()));
         this.x = new double[physics.stateDim()];
         this.obstacles = new ArrayList<>();
-        for (MovingObstacle o : world.movingObstacles()) {
+        for (MovingDisc o : world.movingObstacles()) {
             obstacles.add(o.copy());
         }
         this.obstaclesView = Collections.unmodifiableList(obstacles);
@@ -102,7 +103,7 @@ public final class Simulator {
     }
 
     /** The moving obstacles as they are now (read-only view). */
-    public List<MovingObstacle> obstacles() {
+    public List<MovingDisc> obstacles() {
         return obstaclesView;
     }
 
@@ -182,7 +183,7 @@ public final class Simulator {
                 odometry.step(this.before, x, dt);
             }
             pathLength += Math.hypot(x[StateIndex.X] - px, x[StateIndex.Y] - py);
-            for (MovingObstacle o : obstacles) {
+            for (MovingDisc o : obstacles) {
                 o.step(dt, world.grid());
             }
             time = (s == substeps - 1) ? Math.rint((time + dt) / dt) * dt : time + dt;
@@ -190,10 +191,13 @@ public final class Simulator {
                     && Math.hypot(x[StateIndex.X] - sx, x[StateIndex.Y] - sy) >= TIMER_START_DISTANCE) {
                 timerStart = time;
             }
-            if (footprint.collides(world.grid(), x[StateIndex.X], x[StateIndex.Y], x[StateIndex.THETA])
-                    || (!obstacles.isEmpty()
-                    && footprint.collides(obstacles, x[StateIndex.X], x[StateIndex.Y], x[StateIndex.THETA]))) {
+            if (footprint.collides(world.grid(), x[StateIndex.X], x[StateIndex.Y], x[StateIndex.THETA])) {
                 outcome = Outcome.COLLISION;
+                collisionWith = EpisodeResult.STATIC;
+            } else if (!obstacles.isEmpty()
+                    && footprint.collides(obstacles, x[StateIndex.X], x[StateIndex.Y], x[StateIndex.THETA])) {
+                outcome = Outcome.COLLISION;
+                collisionWith = EpisodeResult.MOVING;
             } else if (Math.hypot(x[StateIndex.X] - world.goalX(), x[StateIndex.Y] - world.goalY())
                     <= world.goalTolerance()) {
                 outcome = Outcome.SUCCESS;
@@ -242,6 +246,6 @@ public final class Simulator {
         double at = Double.isNaN(timerStart) ? 0.0 : time - timerStart;
         double ot = world.optimalTime();
         double score = BarnScore.score(outcome == Outcome.SUCCESS, at, ot);
-        return new EpisodeResult(outcome, at, ot, score, pathLength, time);
+        return new EpisodeResult(outcome, at, ot, score, pathLength, time, collisionWith);
     }
 }

@@ -107,13 +107,13 @@ public record Footprint(double length, double width) {
      * @param theta     heading [rad].
      * @return true when the rectangle overlaps a disc.
      */
-    public boolean collides(List<MovingObstacle> obstacles, double x, double y, double theta) {
+    public boolean collides(List<? extends MovingDisc> obstacles, double x, double y, double theta) {
         double c = Math.cos(theta);
         double s = Math.sin(theta);
         double a = 0.5 * length;
         double b = 0.5 * width;
         for (int k = 0, n = obstacles.size(); k < n; k++) {
-            MovingObstacle o = obstacles.get(k);
+            MovingDisc o = obstacles.get(k);
             double dx = o.x() - x;
             double dy = o.y() - y;
             double xi = dx * c + dy * s;

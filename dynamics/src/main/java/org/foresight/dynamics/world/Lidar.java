@@ -62,7 +62,7 @@ public final class Lidar {
      * @param theta     sensor heading [rad].
      * @param rangesOut (Output) length ≥ beams: range of each beam [m], in [0, maxRange]. Modified.
      */
-    public void scan(OccupancyGrid grid, List<MovingObstacle> obstacles, double x, double y, double theta,
+    public void scan(OccupancyGrid grid, List<? extends MovingDisc> obstacles, double x, double y, double theta,
                      double[] rangesOut) {
         checkOut(rangesOut);
         double c = Math.cos(theta);
@@ -86,7 +86,7 @@ public final class Lidar {
      * @param rangesOut (Output) length ≥ beams: range of each beam [m]. Modified.
      * @param rng       noise source (advanced by one Gaussian per hit beam). Modified.
      */
-    public void scan(OccupancyGrid grid, List<MovingObstacle> obstacles, double x, double y, double theta,
+    public void scan(OccupancyGrid grid, List<? extends MovingDisc> obstacles, double x, double y, double theta,
                      double[] rangesOut, RandomGenerator rng) {
         scan(grid, obstacles, x, y, theta, rangesOut);
         double sd = config.noiseStd();
@@ -112,11 +112,11 @@ public final class Lidar {
      *
      * @return range [m] in [0, maxRange].
      */
-    static double castRay(OccupancyGrid grid, List<MovingObstacle> obstacles, double ox, double oy, double dx,
+    static double castRay(OccupancyGrid grid, List<? extends MovingDisc> obstacles, double ox, double oy, double dx,
                           double dy, double maxRange) {
         double best = Math.min(maxRange, castGrid(grid, ox, oy, dx, dy, maxRange));
         for (int k = 0, n = obstacles.size(); k < n; k++) {
-            MovingObstacle o = obstacles.get(k);
+            MovingDisc o = obstacles.get(k);
             // |f + t d|² = r², f = p − c:  t² + 2(f·d)t + (f·f − r²) = 0
             double fx = ox - o.x();
             double fy = oy - o.y();

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  *
  * <p>Mutable (its state advances with {@link #step}); {@link World#movingObstacles()} hands out copies.
  */
-public final class MovingObstacle {
+public final class MovingObstacle implements MovingDisc {
     /** Radius of obstacles made by {@link #random} [m]. */
     public static final double RANDOM_RADIUS = 0.2;
     /** Lowest speed of obstacles made by {@link #random} [m/s]. */
@@ -55,26 +55,31 @@ public final class MovingObstacle {
     }
 
     /** @return centre x [m]. */
+    @Override
     public double x() {
         return x;
     }
 
     /** @return centre y [m]. */
+    @Override
     public double y() {
         return y;
     }
 
     /** @return velocity x [m/s]. */
+    @Override
     public double vx() {
         return vx;
     }
 
     /** @return velocity y [m/s]. */
+    @Override
     public double vy() {
         return vy;
     }
 
     /** @return radius [m]. */
+    @Override
     public double radius() {
         return radius;
     }
@@ -94,6 +99,7 @@ public final class MovingObstacle {
      * @param dt   time step [s], ≥ 0.
      * @param grid static obstacles. Not modified.
      */
+    @Override
     public void step(double dt, OccupancyGrid grid) {
         if (!(dt >= 0) || !Double.isFinite(dt)) {
             throw new IllegalArgumentException("time step dt [s] must be finite and ≥ 0: " + dt);
@@ -113,6 +119,7 @@ public final class MovingObstacle {
     }
 
     /** @return an independent copy with the same state. */
+    @Override
     public MovingObstacle copy() {
         return new MovingObstacle(x, y, vx, vy, radius, bounds);
     }
@@ -162,12 +169,37 @@ public final class MovingObstacle {
      * @throws IllegalArgumentException when count is negative or the discs cannot be placed.
      */
     public static List<MovingObstacle> random(World world, int count, long seed) {
+        return random(world, count, RANDOM_RADIUS, RANDOM_MIN_SPEED, RANDOM_MAX_SPEED, seed);
+    }
+
+    /**
+     * As {@link #random(World, int, long)} with a chosen radius and speed range.
+     *
+     * @param world    the world. Not modified.
+     * @param count    number of discs, ≥ 0.
+     * @param radius   disc radius [m], &gt; 0.
+     * @param minSpeed lowest speed [m/s], ≥ 0.
+     * @param maxSpeed highest speed [m/s], ≥ minSpeed.
+     * @param seed     random seed.
+     * @return new discs bounded by the field.
+     * @throws IllegalArgumentException naming the quantity when an argument is out of range or the discs cannot
+     *                                  be placed.
+     */
+    public static List<MovingObstacle> random(World world, int count, double radius, double minSpeed,
+                                              double maxSpeed, long seed) {
         if (count < 0) {
             throw new IllegalArgumentException("moving obstacle count must be ≥ 0: " + count);
         }
+        if (!(radius > 0) || !Double.isFinite(radius)) {
+            throw new IllegalArgumentException("moving obstacle radius must be a finite distance > 0 m: " + radius);
+        }
+        if (!(minSpeed >= 0) || !(maxSpeed >= minSpeed) || !Double.isFinite(maxSpeed)) {
+            throw new IllegalArgumentException("moving obstacle speeds must satisfy 0 ≤ min ≤ max < ∞ m/s: min "
+                    + minSpeed + ", max " + maxSpeed);
+        }
         SplittableRandom rnd = new SplittableRandom(seed);
         FieldBounds f = world.fieldBounds();
-        double r = RANDOM_RADIUS;
+        double r = radius;
         if (f.maxX() - f.minX() <= 2 * r || f.maxY() - f.minY() <= 2 * r) {
             throw new IllegalArgumentException("field of world " + world.name() + " is smaller than an obstacle of radius "
                     + r + " m");
@@ -198,7 +230,7 @@ public final class MovingObstacle {
             if (clash) {
                 continue;
             }
-            double speed = RANDOM_MIN_SPEED + rnd.nextDouble() * (RANDOM_MAX_SPEED - RANDOM_MIN_SPEED);
+            double speed = minSpeed + rnd.nextDouble() * (maxSpeed - minSpeed);
             double dir = rnd.nextDouble() * 2 * Math.PI;
             out.add(new MovingObstacle(px, py, speed * Math.cos(dir), speed * Math.sin(dir), r, f));
         }

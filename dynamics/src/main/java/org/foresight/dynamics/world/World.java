@@ -14,6 +14,8 @@ import java.util.List;
 public final class World {
     /** Speed that defines the optimal time, OT = reference path length / 2 m/s [m/s]. */
     public static final double OPTIMAL_SPEED = 2.0;
+    /** Step in which {@link #advancedBy} moves bouncing obstacles [s] (the simulator's physics step). */
+    public static final double ADVANCE_STEP = 0.005;
 
     private final String name;
     private final OccupancyGrid grid;
@@ -24,7 +26,8 @@ public final class World {
     private final double[] referencePath;
     private final double referencePathLength;
     private final FieldBounds fieldBounds;
-    private final List<MovingObstacle> movingObstacles;
+    private final List<MovingDisc> movingObstacles;
+    private final double startTime;
     private final SdfHolder sdf;
 
     /**
@@ -39,14 +42,14 @@ public final class World {
      * @param movingObstacles initial moving obstacles (copied); empty for a static world.
      */
     public World(String name, OccupancyGrid grid, Pose2 start, double goalX, double goalY, double goalTolerance,
-                 double[] referencePath, FieldBounds fieldBounds, List<MovingObstacle> movingObstacles) {
-        this(name, grid, start, goalX, goalY, goalTolerance, referencePath, fieldBounds, movingObstacles,
+                 double[] referencePath, FieldBounds fieldBounds, List<? extends MovingDisc> movingObstacles) {
+        this(name, grid, start, goalX, goalY, goalTolerance, referencePath, fieldBounds, movingObstacles, 0.0,
                 new SdfHolder());
     }
 
     private World(String name, OccupancyGrid grid, Pose2 start, double goalX, double goalY, double goalTolerance,
-                  double[] referencePath, FieldBounds fieldBounds, List<MovingObstacle> movingObstacles,
-                  SdfHolder sdf) {
+                  double[] referencePath, FieldBounds fieldBounds, List<? extends MovingDisc> movingObstacles,
+                  double startTime, SdfHolder sdf) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("world name must be non-empty");
         }
@@ -87,11 +90,15 @@ public final class World {
         this.referencePath = referencePath.clone();
         this.referencePathLength = len;
         this.fieldBounds = fieldBounds;
-        List<MovingObstacle> copies = new ArrayList<>(movingObstacles.size());
-        for (MovingObstacle o : movingObstacles) {
+        if (!(startTime >= 0) || !Double.isFinite(startTime)) {
+            throw new IllegalArgumentException("world " + name + ": start time [s] must be finite and ≥ 0: " + startTime);
+        }
+        List<MovingDisc> copies = new ArrayList<>(movingObstacles.size());
+        for (MovingDisc o : movingObstacles) {
             copies.add(o.copy());
         }
         this.movingObstacles = Collections.unmodifiableList(copies);
+        this.startTime = startTime;
         this.sdf = sdf;
     }
 
@@ -146,12 +153,49 @@ public final class World {
     }
 
     /** @return fresh copies of the moving obstacles' initial states; empty for a static world. */
-    public List<MovingObstacle> movingObstacles() {
-        List<MovingObstacle> out = new ArrayList<>(movingObstacles.size());
-        for (MovingObstacle o : movingObstacles) {
+    public List<MovingDisc> movingObstacles() {
+        List<MovingDisc> out = new ArrayList<>(movingObstacles.size());
+        for (MovingDisc o : movingObstacles) {
             out.add(o.copy());
         }
         return out;
+    }
+
+    /**
+     * @return the world's clock when the robot starts [s] (the offset t0 between world start and robot start;
+     *         0 unless {@link #advancedBy} moved it): world time = this + simulated time.
+     */
+    public double startTime() {
+        return startTime;
+    }
+
+    /**
+     * The same world with its clock started {@code seconds} earlier: every moving obstacle has moved for that long
+     * before the robot starts (a {@link KeyframedObstacle} exactly, a bouncing one in steps of
+     * {@value #ADVANCE_STEP} s), and {@link #startTime()} is that much later.
+     *
+     * @param seconds offset t0 [s], finite and ≥ 0.
+     * @return the advanced world (sharing grid and cached SDF).
+     * @throws IllegalArgumentException if the offset is negative or not finite.
+     */
+    public World advancedBy(double seconds) {
+        if (!(seconds >= 0) || !Double.isFinite(seconds)) {
+            throw new IllegalArgumentException("time offset t0 must be finite and ≥ 0 s, got " + seconds);
+        }
+        List<MovingDisc> moved = movingObstacles();
+        for (MovingDisc o : moved) {
+            if (o instanceof KeyframedObstacle k) {
+                k.moveTo(k.time() + seconds);
+            } else {
+                long steps = (long) Math.floor(seconds / ADVANCE_STEP);
+                for (long i = 0; i < steps; i++) {
+                    o.step(ADVANCE_STEP, grid);
+                }
+                o.step(seconds - steps * ADVANCE_STEP, grid);
+            }
+        }
+        return new World(name, grid, start, goalX, goalY, goalTolerance, referencePath, fieldBounds, moved,
+                startTime + seconds, sdf);
     }
 
     /**
@@ -163,15 +207,17 @@ public final class World {
         if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
             throw new IllegalArgumentException("goal tolerance must be a finite distance > 0 m, got " + tolerance);
         }
-        return new World(name, grid, start, goalX, goalY, tolerance, referencePath, fieldBounds, movingObstacles(), sdf);
+        return new World(name, grid, start, goalX, goalY, tolerance, referencePath, fieldBounds, movingObstacles(),
+                startTime, sdf);
     }
 
     /**
      * @param obstacles initial moving obstacles (copied).
      * @return the same world (sharing grid and cached SDF) with these moving obstacles.
      */
-    public World withMovingObstacles(List<MovingObstacle> obstacles) {
-        return new World(name, grid, start, goalX, goalY, goalTolerance, referencePath, fieldBounds, obstacles, sdf);
+    public World withMovingObstacles(List<? extends MovingDisc> obstacles) {
+        return new World(name, grid, start, goalX, goalY, goalTolerance, referencePath, fieldBounds, obstacles,
+                startTime, sdf);
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Loads worlds: the 300 BARN worlds from the classpath, BARN-format text files, and ROS map_server maps.
+ * Loads worlds: the 300 BARN worlds from the classpath, the 60 DynaBARN worlds ({@link DynaBarn}), BARN-format
+ * text files, and ROS map_server maps.
  *
  * <h2>BARN geometry (Gazebo world frame, metres)</h2>
  * The 30×30 field of 0.15 m cells: field cell (r, c) is centred at x = −4.425 + 0.15 r, y = 5.175 + 0.15 c.
@@ -72,7 +73,8 @@ public final class WorldLoader {
     }
 
     /**
-     * @param spec "barn:N" with N in 0..299, or a path to a BARN-format .txt file.
+     * @param spec "barn:N" with N in 0..299, "dynabarn:N" with N in 0..59 ({@link DynaBarn}, t0 = 0), or a path to a
+     *             BARN-format .txt file.
      * @return the world.
      * @throws IllegalArgumentException for a bad "barn:" index or a map_server YAML (use {@link #loadMapServer}).
      * @throws WorldFormatException     when the file is missing or malformed.
@@ -91,6 +93,17 @@ public final class WorldLoader {
                         + (BARN_COUNT - 1));
             }
             return loadBarn(index);
+        }
+        if (spec.startsWith("dynabarn:")) {
+            String n = spec.substring(9).trim();
+            int index;
+            try {
+                index = Integer.parseInt(n);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("world spec \"" + spec + "\": DynaBARN index must be an integer 0.."
+                        + (DynaBarn.COUNT - 1));
+            }
+            return DynaBarn.load(index, 0.0);
         }
         String lower = spec.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {

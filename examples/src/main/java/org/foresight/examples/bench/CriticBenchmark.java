@@ -91,7 +91,7 @@ public class CriticBenchmark {
             }
             batch = planner.buffers();
             context = new CriticContext(); // as the planner filled it for the batch it kept
-            PlanStart.context(context, request, lastV, lastW, cfg.dt());
+            PlanStart.context(context, request, lastV, lastW, cfg.dt(), cfg.horizon());
         }
         costs = new double[samples];
         CriticParams params = goalAlwaysActive(CriticParams.defaults());
@@ -109,7 +109,8 @@ public class CriticBenchmark {
         return new CriticParams(p.goalWeight(), GOAL_ACTIVATION, p.pathFollowWeight(), p.pathAlignWeight(),
                 p.pathAlignCap(), p.collisionCost(), p.obstacleWeight(), p.obstacleMargin(), p.collisionPad(),
                 p.footprintLength(), p.footprintWidth(), p.footprintCircles(), p.effortWeightV(), p.effortWeightOmega(),
-                p.rateWeightV(), p.rateWeightOmega(), p.preferForwardWeight(), p.speedWeight(), p.speedTarget());
+                p.rateWeightV(), p.rateWeightOmega(), p.preferForwardWeight(), p.speedWeight(), p.speedTarget(),
+                p.dynamicObstacle());
     }
 
     /** @return the first and last samples' costs: the batch scored by the critic (or all of them). */

@@ -41,6 +41,9 @@ public final class NavigateCommand implements Callable<Integer> {
     WorldOptions worldOptions = new WorldOptions();
 
     @Mixin
+    MovingObstacleOptions movingObstacleOptions = new MovingObstacleOptions();
+
+    @Mixin
     PlantOptions plantOptions = new PlantOptions();
 
     @Mixin
@@ -104,7 +107,7 @@ public final class NavigateCommand implements Callable<Integer> {
         if (closeWhenDone && !show) {
             throw new IllegalArgumentException("--close-when-done applies to --show");
         }
-        World world = worldOptions.load();
+        World world = movingObstacleOptions.apply(worldOptions.load(), seed);
         Latency latency = latencyOption.latency();
         DynamicsModel plant = plantOptions.plant();
         DynamicsModel m = Models.load(model, plantOptions);
@@ -117,6 +120,8 @@ public final class NavigateCommand implements Callable<Integer> {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("command", "navigate");
         meta.put("world", worldOptions.spec());
+        meta.put("t0_s", world.startTime());
+        meta.put("moving_obstacles", movingObstacleOptions.label());
         meta.put("planner", pc.planner());
         meta.put("model", model);
         meta.put("model_description", m.describe());

@@ -22,10 +22,11 @@ public final class SensingOptions {
                     + "oracle for navigate.")
     String protocol;
 
-    @Option(names = "--perception", paramLabel = "map|lidar",
-            description = "What the planner knows of obstacles: map (the exact static map, an oracle) or lidar (a map "
-                    + "built from the scans of a Hokuyo UST-10LX, 720 beams over 270 degrees, 30 m, 1 cm noise, 0.065 m "
-                    + "behind the centre; unknown space counts as free).")
+    @Option(names = "--perception", paramLabel = "map|tracked|lidar",
+            description = "What the planner knows of obstacles: map (the exact static map and the true moving obstacles, "
+                    + "an oracle), tracked (the exact static map; moving obstacles only as tracked in the lidar scans) or "
+                    + "lidar (a map built from the scans of a Hokuyo UST-10LX, 720 beams over 270 degrees, 30 m, 1 cm "
+                    + "noise, 0.065 m behind the centre; unknown space counts as free).")
     String perception;
 
     @Option(names = "--localization", paramLabel = "truth|odometry",
@@ -84,7 +85,9 @@ public final class SensingOptions {
             per = switch (perception.toLowerCase(Locale.ROOT)) {
                 case "map" -> Sensing.Perception.MAP;
                 case "lidar" -> Sensing.Perception.LIDAR;
-                default -> throw new IllegalArgumentException("--perception " + perception + ": expected map or lidar");
+                case "tracked" -> Sensing.Perception.TRACKED;
+                default -> throw new IllegalArgumentException("--perception " + perception
+                        + ": expected map, tracked or lidar");
             };
         }
         if (localization != null) {
@@ -116,7 +119,7 @@ public final class SensingOptions {
     EpisodeConfig apply(EpisodeConfig cfg, String defaultProtocol) {
         Sensing s = sensing(defaultProtocol);
         EpisodeConfig c = cfg.withSensing(s);
-        if (s.perception() == Sensing.Perception.LIDAR) {
+        if (s.perception() != Sensing.Perception.MAP) {
             c = c.withSim(c.sim().withLidar(lidarConfig()));
         }
         if (s.localization() == Sensing.Localization.ODOMETRY) {

@@ -12,6 +12,7 @@ import org.foresight.dynamics.sim.SimConfig;
 import org.foresight.dynamics.sim.Simulator;
 import org.foresight.dynamics.world.Footprint;
 import org.foresight.dynamics.world.LidarConfig;
+import org.foresight.dynamics.world.MovingDisc;
 import org.foresight.dynamics.world.MovingObstacle;
 import org.foresight.dynamics.world.World;
 import org.foresight.mpc.loop.EpisodeSummary;
@@ -86,7 +87,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     PurePursuit.command(w.referencePath(), x, speed, 1.0, cmd);
                 }
                 double[] scan = sim.scan() == null ? null : sim.scan().clone();
-                List<MovingObstacle> obs = sim.obstacles().stream().map(MovingObstacle::copy).toList();
+                List<MovingDisc> obs = sim.obstacles().stream().map(MovingDisc::copy).toList();
                 log.cycle(new CycleRecord(cycle++, sim.time(), x, cmd.clone(), 0.0, controller, "ok", new double[0],
                         new double[0][], new double[0], scan, obs));
                 sim.advance(cmd);

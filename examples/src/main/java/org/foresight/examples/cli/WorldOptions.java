@@ -3,19 +3,26 @@ package org.foresight.examples.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.foresight.dynamics.world.DynaBarn;
 import org.foresight.dynamics.world.Pose2;
 import org.foresight.dynamics.world.World;
 import org.foresight.dynamics.world.WorldLoader;
 import picocli.CommandLine.Option;
 
 /**
- * The world options shared by the commands that drive in a world ({@code --world}, and for ROS
+ * The world options shared by the commands that drive in a world ({@code --world}, {@code --t0}, and for ROS
  * map_server maps {@code --start}/{@code --goal}). Used as a picocli {@code @Mixin}.
  */
 public final class WorldOptions {
-    @Option(names = "--world", paramLabel = "barn:N|FILE",
-            description = "barn:N (0..299), a world file in the BARN text format, or a ROS map_server YAML (with --start and --goal).")
+    @Option(names = "--world", paramLabel = "barn:N|dynabarn:N|FILE",
+            description = "barn:N (0..299), dynabarn:N (0..59, the dynamic DynaBARN worlds), a world file in the BARN "
+                    + "text format, or a ROS map_server YAML (with --start and --goal).")
     String world;
+
+    @Option(names = "--t0", paramLabel = "SECONDS",
+            description = "The world's clock when the robot starts [s], >= 0: the world's moving obstacles have moved "
+                    + "for that long (DynaBARN's offset between world start and robot start). Default: 0.")
+    double t0;
 
     @Option(names = "--start", split = ",", paramLabel = "X,Y,THETA",
             description = "Start pose [m, m, rad] for a map_server map.")
@@ -42,15 +49,37 @@ public final class WorldOptions {
         if (goalTolerance != null && (!(goalTolerance > 0) || !Double.isFinite(goalTolerance))) {
             throw new IllegalArgumentException("--goal-tolerance must be a finite distance > 0 m, got " + goalTolerance);
         }
+        if (!(t0 >= 0) || !Double.isFinite(t0)) {
+            throw new IllegalArgumentException("--t0 must be a finite time >= 0 s, got " + t0);
+        }
         World w = loadWorld();
-        return goalTolerance == null ? w : w.withGoalTolerance(goalTolerance);
+        w = goalTolerance == null ? w : w.withGoalTolerance(goalTolerance);
+        return t0 == 0.0 ? w : w.advancedBy(t0);
     }
 
     private World loadWorld() {
         boolean yaml = world.endsWith(".yaml") || world.endsWith(".yml");
+        if (world.startsWith("dynabarn:")) {
+            int n;
+            try {
+                n = Integer.parseInt(world.substring(9).trim());
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+            if (n < 0 || n >= DynaBarn.COUNT) {
+                throw new IllegalArgumentException("--world " + world + ": DynaBARN index must be an integer 0.."
+                        + (DynaBarn.COUNT - 1));
+            }
+            if (start != null || goal != null) {
+                throw new IllegalArgumentException("--start/--goal apply to map_server maps only; DynaBARN worlds fix "
+                        + "start and goal");
+            }
+            return DynaBarn.load(n, 0.0);
+        }
         if (!world.startsWith("barn:") && !Files.exists(Path.of(world))) {
             throw new IllegalArgumentException("--world " + world
-                    + ": no such file (use barn:N for N in 0..299, a BARN-format world file, or a map_server .yaml)");
+                    + ": no such file (use barn:N for N in 0..299, dynabarn:N for N in 0..59, a BARN-format world "
+                    + "file, or a map_server .yaml)");
         }
         if (yaml) {
             if (start == null || start.size() != 3 || goal == null || goal.size() != 2) {

@@ -93,6 +93,15 @@ class BadInputTest {
         c.add(new Case("--perception", "navigate", "--world", "barn:0", "--perception", "lidar2", "--out", out));
         c.add(new Case("--localization", "navigate", "--world", "barn:0", "--localization", "gps", "--out", out));
         c.add(new Case("--protocol", "bench", "--protocol", "moon", "--worlds", "0", "--out", out));
+        c.add(new Case("--world dynabarn:60", "navigate", "--world", "dynabarn:60", "--out", out));
+        c.add(new Case("--world dynabarn:x", "simulate", "--world", "dynabarn:x", "--out", out));
+        c.add(new Case("--t0", "navigate", "--world", "dynabarn:0", "--t0", "-1", "--out", out));
+        c.add(new Case("--t0", "simulate", "--world", "barn:0", "--t0", "-0.5", "--out", out));
+        c.add(new Case("--moving-obstacles", "navigate", "--world", "barn:0", "--moving-obstacles", "-1", "--out", out));
+        c.add(new Case("--obstacle-radius", "navigate", "--world", "barn:0", "--moving-obstacles", "2",
+                "--obstacle-radius", "-0.1", "--out", out));
+        c.add(new Case("--obstacle-speed", "navigate", "--world", "barn:0", "--moving-obstacles", "2",
+                "--obstacle-speed", "-1,2", "--out", out));
         c.add(new Case("--lidar", "navigate", "--world", "barn:0", "--protocol", "barn", "--lidar", "beams=0", "--out", out));
         c.add(new Case("--lidar", "navigate", "--world", "barn:0", "--protocol", "barn", "--lidar", "range_m=0", "--out", out));
         c.add(new Case("--lidar", "bench", "--lidar", "resolution_m=0", "--worlds", "0", "--out", out));

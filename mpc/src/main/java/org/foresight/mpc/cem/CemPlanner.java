@@ -254,7 +254,7 @@ public final class CemPlanner implements Planner {
         PlanStart.skipElapsedSteps(lastPlanTime, request.time(), config.dt(), meanV, meanW, horizon);
         lastPlanTime = request.time();
         CriticContext c = context;
-        PlanStart.context(c, request, lastCmdV, lastCmdW, config.dt());
+        PlanStart.context(c, request, lastCmdV, lastCmdW, config.dt(), horizon);
         critics.prepare(c);
 
         Arrays.fill(sigmaV, config.initialSigmaV());

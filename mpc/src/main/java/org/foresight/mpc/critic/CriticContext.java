@@ -2,6 +2,7 @@ package org.foresight.mpc.critic;
 
 import org.foresight.mpc.path.GuidePath;
 import org.foresight.mpc.perception.DistanceGrid;
+import org.foresight.mpc.perception.MovingDiscs;
 
 /**
  * What every critic may read besides the rollouts, set once per planning cycle by the optimiser (a
@@ -32,6 +33,10 @@ public final class CriticContext {
     public GuidePath guide;
     /** Obstacle distance grid (what the robot knows). */
     public DistanceGrid obstacles;
+    /** Moving obstacles at the measurement (positions [m], velocities [m/s], radii [m]); never null. */
+    public MovingDiscs movers = MovingDiscs.NONE;
     /** Model step [s]. */
     public double dt;
+    /** Rollout horizon T [steps] (pose entry t is the state at (t + 1)·dt after the measurement). */
+    public int horizon;
 }

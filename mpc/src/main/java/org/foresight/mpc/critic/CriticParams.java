@@ -26,21 +26,26 @@ import java.util.List;
  * @param preferForwardWeight {@link PreferForwardCritic} per m/s.
  * @param speedWeight         {@link SpeedCritic} per (m/s)².
  * @param speedTarget         {@link SpeedCritic} cruise speed [m/s].
+ * @param dynamicObstacle     {@link DynamicObstacleCritic} parameters.
  */
 public record CriticParams(double goalWeight, double goalActivation, double pathFollowWeight, double pathAlignWeight,
                            double pathAlignCap, double collisionCost, double obstacleWeight, double obstacleMargin, double collisionPad,
                            double footprintLength, double footprintWidth, int footprintCircles,
                            double effortWeightV, double effortWeightOmega, double rateWeightV, double rateWeightOmega,
-                           double preferForwardWeight, double speedWeight, double speedTarget) {
+                           double preferForwardWeight, double speedWeight, double speedTarget,
+                           DynamicObstacleParams dynamicObstacle) {
 
     /** The default critic list, in scoring order. */
     public static final List<String> DEFAULT_CRITICS = List.of("obstacle", "goal", "path_follow", "path_align",
-            "control_effort", "control_rate", "prefer_forward", "speed");
+            "control_effort", "control_rate", "prefer_forward", "speed", "dynamic_obstacle");
 
     /** Validates the footprint (the critics validate their own fields when built). */
     public CriticParams {
         Critics.positive("footprintLength", "m", footprintLength);
         Critics.positive("footprintWidth", "m", footprintWidth);
+        if (dynamicObstacle == null) {
+            throw new IllegalArgumentException("dynamicObstacle parameters must be present");
+        }
         if (footprintCircles < 1) {
             throw new IllegalArgumentException("footprintCircles must be >= 1, got " + footprintCircles);
         }
@@ -55,27 +60,30 @@ public record CriticParams(double goalWeight, double goalActivation, double path
         return new CriticParams(3.0, 2.0, 3.0, 1.0, 1.0, 1000.0, 3.0, 0.25, 0.04,
                 0.42, 0.33, 3,
                 0.0, 0.02, 0.0002, 0.0005,
-                5.0, 1.0, 1.6);
+                5.0, 1.0, 1.6, DynamicObstacleParams.defaults());
     }
 
     /** @param length [m]. @param width [m]. @return a copy with the footprint changed. */
     public CriticParams withFootprint(double length, double width) {
         return new CriticParams(goalWeight, goalActivation, pathFollowWeight, pathAlignWeight, pathAlignCap,
                 collisionCost, obstacleWeight, obstacleMargin, collisionPad, length, width, footprintCircles, effortWeightV,
-                effortWeightOmega, rateWeightV, rateWeightOmega, preferForwardWeight, speedWeight, speedTarget);
+                effortWeightOmega, rateWeightV, rateWeightOmega, preferForwardWeight, speedWeight, speedTarget,
+                dynamicObstacle);
     }
 
     /** @param target cruise speed [m/s]. @return a copy with it changed. */
     public CriticParams withSpeedTarget(double target) {
         return new CriticParams(goalWeight, goalActivation, pathFollowWeight, pathAlignWeight, pathAlignCap,
                 collisionCost, obstacleWeight, obstacleMargin, collisionPad, footprintLength, footprintWidth, footprintCircles,
-                effortWeightV, effortWeightOmega, rateWeightV, rateWeightOmega, preferForwardWeight, speedWeight, target);
+                effortWeightV, effortWeightOmega, rateWeightV, rateWeightOmega, preferForwardWeight, speedWeight, target,
+                dynamicObstacle);
     }
 
     /** @param weight cost per m/s of reversing. @return a copy with the prefer-forward weight changed. */
     public CriticParams withPreferForward(double weight) {
         return new CriticParams(goalWeight, goalActivation, pathFollowWeight, pathAlignWeight, pathAlignCap,
                 collisionCost, obstacleWeight, obstacleMargin, collisionPad, footprintLength, footprintWidth, footprintCircles,
-                effortWeightV, effortWeightOmega, rateWeightV, rateWeightOmega, weight, speedWeight, speedTarget);
+                effortWeightV, effortWeightOmega, rateWeightV, rateWeightOmega, weight, speedWeight, speedTarget,
+                dynamicObstacle);
     }
 }

@@ -25,7 +25,7 @@ public final class CriticSet {
      * Builds the named built-in critics.
      *
      * @param names  critic names: goal, path_follow, path_align, obstacle, control_effort, control_rate,
-     *               prefer_forward, speed.
+     *               prefer_forward, speed, dynamic_obstacle.
      * @param params their parameters.
      * @return the set, in the given order.
      * @throws IllegalArgumentException naming an unknown critic.
@@ -72,9 +72,13 @@ public final class CriticSet {
                 return new PreferForwardCritic(p.preferForwardWeight());
             case "speed":
                 return new SpeedCritic(p.speedWeight(), p.speedTarget());
+            case "dynamic_obstacle": {
+                double[][] c = ObstacleCritic.circlesFor(p.footprintLength(), p.footprintWidth(), p.footprintCircles());
+                return new DynamicObstacleCritic(p.dynamicObstacle(), c[0], c[1][0]);
+            }
             default:
                 throw new IllegalArgumentException("unknown critic '" + name + "'; known: goal, path_follow, path_align, "
-                        + "obstacle, control_effort, control_rate, prefer_forward, speed");
+                        + "obstacle, control_effort, control_rate, prefer_forward, speed, dynamic_obstacle");
         }
     }
 

@@ -3,14 +3,18 @@ package org.foresight.mpc.loop;
 import org.foresight.dynamics.log.MapSnapshot;
 import org.foresight.dynamics.model.StateIndex;
 import org.foresight.dynamics.sim.Simulator;
+import org.foresight.dynamics.world.Lidar;
 import org.foresight.dynamics.world.OccupancyGrid;
 import org.foresight.dynamics.world.World;
 import org.foresight.mpc.path.GuidePath;
 import org.foresight.mpc.path.GuidePlanner;
+import org.foresight.mpc.perception.DiscTracker;
 import org.foresight.mpc.perception.LidarMap;
 import org.foresight.mpc.perception.LidarMapConfig;
 import org.foresight.mpc.perception.MapObstacleField;
+import org.foresight.mpc.perception.MovingDiscs;
 import org.foresight.mpc.perception.ObstacleField;
+import org.foresight.mpc.perception.TrackerConfig;
 
 /**
  * What the robot knows during one episode ({@link Sensing}): the state it measures, the obstacle field it
@@ -39,6 +43,9 @@ final class EpisodeKnowledge {
     private double perceptionMs;
     private long snapshotVersion = -1;
     private boolean noPath;
+    private final MovingDiscs movers = new MovingDiscs();
+    /** The moving-obstacle tracker ({@link Sensing.Perception#TRACKED}), else null. */
+    private final DiscTracker tracker;
     /** Cycles between two map snapshots in the run log (0.5 s). */
     static final int SNAPSHOT_CYCLES = 10;
 
@@ -59,12 +66,17 @@ final class EpisodeKnowledge {
             this.staticGuides = new GuidePlanner(world.grid(), config.footprint(), config.guideMargin());
             this.coarse = null;
         }
+        this.tracker = sensing.perception() == Sensing.Perception.TRACKED
+                ? new DiscTracker(TrackerConfig.defaults(), new Lidar(config.sim().lidar())) : null;
     }
 
     /** Forgets everything learnt (after the warm-up). */
     void reset() {
         if (map != null) {
             map.reset();
+        }
+        if (tracker != null) {
+            tracker.reset();
         }
         guide = null;
         guideVersion = -1;
@@ -79,6 +91,24 @@ final class EpisodeKnowledge {
     }
 
     /**
+     * The moving obstacles the planner is told of now: with the exact map (the oracle) the simulator's true discs,
+     * their positions and velocities, in the world frame like the map; tracked, the tracker's confirmed tracks (as
+     * of the last {@link #sense}); with a lidar map none (its scans paint them into the map).
+     *
+     * @param sim the simulator. Not modified.
+     * @return the discs (a holder reused every cycle), or {@link MovingDiscs#NONE}.
+     */
+    MovingDiscs movers(Simulator sim) {
+        if (tracker != null) {
+            return tracker.tracks(movers);
+        }
+        if (sensing.perception() != Sensing.Perception.MAP || sim.obstacles().isEmpty()) {
+            return MovingDiscs.NONE;
+        }
+        return movers.set(sim.obstacles());
+    }
+
+    /**
      * Takes this cycle's measurement and updates the map with the cycle's scan.
      *
      * @param sim the simulator (true state, scan, odometry).
@@ -90,6 +120,14 @@ final class EpisodeKnowledge {
             long t0 = System.nanoTime();
             // The scan was taken from the true pose; it is placed at the pose the robot believes it has.
             map.integrate(sim.scan(), sim.config().lidar(), x[StateIndex.X], x[StateIndex.Y], x[StateIndex.THETA]);
+            perceptionMs = (System.nanoTime() - t0) * 1e-6;
+        }
+        if (tracker != null) {
+            long t0 = System.nanoTime();
+            double th = x[StateIndex.THETA];
+            double off = sim.config().lidarOffset();
+            tracker.update(sim.time(), sim.scan(), x[StateIndex.X] + off * Math.cos(th), x[StateIndex.Y] + off * Math.sin(th),
+                    th, field.grid());
             perceptionMs = (System.nanoTime() - t0) * 1e-6;
         }
         return x;

@@ -8,7 +8,7 @@ import org.foresight.dynamics.log.RunLogWriter;
 import org.foresight.dynamics.model.ControlIndex;
 import org.foresight.dynamics.model.StateIndex;
 import org.foresight.dynamics.sim.Simulator;
-import org.foresight.dynamics.world.MovingObstacle;
+import org.foresight.dynamics.world.MovingDisc;
 import org.foresight.dynamics.world.World;
 import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
@@ -138,7 +138,7 @@ public final class EpisodeRunner {
                 GuidePath guide = known.guide(t, x, t < wideUntil, stuck);
                 perceptionTimes[cycle] = known.perceptionMs();
                 PlanRequest req = new PlanRequest(t, x, known.field(), world.goalX(), world.goalY(),
-                        world.goalTolerance(), guide);
+                        world.goalTolerance(), guide, known.movers(sim));
                 long t0 = System.nanoTime();
                 if (known.noPath()) {
                     plan.stop(PlanStatus.NO_PATH); // wait: new scans may open a way; the guide is re-planned
@@ -182,8 +182,8 @@ public final class EpisodeRunner {
             if (wantsLog) {
                 double[] scan = sim.scan() == null ? null : sim.scan().clone();
                 double[] truth = sim.state();
-                List<MovingObstacle> obs = sim.obstacles().isEmpty() ? List.of()
-                        : sim.obstacles().stream().map(MovingObstacle::copy).toList();
+                List<MovingDisc> obs = sim.obstacles().isEmpty() ? List.of()
+                        : sim.obstacles().stream().map(MovingDisc::copy).toList();
                 CycleRecord rec = new CycleRecord(cycle, t, truth, after.clone(), ms, lastMode, status, plan.planXYCopy(),
                         plan.rolloutsCopy(), plan.rolloutWeightsCopy(), scan, obs, latencyMs, overrun,
                         known.estimates() ? x.clone() : null, known.snapshot(cycle));
@@ -241,7 +241,7 @@ public final class EpisodeRunner {
         }
         GuidePath guide = known.guide(sim.time(), x, false, true);
         PlanRequest req = new PlanRequest(sim.time(), x, known.field(), world.goalX(), world.goalY(),
-                world.goalTolerance(), guide);
+                world.goalTolerance(), guide, known.movers(sim));
         for (int i = 0; i < config.warmupCycles(); i++) {
             planner.plan(req, plan);
         }

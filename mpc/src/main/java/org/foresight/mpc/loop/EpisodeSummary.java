@@ -85,7 +85,8 @@ public record EpisodeSummary(String world, EpisodeResult result, double[] planMs
     }
 
     /**
-     * The fields of {@code result.json} that tools read: "outcome" (success/collision/timeout), "time_s"
+     * The fields of {@code result.json} that tools read: "outcome" (success/collision/timeout), "collision_with"
+     * (none/static/moving), "time_s"
      * (AT), "ot_s", "score", "path_m", "plan_ms_p50", "plan_ms_p99", "latency", "latency_ms_p50",
      * "latency_ms_p99", "overrun_fraction", plus "sim_time_s", "cycles", "plans", "overrun_cycles",
      * "stop_cycles", "last_status".
@@ -95,6 +96,7 @@ public record EpisodeSummary(String world, EpisodeResult result, double[] planMs
     public Map<String, Object> toResultJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("outcome", result.outcome().jsonName());
+        m.put("collision_with", result.collisionWith());
         m.put("time_s", result.time());
         m.put("ot_s", result.optimalTime());
         m.put("score", result.score());

@@ -7,6 +7,7 @@ import org.foresight.mpc.perception.LidarMapConfig;
  *
  * <ul>
  *   <li>{@link Perception#MAP}: the planner is given the world's exact static map (an oracle).
+ *   <li>{@link Perception#TRACKED}: the exact static map, and the moving obstacles as tracked in the lidar scans.
  *   <li>{@link Perception#LIDAR}: the planner sees only a {@link org.foresight.mpc.perception.LidarMap} built from
  *       the scans of the simulator's lidar (which needs {@code SimConfig.lidar}); the guide is A* on that map,
  *       unknown cells traversable.
@@ -27,7 +28,12 @@ public record Sensing(Perception perception, Localization localization, double m
         /** The exact static map. */
         MAP,
         /** A map built from lidar scans alone. */
-        LIDAR
+        LIDAR,
+        /**
+         * The exact static map, and the moving obstacles only as a {@link org.foresight.mpc.perception.DiscTracker}
+         * follows them in the lidar scans (needs {@code SimConfig.lidar}).
+         */
+        TRACKED
     }
 
     /** Where the state the planner sees comes from. */

@@ -50,8 +50,10 @@ public final class PlanStart {
      * @param lastV   the last commanded speed [m/s].
      * @param lastW   the last commanded yaw rate [rad/s].
      * @param dt      the rollout step [s].
+     * @param horizon the rollout horizon T [steps].
      */
-    public static void context(CriticContext c, PlanRequest request, double lastV, double lastW, double dt) {
+    public static void context(CriticContext c, PlanRequest request, double lastV, double lastW, double dt,
+                               int horizon) {
         double[] s = request.state();
         c.startX = s[StateIndex.X];
         c.startY = s[StateIndex.Y];
@@ -65,7 +67,9 @@ public final class PlanStart {
         c.goalTolerance = request.goalTolerance();
         c.guide = request.guide();
         c.obstacles = request.obstacles().grid();
+        c.movers = request.movers();
         c.dt = dt;
+        c.horizon = horizon;
     }
 
     /**

@@ -1,0 +1,66 @@
+package org.foresight.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.foresight.dynamics.log.RunLog;
+import org.foresight.dynamics.world.DynaBarn;
+import org.foresight.dynamics.world.KeyframeSpline;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --world dynabarn:N}, {@code --t0} and {@code --moving-obstacles} through the front door. */
+class DynaBarnCliTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void navigateInADynaBarnWorldLogsTheTrueObstaclesAtWorldTime() throws IOException {
+        Path out = dir.resolve("run");
+        CliTest.Run r = CliTest.run("navigate", "--world", "dynabarn:3", "--t0", "5", "--timeout", "1", "--samples", "64",
+                "--planner-threads", "1", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(out.resolve("obstacles.csv"));
+        assertEquals("cycle,t,id,x,y,radius", lines.get(0));
+        int n = DynaBarn.plugins(3).size();
+        // cycle 0 is at world time t0 = 5 s: each obstacle where its keyframe spline has it then
+        double[] p = new double[4];
+        for (int i = 0; i < n; i++) {
+            String[] f = lines.get(1 + i).split(",");
+            assertEquals(5.0, Double.parseDouble(f[1]), 1e-9);
+            DynaBarn.spline(DynaBarn.plugins(3).get(i)).evaluate(5.0, p);
+            assertEquals(p[KeyframeSpline.X], Double.parseDouble(f[3]), 1e-9);
+            assertEquals(p[KeyframeSpline.Y], Double.parseDouble(f[4]), 1e-9);
+            assertEquals(0.5, Double.parseDouble(f[5]), 0.0);
+        }
+        RunLog log = RunLog.read(out);
+        assertTrue(log.cycles() > 5, "cycles: " + log.cycles());
+    }
+
+    @Test
+    void trackedPerceptionRunsWithTheLidar() throws IOException {
+        Path out = dir.resolve("tracked");
+        CliTest.Run r = CliTest.run("navigate", "--world", "dynabarn:45", "--perception", "tracked", "--timeout", "1",
+                "--samples", "64", "--planner-threads", "1", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(out.resolve("result.json")).contains("\"tracked+truth\""));
+        assertTrue(Files.exists(out.resolve("scans.bin")), "the lidar was simulated");
+    }
+
+    @Test
+    void movingObstaclesJoinAnyWorld() throws IOException {
+        Path out = dir.resolve("barn");
+        CliTest.Run r = CliTest.run("navigate", "--world", "barn:0", "--moving-obstacles", "3", "--obstacle-radius", "0.3",
+                "--obstacle-speed", "0.5,0.5", "--timeout", "0.5", "--samples", "64", "--planner-threads", "1",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(out.resolve("obstacles.csv"));
+        assertEquals(1 + 3 * (lines.size() - 1) / 3, lines.size());
+        assertTrue(lines.get(1).endsWith(",0.3"), lines.get(1));
+        assertTrue(Files.readString(out.resolve("meta.json")).contains("\"moving_obstacles\""));
+    }
+}

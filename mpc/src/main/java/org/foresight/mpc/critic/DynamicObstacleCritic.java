@@ -1,0 +1,192 @@
+package org.foresight.mpc.critic;
+
+import org.foresight.mpc.mppi.RolloutBuffers;
+import org.foresight.mpc.perception.MovingDiscs;
+
+/**
+ * Cost of coming close to moving obstacles, each predicted at constant velocity to the time of every rollout step,
+ * with a radius that grows with the prediction time (its uncertainty). Rollout pose t is the state after control t,
+ * so it is compared with each disc i predicted to τ = (t + 1)·dt after the measurement:
+ * <pre>
+ *   cᵢ(τ) = pᵢ + v̂ᵢ·τ,   v̂ᵢ = vᵢ·min(1, s_max/|vᵢ|)            (speed clipped)
+ *   Rᵢ(τ) = rᵢ + r_f + g·τ                                       (footprint circle radius r_f, growth g)
+ *   d = min over footprint circles a (centre q_a = p + a·(cos θ, sin θ)), over i, of |q_a − cᵢ(τ)| − Rᵢ(τ)
+ *   d ≤ 0        ⇒ costs[k] += collisionCost / T
+ *   0 &lt; d &lt; m  ⇒ costs[k] += weight / T · ((m − d)/m)²
+ * </pre>
+ * A predicted overlap is a cost, not a collision flag: a prediction may be wrong, and when every rollout meets
+ * one the robot should still take the least bad way rather than stop. Discs that cannot come within reach of
+ * the robot over the horizon (its speed bound, the disc's clipped speed, the grown radius) are dropped in
+ * {@link #prepare}; per sample-step the rest cost one squared-distance test each, and the footprint circles only
+ * when a disc is within reach. Allocation-free after the first cycles (grow-only prediction tables).
+ */
+public final class DynamicObstacleCritic implements Critic {
+    private final DynamicObstacleParams p;
+    private final double[] offsets;
+    private final double circleRadius;
+    private final double reach;
+    /** Steps predicted in the tables this cycle. */
+    private int steps;
+    /** Discs kept this cycle. */
+    private int m;
+    /** Indices of the kept discs (scratch). */
+    private int[] keep = new int[0];
+    /** Predicted centre x [m] of kept disc i at step t: index t·m + i. */
+    private double[] cx = new double[0];
+    /** Predicted centre y [m]. */
+    private double[] cy = new double[0];
+    /** Grown radius Rᵢ(τ) [m] (disc + footprint circle + growth). */
+    private double[] cr = new double[0];
+    /** (Rᵢ(τ) + reach + margin)²: beyond it no circle can cost [m²]. */
+    private double[] far2 = new double[0];
+
+    /**
+     * @param params       weights and shapes.
+     * @param offsets      footprint circle centres along the heading from the robot origin [m], at least one. Copied.
+     * @param circleRadius footprint circle radius [m], &gt; 0.
+     */
+    public DynamicObstacleCritic(DynamicObstacleParams params, double[] offsets, double circleRadius) {
+        if (params == null) {
+            throw new IllegalArgumentException("dynamic obstacle critic needs its parameters");
+        }
+        if (offsets == null || offsets.length == 0) {
+            throw new IllegalArgumentException("dynamic obstacle critic needs at least one footprint circle offset [m]");
+        }
+        Critics.positive("dynamic obstacle circle radius", "m", circleRadius);
+        this.p = params;
+        this.offsets = offsets.clone();
+        this.circleRadius = circleRadius;
+        double far = 0;
+        for (double a : offsets) {
+            far = Math.max(far, Math.abs(a));
+        }
+        this.reach = far;
+    }
+
+    @Override
+    public String name() {
+        return "dynamic_obstacle";
+    }
+
+    @Override
+    public void prepare(CriticContext c) {
+        m = 0;
+        steps = 0;
+        MovingDiscs d = c.movers;
+        int n = d == null ? 0 : d.count();
+        if (n == 0 || c.horizon < 1) {
+            return;
+        }
+        int tMax = c.horizon;
+        double span = tMax * c.dt;
+        double smax = p.maxSpeed();
+        // keep only the discs that can come within reach during the horizon
+        int kept = 0;
+        int[] keep = keepScratch(n);
+        for (int i = 0; i < n; i++) {
+            double vx = d.vx(i);
+            double vy = d.vy(i);
+            double s = Math.hypot(vx, vy);
+            double f = s > smax ? smax / s : 1.0;
+            double dist = Math.hypot(d.x(i) - c.startX, d.y(i) - c.startY);
+            double bound = (p.robotMaxSpeed() + s * f + p.growth()) * span + d.radius(i) + circleRadius + reach + p.margin();
+            if (Double.isFinite(dist) && dist < bound) {
+                keep[kept++] = i;
+            }
+        }
+        m = kept;
+        steps = tMax;
+        ensure(tMax * m);
+        for (int t = 0; t < tMax; t++) {
+            double tau = (t + 1) * c.dt;
+            for (int j = 0; j < m; j++) {
+                int i = keep[j];
+                double vx = d.vx(i);
+                double vy = d.vy(i);
+                double s = Math.hypot(vx, vy);
+                double f = s > smax ? smax / s : 1.0;
+                int q = t * m + j;
+                cx[q] = d.x(i) + f * vx * tau;
+                cy[q] = d.y(i) + f * vy * tau;
+                cr[q] = d.radius(i) + circleRadius + p.growth() * tau;
+                double r = cr[q] + reach + p.margin();
+                far2[q] = r * r;
+            }
+        }
+    }
+
+    private int[] keepScratch(int n) {
+        if (keep.length < n) {
+            keep = new int[Math.max(n, 2 * keep.length)];
+        }
+        return keep;
+    }
+
+    private void ensure(int size) {
+        if (cx.length < size) {
+            int cap = Math.max(size, 2 * cx.length);
+            cx = new double[cap];
+            cy = new double[cap];
+            cr = new double[cap];
+            far2 = new double[cap];
+        }
+    }
+
+    @Override
+    public void score(CriticContext c, RolloutBuffers b, int k0, int k1, double[] costs) {
+        final int T = b.horizon;
+        final int mm = m;
+        if (mm == 0) {
+            return;
+        }
+        final int tEnd = Math.min(T, steps);
+        final int n = k1 - k0;
+        final int o0 = b.blockOffset(k0);
+        final double[] xs = b.x;
+        final double[] ys = b.y;
+        final double[] ths = b.theta;
+        final double[] off = offsets;
+        final double mg = p.margin();
+        final double invMg = 1.0 / mg;
+        final double w = p.weight() / T;
+        final double hit = p.collisionCost() / T;
+        for (int t = 0; t < tEnd; t++) {
+            int o = o0 + t * RolloutBuffers.BLOCK;
+            int q0 = t * mm;
+            for (int j = 0; j < n; j++) {
+                int k = k0 + j;
+                double px = xs[o + j];
+                double py = ys[o + j];
+                double dmin = Double.POSITIVE_INFINITY;
+                boolean trig = false;
+                double co = 0;
+                double si = 0;
+                for (int i = 0; i < mm; i++) {
+                    int q = q0 + i;
+                    double ex = px - cx[q];
+                    double ey = py - cy[q];
+                    if (ex * ex + ey * ey >= far2[q]) {
+                        continue; // no footprint circle within the margin of this disc
+                    }
+                    if (!trig) {
+                        co = FastTrig.cos(ths[o + j]);
+                        si = FastTrig.sin(ths[o + j]);
+                        trig = true;
+                    }
+                    for (double a : off) {
+                        double fx = ex + a * co;
+                        double fy = ey + a * si;
+                        double dd = Math.sqrt(fx * fx + fy * fy) - cr[q];
+                        dmin = dd < dmin ? dd : dmin;
+                    }
+                }
+                if (dmin <= 0) {
+                    costs[k] += hit;
+                } else if (dmin < mg) {
+                    double e = (mg - dmin) * invMg;
+                    costs[k] += w * e * e;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.foresight.mpc.critic;
+
+/**
+ * Parameters of the {@link DynamicObstacleCritic}, validated here; defaults in {@link #defaults()}.
+ *
+ * @param weight        cost of the proximity term per full horizon at zero clearance (dimensionless), ≥ 0.
+ * @param collisionCost cost of a predicted overlap per full horizon (each overlapping step adds 1/T of it), ≥ 0.
+ * @param margin        clearance to a predicted disc below which proximity costs [m], &gt; 0.
+ * @param growth        how fast a prediction's radius grows with prediction time, its uncertainty [m/s], ≥ 0.
+ * @param maxSpeed      speed a disc's velocity is clipped to before it is extrapolated [m/s], &gt; 0 (keyframed
+ *                      obstacles spike far above their cruise speed on short segments).
+ * @param robotMaxSpeed bound on the robot's speed over the horizon [m/s], &gt; 0: discs that cannot come within
+ *                      reach of it are skipped for the whole cycle.
+ */
+public record DynamicObstacleParams(double weight, double collisionCost, double margin, double growth,
+                                    double maxSpeed, double robotMaxSpeed) {
+    /** Validates every field. */
+    public DynamicObstacleParams {
+        Critics.nonNegative("dynamic obstacle weight", "", weight);
+        Critics.nonNegative("dynamic obstacle collisionCost", "", collisionCost);
+        Critics.positive("dynamic obstacle margin", "m", margin);
+        Critics.nonNegative("dynamic obstacle growth", "m/s", growth);
+        Critics.positive("dynamic obstacle maxSpeed", "m/s", maxSpeed);
+        Critics.positive("dynamic obstacle robotMaxSpeed", "m/s", robotMaxSpeed);
+    }
+
+    /**
+     * @return weight 5, collision cost 500, margin 0.5 m, growth 0.2 m/s, obstacle speed clip 2.0 m/s (above
+     *         DynaBARN's fastest segment speed, 1.9 m/s), robot speed bound 2.0 m/s (the Jackal's top speed).
+     */
+    public static DynamicObstacleParams defaults() {
+        return new DynamicObstacleParams(5.0, 500.0, 0.5, 0.2, 2.0, 2.0);
+    }
+}

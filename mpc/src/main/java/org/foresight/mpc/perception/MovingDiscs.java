@@ -1,0 +1,115 @@
+package org.foresight.mpc.perception;
+
+import java.util.Arrays;
+import java.util.List;
+import org.foresight.dynamics.world.MovingDisc;
+
+/**
+ * What the robot knows of the moving obstacles at a measurement: each disc's centre, velocity and radius, as
+ * flat arrays (entry i of each). With {@code --perception map} they are the true discs (an oracle); a tracker
+ * (a later step) fills them from its tracks. A mutable holder reused across cycles: grow-only arrays, so
+ * steady-state cycles allocate nothing. Planners must treat it as read-only.
+ */
+public final class MovingDiscs {
+    /** No moving obstacles (never filled). */
+    public static final MovingDiscs NONE = new MovingDiscs(true);
+
+    private final boolean frozen;
+    private int count;
+    private double[] x = new double[0];
+    private double[] y = new double[0];
+    private double[] vx = new double[0];
+    private double[] vy = new double[0];
+    private double[] radius = new double[0];
+
+    /** An empty, fillable holder. */
+    public MovingDiscs() {
+        this(false);
+    }
+
+    private MovingDiscs(boolean frozen) {
+        this.frozen = frozen;
+    }
+
+    /**
+     * Replaces the contents with the discs' current states.
+     *
+     * @param discs the discs. Not modified.
+     * @return this.
+     */
+    public MovingDiscs set(List<? extends MovingDisc> discs) {
+        clear();
+        for (int i = 0, n = discs.size(); i < n; i++) {
+            MovingDisc d = discs.get(i);
+            add(d.x(), d.y(), d.vx(), d.vy(), d.radius());
+        }
+        return this;
+    }
+
+    /** Empties the holder. */
+    public void clear() {
+        if (frozen) {
+            throw new IllegalStateException("MovingDiscs.NONE cannot be changed");
+        }
+        count = 0;
+    }
+
+    /**
+     * Appends a disc.
+     *
+     * @param px centre x [m].
+     * @param py centre y [m].
+     * @param pvx velocity x [m/s].
+     * @param pvy velocity y [m/s].
+     * @param r  radius [m], &gt; 0.
+     */
+    public void add(double px, double py, double pvx, double pvy, double r) {
+        if (frozen) {
+            throw new IllegalStateException("MovingDiscs.NONE cannot be changed");
+        }
+        if (count == x.length) {
+            int cap = Math.max(8, 2 * count);
+            x = Arrays.copyOf(x, cap);
+            y = Arrays.copyOf(y, cap);
+            vx = Arrays.copyOf(vx, cap);
+            vy = Arrays.copyOf(vy, cap);
+            radius = Arrays.copyOf(radius, cap);
+        }
+        x[count] = px;
+        y[count] = py;
+        vx[count] = pvx;
+        vy[count] = pvy;
+        radius[count] = r;
+        count++;
+    }
+
+    /** @return the number of discs. */
+    public int count() {
+        return count;
+    }
+
+    /** @param i disc index in [0, count). @return centre x [m]. */
+    public double x(int i) {
+        return x[i];
+    }
+
+    /** @param i disc index. @return centre y [m]. */
+    public double y(int i) {
+        return y[i];
+    }
+
+    /** @param i disc index. @return velocity x [m/s]. */
+    public double vx(int i) {
+        return vx[i];
+    }
+
+    /** @param i disc index. @return velocity y [m/s]. */
+    public double vy(int i) {
+        return vy[i];
+    }
+
+    /** @param i disc index. @return radius [m]. */
+    public double radius(int i) {
+        return radius[i];
+    }
+}

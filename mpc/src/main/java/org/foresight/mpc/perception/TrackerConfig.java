@@ -1,0 +1,53 @@
+package org.foresight.mpc.perception;
+
+/**
+ * Settings of the {@link DiscTracker}, validated here; defaults in {@link #defaults()}.
+ *
+ * @param staticTolerance a return closer than this to the static map's obstacles is the map's [m], &gt; 0.
+ * @param clusterGap      neighbouring returns farther apart than this start a new cluster [m], &gt; 0.
+ * @param minPoints       returns a cluster needs to be measured, ≥ 1.
+ * @param minRadius       smallest disc radius a cluster is given [m], &gt; 0.
+ * @param maxRadius       clusters wider than 2·maxRadius are not discs (a wall the map lacks) [m], ≥ minRadius.
+ * @param gate            a cluster farther than this from a track's prediction is not that track's [m], &gt; 0.
+ * @param accelNoise      white-acceleration spectral density q of the constant-velocity model [m²/s³], &gt; 0.
+ * @param measurementStd  standard deviation of a cluster's centre [m], &gt; 0.
+ * @param confirmHits     matched updates before a track is reported (birth), ≥ 1.
+ * @param maxCoast        time a track survives without a match before it dies [s], ≥ 0.
+ */
+public record TrackerConfig(double staticTolerance, double clusterGap, int minPoints, double minRadius,
+                            double maxRadius, double gate, double accelNoise, double measurementStd, int confirmHits,
+                            double maxCoast) {
+    /** Validates every field. */
+    public TrackerConfig {
+        positive("staticTolerance", staticTolerance);
+        positive("clusterGap", clusterGap);
+        positive("minRadius", minRadius);
+        positive("gate", gate);
+        positive("accelNoise", accelNoise);
+        positive("measurementStd", measurementStd);
+        if (!(maxRadius >= minRadius) || !Double.isFinite(maxRadius)) {
+            throw new IllegalArgumentException("tracker maxRadius must be finite and >= minRadius m, got " + maxRadius);
+        }
+        if (minPoints < 1 || confirmHits < 1) {
+            throw new IllegalArgumentException("tracker minPoints and confirmHits must be >= 1, got " + minPoints + ", "
+                    + confirmHits);
+        }
+        if (!(maxCoast >= 0) || !Double.isFinite(maxCoast)) {
+            throw new IllegalArgumentException("tracker maxCoast must be finite and >= 0 s, got " + maxCoast);
+        }
+    }
+
+    private static void positive(String name, double v) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException("tracker " + name + " must be finite and > 0, got " + v);
+        }
+    }
+
+    /**
+     * @return static tolerance 0.2 m, cluster gap 0.3 m, 3 points, radius 0.1–0.8 m, gate 1.0 m, q = 1 m²/s³,
+     *         σ = 0.1 m, confirmed after 3 matches, dead after 0.3 s unmatched.
+     */
+    public static TrackerConfig defaults() {
+        return new TrackerConfig(0.2, 0.3, 3, 0.1, 0.8, 1.0, 1.0, 0.1, 3, 0.3);
+    }
+}

@@ -1,0 +1,111 @@
+package org.foresight.mpc.critic;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import org.foresight.mpc.mppi.RolloutBuffers;
+import org.foresight.mpc.perception.MovingDiscs;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dynamic-obstacle critic on a small synthetic batch (K = 3 samples × T = 4 steps, dt = 0.1 s) against costs
+ * computed by hand in the comments. One footprint circle at the origin, radius 0.1 m; costs pre-filled with 1.
+ */
+class DynamicObstacleCriticTest {
+    private static final double EPS = 1e-9;
+    private static final int K = 3;
+    private static final int T = 4;
+    private RolloutBuffers b;
+    private CriticContext c;
+    private double[] costs;
+
+    @BeforeEach
+    void setUp() {
+        b = new RolloutBuffers();
+        b.ensure(K, T);
+        c = new CriticContext();
+        c.dt = 0.1;
+        c.horizon = T;
+        costs = new double[K];
+        Arrays.fill(costs, 1.0);
+        // sample k stands still at (0, k) m: x = 0, y = k, θ = 0 at every step
+        for (int k = 0; k < K; k++) {
+            for (int t = 0; t < T; t++) {
+                int i = b.index(k, t);
+                b.x[i] = 0;
+                b.y[i] = k;
+                b.theta[i] = 0;
+            }
+        }
+    }
+
+    private static DynamicObstacleCritic critic(double growth, double maxSpeed) {
+        // weight 4, collision cost 40, margin 0.5 m
+        return new DynamicObstacleCritic(new DynamicObstacleParams(4.0, 40.0, 0.5, growth, maxSpeed, 2.0),
+                new double[] {0.0}, 0.1);
+    }
+
+    @Test
+    void chargesEachStepAgainstTheConstantVelocityPrediction() {
+        // a disc r = 0.2 m at (1, 0) moving at −2 m/s along x: at step t (τ = 0.1(t+1)) its centre is at
+        // x = 1 − 0.2(t+1) = 0.8, 0.6, 0.4, 0.2; R = 0.2 + 0.1 = 0.3, so sample 0 (at the origin) sees clearances
+        // d = 0.5, 0.3, 0.1, −0.1: step 0 nothing (d = margin), step 1 (4/4)·(0.2/0.5)² = 0.16,
+        // step 2 (4/4)·(0.4/0.5)² = 0.64, step 3 overlap 40/4 = 10 → 1 + 10.8.
+        // Sample 1 at (0, 1): distances √(0.64+1) − 0.3 … all > 0.5 except the last, √(0.04+1) − 0.3 = 0.7198 → 0.
+        MovingDiscs d = new MovingDiscs();
+        d.add(1.0, 0.0, -2.0, 0.0, 0.2);
+        c.movers = d;
+        DynamicObstacleCritic k = critic(0.0, 5.0);
+        k.prepare(c);
+        k.score(c, b, 0, K, costs);
+        assertAll(() -> assertEquals(11.8, costs[0], EPS), () -> assertEquals(1.0, costs[1], EPS),
+                () -> assertEquals(1.0, costs[2], EPS), () -> assertEquals(0, b.collided[0], "a cost, not a flag"));
+    }
+
+    @Test
+    void radiusGrowsWithPredictionTimeAndSpeedIsClipped() {
+        // a still disc r = 0.2 at (0.8, 0): clearance 0.5 at every step without growth → no cost.
+        // growth 1 m/s: R = 0.3 + τ → d = 0.4, 0.3, 0.2, 0.1 → e = (0.5 − d)/0.5 = 0.2, 0.4, 0.6, 0.8,
+        // Σe² = 0.04 + 0.16 + 0.36 + 0.64 = 1.2, × 4/4 → 1 + 1.2.
+        MovingDiscs d = new MovingDiscs();
+        d.add(0.8, 0.0, 0.0, 0.0, 0.2);
+        c.movers = d;
+        DynamicObstacleCritic still = critic(0.0, 5.0);
+        still.prepare(c);
+        still.score(c, b, 0, 1, costs);
+        assertEquals(1.0, costs[0], EPS);
+        DynamicObstacleCritic grows = critic(1.0, 5.0);
+        grows.prepare(c);
+        grows.score(c, b, 0, 1, costs);
+        assertEquals(2.2, costs[0], EPS);
+        // a disc at (1, 0) reported at −20 m/s but clipped to 2 m/s: the first example's costs (10.8), not a
+        // disc 2 m past the robot after one step
+        Arrays.fill(costs, 1.0);
+        MovingDiscs fast = new MovingDiscs();
+        fast.add(1.0, 0.0, -20.0, 0.0, 0.2);
+        c.movers = fast;
+        DynamicObstacleCritic clipped = critic(0.0, 2.0);
+        clipped.prepare(c);
+        clipped.score(c, b, 0, 1, costs);
+        assertEquals(11.8, costs[0], EPS);
+    }
+
+    @Test
+    void silentWithoutDiscsOrWhenTheyCannotComeNear() {
+        c.movers = MovingDiscs.NONE;
+        DynamicObstacleCritic k = critic(0.2, 2.0);
+        k.prepare(c);
+        k.score(c, b, 0, K, costs);
+        MovingDiscs far = new MovingDiscs();
+        far.add(30.0, 0.0, 0.0, 0.0, 0.5);
+        c.movers = far;
+        k.prepare(c);
+        k.score(c, b, 0, K, costs);
+        assertAll(() -> assertEquals(1.0, costs[0], 0.0), () -> assertEquals(1.0, costs[2], 0.0));
+        assertThrows(IllegalStateException.class, () -> MovingDiscs.NONE.add(0, 0, 0, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new DynamicObstacleParams(1, 1, 0, 0, 1, 1));
+    }
+}

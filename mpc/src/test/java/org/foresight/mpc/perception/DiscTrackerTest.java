@@ -1,0 +1,156 @@
+package org.foresight.mpc.perception;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.foresight.dynamics.world.DynaBarn;
+import org.foresight.dynamics.world.FieldBounds;
+import org.foresight.dynamics.world.Lidar;
+import org.foresight.dynamics.world.LidarConfig;
+import org.foresight.dynamics.world.MovingDisc;
+import org.foresight.dynamics.world.MovingObstacle;
+import org.foresight.dynamics.world.OccupancyGrid;
+import org.foresight.dynamics.world.Pose2;
+import org.foresight.dynamics.world.World;
+import org.junit.jupiter.api.Test;
+
+/** The lidar disc tracker on scans of the simulator's own lidar: one disc, a jump, and a DynaBARN world. */
+class DiscTrackerTest {
+    private static final double DT = 0.05;
+
+    /** An empty 40 × 40 m world (no static obstacles) with the given discs. */
+    private static World empty(List<MovingObstacle> discs) {
+        OccupancyGrid g = new OccupancyGrid(200, 200, 0.2, -20, -20);
+        return new World("empty", g, new Pose2(0, 0, 0), 10, 0, 1.0, new double[] {0, 0, 10, 0},
+                new FieldBounds(-20, -20, 20, 20), discs);
+    }
+
+    @Test
+    void oneDiscAtConstantVelocityIsTrackedWithItsVelocity() {
+        World w = empty(List.of(new MovingObstacle(6, -2, 1.0, 0.5, 0.4, null)));
+        Lidar lidar = new Lidar(LidarConfig.DEFAULT);
+        DiscTracker tr = new DiscTracker(TrackerConfig.defaults(), lidar);
+        DistanceGrid map = MapObstacleField.of(w).grid();
+        List<MovingDisc> obs = w.movingObstacles();
+        double[] ranges = new double[LidarConfig.DEFAULT.beams()];
+        MovingDiscs out = new MovingDiscs();
+        for (int c = 0; c <= 40; c++) {
+            lidar.scan(w.grid(), obs, 0, 0, 0, ranges);
+            tr.update(c * DT, ranges, 0, 0, 0, map);
+            for (MovingDisc o : obs) {
+                o.step(DT, w.grid());
+            }
+        }
+        tr.tracks(out);
+        MovingDisc o = obs.get(0);
+        assertEquals(1, out.count());
+        // the track is at the scan time (one step before the disc's current state)
+        assertEquals(o.x() - DT * 1.0, out.x(0), 0.05, "x [m]");
+        assertEquals(o.y() - DT * 0.5, out.y(0), 0.05, "y [m]");
+        assertEquals(1.0, out.vx(0), 0.1, "vx [m/s]");
+        assertEquals(0.5, out.vy(0), 0.1, "vy [m/s]");
+        assertEquals(0.4, out.radius(0), 0.1, "radius [m]");
+        assertEquals(1, tr.births());
+    }
+
+    @Test
+    void aJumpIsADeathAndABirth() {
+        Lidar lidar = new Lidar(LidarConfig.DEFAULT);
+        DiscTracker tr = new DiscTracker(TrackerConfig.defaults(), lidar);
+        World w = empty(List.of());
+        DistanceGrid map = MapObstacleField.of(w).grid();
+        double[] ranges = new double[LidarConfig.DEFAULT.beams()];
+        MovingDiscs out = new MovingDiscs();
+        for (int c = 0; c < 40; c++) {
+            double x = c < 20 ? 5 : -5; // jumps 10 m at c = 20, stays within the front 270°
+            double y = c < 20 ? 3 : 6;
+            lidar.scan(w.grid(), List.of(new MovingObstacle(x, y, 0, 0, 0.5, null)), 0, 0, 0, ranges);
+            tr.update(c * DT, ranges, 0, 0, 0, map);
+            tr.tracks(out);
+            if (c == 19 || c == 39) {
+                assertEquals(1, out.count(), "cycle " + c);
+                assertEquals(x, out.x(0), 0.1);
+                assertEquals(y, out.y(0), 0.1);
+            }
+        }
+        assertEquals(2, tr.births(), "the old track died, a new one was born");
+    }
+
+    private static String describe(List<MovingDisc> obs, double x, double y) {
+        StringBuilder sb = new StringBuilder();
+        for (MovingDisc o : obs) {
+            if (Math.hypot(o.x() - x, o.y() - y) < 2.0) {
+                sb.append(String.format(java.util.Locale.ROOT, "[%.2f %.2f v %.2f %.2f] ", o.x(), o.y(), o.vx(), o.vy()));
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void tracksTheDiscsOfADynaBarnWorldAndNotItsWalls() {
+        World w = DynaBarn.load(40, 0.0);
+        Lidar lidar = new Lidar(LidarConfig.HOKUYO_UST10LX);
+        DiscTracker tr = new DiscTracker(TrackerConfig.defaults(), lidar);
+        DistanceGrid map = MapObstacleField.of(w).grid();
+        List<MovingDisc> obs = new ArrayList<>(w.movingObstacles());
+        double[] ranges = new double[lidar.config().beams()];
+        MovingDiscs out = new MovingDiscs();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(1);
+        double sx = 2.0;
+        double sy = 0.0;
+        double st = Math.PI;
+        int checked = 0;
+        int lone = 0;
+        int goodVelocity = 0;
+        int onDisc = 0;
+        for (int c = 0; c <= 100; c++) {
+            lidar.scan(w.grid(), obs, sx, sy, st, ranges, rnd);
+            tr.update(c * DT, ranges, sx, sy, st, map);
+            tr.tracks(out);
+            if (c >= 40 && c % 10 == 0) {
+                // no track far from every disc (none on the walls); merged clusters of crossing discs and tracks
+                // coasting for a moment may sit between discs
+                for (int i = 0; i < out.count(); i++) {
+                    double best = Double.POSITIVE_INFINITY;
+                    double second = Double.POSITIVE_INFINITY;
+                    MovingDisc near = null;
+                    for (MovingDisc o : obs) {
+                        double d = Math.hypot(o.x() - out.x(i), o.y() - out.y(i));
+                        if (d < best) {
+                            second = best;
+                            best = d;
+                            near = o;
+                        } else if (d < second) {
+                            second = d;
+                        }
+                    }
+                    assertTrue(best < 1.5, "track " + i + " at cycle " + c + " is " + best + " m from any disc: "
+                            + describe(obs, out.x(i), out.y(i)));
+                    if (best < 0.35) {
+                        onDisc++;
+                    }
+                    double speed = Math.hypot(near.vx(), near.vy());
+                    // discs pass through each other: two within 1.2 m make one cluster, whose velocity is neither's
+                    if (speed < 2.5 && second > 1.2) { // and not in a spline's speed spike
+                        lone++;
+                        if (Math.hypot(out.vx(i) - near.vx(), out.vy(i) - near.vy()) < 0.5) {
+                            goodVelocity++;
+                        }
+                    }
+                    checked++;
+                }
+                assertTrue(out.count() >= obs.size() / 3, "tracked " + out.count() + " of " + obs.size()
+                        + " discs at cycle " + c);
+            }
+            for (MovingDisc o : obs) {
+                o.step(DT, w.grid());
+            }
+        }
+        assertTrue(checked > 30, "tracks checked: " + checked);
+        assertTrue(onDisc >= 0.9 * checked, onDisc + " of " + checked + " tracks within 0.35 m of a disc");
+        // the Hermite paths accelerate; a constant-velocity filter lags a little behind some of them
+        assertTrue(goodVelocity >= 0.85 * lone, goodVelocity + " of " + lone + " lone-disc tracks within 0.5 m/s");
+    }
+}
