@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.foresight.dynamics.world.DynaBarn;
 
 /**
  * {@code summary.md} of a campaign, made from its rows (so a resumed campaign's summary counts every episode once):
@@ -90,6 +91,7 @@ public final class BenchSummary {
         }
         sb.append("\nPlanning times: the median over episodes of each episode's p50 and p99. Min clearance: the median "
                 + "over episodes of the least true footprint clearance.\n");
+        dynaBarnThirds(sb, rows);
         List<ResultRow> barn = rows.stream().filter(r -> barnIndex(r.world()) >= 0).toList();
         if (!barn.isEmpty()) {
             blocks(sb, barn);
@@ -132,6 +134,43 @@ public final class BenchSummary {
                         t.meanScore(), t.n));
             }
             sb.append('\n');
+        }
+    }
+
+    /**
+     * DynaBARN's own reporting (its README): success, collision and timeout rates and the mean traversal time of
+     * successes per difficulty third, beside the published DWA; the time-weighted score uses OT = 10 s.
+     */
+    private static void dynaBarnThirds(StringBuilder sb, List<ResultRow> rows) {
+        List<ResultRow> dyn = rows.stream().filter(r -> r.world().startsWith("dynabarn:")).toList();
+        if (dyn.isEmpty()) {
+            return;
+        }
+        sb.append("\n## DynaBARN per difficulty third\n\nScore here: success · 10 s / clip(AT, 20 s, 80 s) (OT = 20 m / "
+                + "2 m/s, as DynaBARN's README defines it). Published DWA success (paper baseline): easy 78 %, medium "
+                + "43 %, hard 17 %.\n\n| combination | third | episodes | success | collisions (moving / static) | timeouts "
+                + "| mean time of successes s | DynaBARN score |\n|---|---|---|---|---|---|---|---|\n");
+        Map<String, Tally> t = tally(dyn, r -> r.key().combination() + "\u0000"
+                + DynaBarn.difficulty(Integer.parseInt(r.world().substring(9))));
+        Map<String, double[]> time = new LinkedHashMap<>(); // combination + third → (AT sum, n, score sum, moving)
+        for (ResultRow r : dyn) {
+            String k = r.key().combination() + "\u0000" + DynaBarn.difficulty(Integer.parseInt(r.world().substring(9)));
+            double[] a = time.computeIfAbsent(k, x -> new double[4]);
+            a[3] += r.collisionWith().equals("moving") ? 1 : 0;
+            if (r.outcome().equals("success")) {
+                a[0] += r.timeS();
+                a[1]++;
+                a[2] += 10.0 / Math.min(80.0, Math.max(20.0, r.timeS()));
+            }
+        }
+        for (Map.Entry<String, Tally> e : t.entrySet()) {
+            String[] k = e.getKey().split("\u0000");
+            Tally x = e.getValue();
+            double[] a = time.get(e.getKey());
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f %% | %.1f %% (%d / %d) | %.1f %% | %.1f | %.3f |%n",
+                    k[0], k[1], x.n, 100.0 * x.success / x.n, 100.0 * x.collision / x.n, (int) a[3],
+                    x.collision - (int) a[3], 100.0 * x.timeout / x.n,
+                    a[1] > 0 ? a[0] / a[1] : Double.NaN, a[2] / x.n));
         }
     }
 

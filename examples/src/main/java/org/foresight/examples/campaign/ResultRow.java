@@ -32,18 +32,21 @@ import java.util.Locale;
  * @param perceptionMsP50 median perception time [ms].
  * @param perceptionMsP99 99th percentile of perception time [ms].
  * @param stopCycles      plans that commanded a safety stop.
+ * @param collisionWith   what a collision hit: {@code none}, {@code static} (walls, static obstacles) or
+ *                        {@code moving}.
  */
 public record ResultRow(String world, String planner, String config, String model, String perception, String robot, int seed,
                         String localization, String latency, String outcome, double timeS, double otS, double score,
                         double pathM, double planMsP50, double planMsP99, double overrunFraction,
-                        double minClearanceM, double perceptionMsP50, double perceptionMsP99, int stopCycles)
+                        double minClearanceM, double perceptionMsP50, double perceptionMsP99, int stopCycles,
+                        String collisionWith)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The header line of {@code results.csv} (without the newline). */
     public static final String HEADER = "world,planner,config,model,perception,robot,seed,localization,latency,outcome,time_s,"
             + "ot_s,score,path_m,plan_ms_p50,plan_ms_p99,overrun_fraction,min_clearance_m,perception_ms_p50,"
-            + "perception_ms_p99,stop_cycles";
+            + "perception_ms_p99,stop_cycles,collision_with";
 
     /** @return the episode's identity: world, planner, model, perception, robot, seed. */
     public EpisodeKey key() {
@@ -55,7 +58,8 @@ public record ResultRow(String world, String planner, String config, String mode
         return String.join(",", field(world), field(planner), field(config), field(model), field(perception), field(robot),
                 Integer.toString(seed), field(localization), field(latency), field(outcome))
                 + String.format(Locale.ROOT, ",%.3f,%.3f,%.4f,%.3f,%.3f,%.3f,%.4f,%.4f,%.3f,%.3f,%d", timeS, otS, score,
-                pathM, planMsP50, planMsP99, overrunFraction, minClearanceM, perceptionMsP50, perceptionMsP99, stopCycles);
+                pathM, planMsP50, planMsP99, overrunFraction, minClearanceM, perceptionMsP50, perceptionMsP99, stopCycles)
+                + "," + field(collisionWith);
     }
 
     /**
@@ -66,13 +70,14 @@ public record ResultRow(String world, String planner, String config, String mode
      */
     public static ResultRow parse(String line, String source) {
         List<String> f = split(line);
-        if (f.size() != 21) {
-            throw new IllegalArgumentException(source + ": expected 21 fields (" + HEADER + "), got " + f.size());
+        if (f.size() != 22) {
+            throw new IllegalArgumentException(source + ": expected 22 fields (" + HEADER + "), got " + f.size());
         }
         try {
             return new ResultRow(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4), f.get(5), Integer.parseInt(f.get(6)),
                     f.get(7), f.get(8), f.get(9), d(f.get(10)), d(f.get(11)), d(f.get(12)), d(f.get(13)), d(f.get(14)),
-                    d(f.get(15)), d(f.get(16)), d(f.get(17)), d(f.get(18)), d(f.get(19)), Integer.parseInt(f.get(20)));
+                    d(f.get(15)), d(f.get(16)), d(f.get(17)), d(f.get(18)), d(f.get(19)), Integer.parseInt(f.get(20)),
+                    f.get(21));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(source + ": a number field is not a number (" + e.getMessage() + ")");
         }

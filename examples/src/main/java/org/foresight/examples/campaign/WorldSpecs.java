@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.foresight.dynamics.world.DynaBarn;
 import org.foresight.dynamics.world.Pose2;
 import org.foresight.dynamics.world.WorldLoader;
 
@@ -19,6 +20,8 @@ import org.foresight.dynamics.world.WorldLoader;
  *   <li>{@code barn:all} (0..299), {@code barn:test} (the challenge's 50 test worlds 0, 6, …, 294),
  *       {@code barn:A-B}, {@code barn:A-B:STEP}, {@code barn:N};</li>
  *   <li>bare indices and ranges ({@code 0-299}, {@code 3}, {@code 0-299:10}), meaning BARN worlds;</li>
+ *   <li>{@code dynabarn:all} (the 60 dynamic worlds), {@code dynabarn:A-B[:STEP]}, {@code dynabarn:N} (world start
+ *       time 0);</li>
  *   <li>a directory: every {@code *.txt} world file in it in the BARN format (reference paths from its
  *       {@code paths/} folder when present), sorted by name;</li>
  *   <li>a BARN-format file, or a ROS map_server {@code .yaml} that also holds {@code start: [x, y, theta]} and
@@ -43,12 +46,16 @@ public final class WorldSpecs {
                 continue;
             }
             if (item.startsWith("barn:") || Character.isDigit(item.charAt(0)) && !Files.exists(Path.of(item))) {
-                for (int i : barnIndices(spec, item.startsWith("barn:") ? item.substring(5) : item)) {
+                for (int i : indices(spec, item.startsWith("barn:") ? item.substring(5) : item, WorldLoader.BARN_COUNT)) {
                     out.putIfAbsent("barn:" + i, barn(i));
+                }
+            } else if (item.startsWith("dynabarn:")) {
+                for (int i : indices(spec, item.substring(9), DynaBarn.COUNT)) {
+                    out.putIfAbsent("dynabarn:" + i, new WorldRef("dynabarn:" + i, -1, () -> DynaBarn.load(i, 0.0)));
                 }
             } else if (item.matches("[a-z]+:.*") && !Files.exists(Path.of(item))) {
                 throw new IllegalArgumentException("--worlds " + item + ": unknown world set (known: barn:all, barn:test, "
-                        + "barn:A-B, a folder of BARN-format worlds, a world file or a map_server .yaml)");
+                        + "barn:A-B, dynabarn:all, dynabarn:A-B, a folder of BARN-format worlds, a world file or a map_server .yaml)");
             } else {
                 for (WorldRef w : files(item)) {
                     out.putIfAbsent(w.name(), w);
@@ -76,6 +83,12 @@ public final class WorldSpecs {
                 return barn(i);
             }
         }
+        if (name.matches("dynabarn:\\d+")) {
+            int i = Integer.parseInt(name.substring(9));
+            if (i < DynaBarn.COUNT) {
+                return new WorldRef(name, -1, () -> DynaBarn.load(i, 0.0));
+            }
+        }
         if (!Files.isRegularFile(Path.of(name))) {
             throw new IllegalArgumentException("--worlds " + name + ": no such world file (on a cluster every node must "
                     + "reach it at this path)");
@@ -87,12 +100,12 @@ public final class WorldSpecs {
         return new WorldRef("barn:" + i, i, () -> WorldLoader.loadBarn(i));
     }
 
-    private static TreeSet<Integer> barnIndices(String spec, String p) {
+    private static TreeSet<Integer> indices(String spec, String p, int count) {
         TreeSet<Integer> set = new TreeSet<>();
-        int max = WorldLoader.BARN_COUNT - 1;
+        int max = count - 1;
         if (p.equals("all")) {
             p = "0-" + max;
-        } else if (p.equals("test")) {
+        } else if (p.equals("test") && count == WorldLoader.BARN_COUNT) {
             p = "0-" + max + ":6";
         }
         int step = 1;

@@ -44,6 +44,9 @@ public final class CampaignOptions {
     @Mixin
     SensingOptions sensingOptions = new SensingOptions();
 
+    @Mixin
+    MovingObstacleOptions movingObstacleOptions = new MovingObstacleOptions();
+
     @Option(names = "--worlds", defaultValue = "barn:all", paramLabel = "LIST",
             description = "Comma-separated: barn:all, barn:test (the challenge's 50 test worlds 0, 6, ..., 294), "
                     + "barn:A-B[:STEP], barn:N (bare N, A-B also mean BARN worlds), a folder of BARN-format .txt worlds "
@@ -124,6 +127,7 @@ public final class CampaignOptions {
         if (seeds < 1) {
             throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
         }
+        movingObstacleOptions.validate();
         if (out == null) {
             throw new IllegalArgumentException("missing required option --out (see `foresight " + command + " --help`)");
         }
@@ -165,7 +169,8 @@ public final class CampaignOptions {
                                 jobs.add(new EpisodeSpec(new EpisodeKey(w.name(), c.config().planner(), c.id(), m,
                                         se.getKey(), pl.getKey(), s), w.barnIndex() >= 0 ? w.barnIndex() : wi, json,
                                         EpisodeSpec.Plant.of(pl.getValue()), EpisodeSpec.Sensing.of(se.getValue()),
-                                        latencyOption.spec(), seed, command, runsDir));
+                                        latencyOption.spec(), seed, command, runsDir,
+                                        EpisodeSpec.Clutter.of(movingObstacleOptions)));
                             }
                         }
                     }
@@ -186,6 +191,7 @@ public final class CampaignOptions {
         c.put("localization", sensingOptions.localization);
         c.put("lidar", sensingOptions.lidar);
         c.put("odometry", sensingOptions.odometry);
+        c.put("moving_obstacles", movingObstacleOptions.label());
         String campaign = JSON.writeValueAsString(c) + "\n";
         // The engine starts before --out is created: one that cannot start (a master out of reach) leaves nothing.
         try (EpisodeEngine eng = engine.get();

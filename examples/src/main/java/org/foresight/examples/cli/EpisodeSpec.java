@@ -37,9 +37,11 @@ import org.foresight.mpc.loop.Latency;
  * @param baseSeed      {@code --seed}.
  * @param command       "bench" or "sweep", for {@code meta.json}.
  * @param runsDir       where {@code --keep-runs} writes run directories (a path the task can reach), or null.
+ * @param clutter       {@code --moving-obstacles} and its options.
  */
 public record EpisodeSpec(EpisodeKey key, int worldOrdinal, String plannerConfig, Plant plant, Sensing sensing,
-                          String latency, long baseSeed, String command, String runsDir) implements Serializable {
+                          String latency, long baseSeed, String command, String runsDir, Clutter clutter)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** User classes per class path, so that a JVM running thousands of episodes loads them once. */
@@ -62,6 +64,32 @@ public record EpisodeSpec(EpisodeKey key, int worldOrdinal, String plannerConfig
         PlantOptions options() {
             UserClasses c = CLASSES.computeIfAbsent(classpath == null ? "" : classpath, UserClasses::of);
             return PlantOptions.of(robot, plant, classpath, c);
+        }
+    }
+
+    /**
+     * {@link MovingObstacleOptions} as given: moving discs added to every world.
+     *
+     * @param count  {@code --moving-obstacles}, ≥ 0.
+     * @param radius {@code --obstacle-radius} [m].
+     * @param speed  {@code --obstacle-speed} MIN,MAX [m/s], or null for the default.
+     */
+    public record Clutter(int count, double radius, java.util.ArrayList<Double> speed) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /** No added discs. */
+        public static final Clutter NONE = new Clutter(0, org.foresight.dynamics.world.MovingObstacle.RANDOM_RADIUS, null);
+
+        static Clutter of(MovingObstacleOptions o) {
+            return new Clutter(o.count, o.radius, o.speed == null ? null : new java.util.ArrayList<>(o.speed));
+        }
+
+        MovingObstacleOptions options() {
+            MovingObstacleOptions o = new MovingObstacleOptions();
+            o.count = count;
+            o.radius = radius;
+            o.speed = speed;
+            return o;
         }
     }
 
@@ -125,12 +153,12 @@ public record EpisodeSpec(EpisodeKey key, int worldOrdinal, String plannerConfig
      */
     public static ResultRow run(EpisodeSpec spec, int plannerThreads) {
         EpisodeKey k = spec.key();
-        World w = WorldSpecs.byName(k.world()).loader().get();
+        long episodeSeed = spec.baseSeed() + spec.worldOrdinal() + 1000L * k.seed();
+        World w = spec.clutter().options().apply(WorldSpecs.byName(k.world()).loader().get(), episodeSeed);
         PlantOptions plant = spec.plant().options();
         PlannerConfig config = spec.config();
         Latency latency = Latency.parse(spec.latency());
         DynamicsModel m = NavigateCommand.Models.load(k.model(), plant);
-        long episodeSeed = spec.baseSeed() + spec.worldOrdinal() + 1000L * k.seed();
         EpisodeConfig cfg = spec.sensing().options().apply(
                 EpisodeConfig.defaults(episodeSeed).withPlant(plant.plant()).withLatency(latency), "barn");
         cfg = PlannerOptions.loopFor(config, cfg);
@@ -149,6 +177,7 @@ public record EpisodeSpec(EpisodeKey key, int worldOrdinal, String plannerConfig
                 meta.put("latency", latency.label());
                 meta.put("sensing", cfg.sensing().label());
                 meta.put("plant", plant.describe());
+                meta.put("moving_obstacles", spec.clutter().options().label());
                 String dir = String.format(Locale.ROOT, "%s_%s_%s_%s_%s_%s_s%d", k.world(), k.planner(), k.config(),
                         k.model(), k.perception(), k.robot(), k.seed()).replaceAll("[^A-Za-z0-9._=-]+", "_");
                 try (RunLogWriter log = RunLogWriter.create(Path.of(spec.runsDir()).resolve(dir), w, cfg.footprint(),
@@ -165,6 +194,6 @@ public record EpisodeSpec(EpisodeKey key, int worldOrdinal, String plannerConfig
                 sensing.length > 1 ? sensing[1] : "truth", s.latency(), e.outcome().jsonName(), e.time(),
                 e.optimalTime(), e.score(), e.pathLength(), s.planMsQuantile(0.5), s.planMsQuantile(0.99),
                 s.overrunFraction(), s.minClearance(), s.perceptionMsQuantile(0.5), s.perceptionMsQuantile(0.99),
-                s.stopCycles());
+                s.stopCycles(), e.collisionWith());
     }
 }

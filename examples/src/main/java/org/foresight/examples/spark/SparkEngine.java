@@ -185,7 +185,8 @@ public final class SparkEngine implements EpisodeEngine {
         String[] names = ResultRow.HEADER.split(",");
         List<StructField> fields = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
-            DataType t = i == 6 || i == 20 ? DataTypes.IntegerType : i < 10 ? DataTypes.StringType : DataTypes.DoubleType;
+            DataType t = i == 6 || i == 20 ? DataTypes.IntegerType
+                    : i < 10 || i == 21 ? DataTypes.StringType : DataTypes.DoubleType;
             fields.add(DataTypes.createStructField(names[i], t, false));
         }
         return DataTypes.createStructType(fields);
@@ -199,7 +200,7 @@ public final class SparkEngine implements EpisodeEngine {
             data.add(RowFactory.create(r.world(), r.planner(), r.config(), r.model(), r.perception(), r.robot(), r.seed(),
                     r.localization(), r.latency(), r.outcome(), r.timeS(), r.otS(), r.score(), r.pathM(), r.planMsP50(),
                     r.planMsP99(), r.overrunFraction(), r.minClearanceM(), r.perceptionMsP50(), r.perceptionMsP99(),
-                    r.stopCycles()));
+                    r.stopCycles(), r.collisionWith()));
         }
         Path parquet = out.resolve("results.parquet");
         Dataset<Row> df = spark.createDataFrame(data, schema());

@@ -19,7 +19,7 @@ class BenchSummaryTest {
 
     private static ResultRow row(int world, String planner, String outcome, double score) {
         return new ResultRow("barn:" + world, planner, "-", "m.json", "lidar", "default", 0, "odometry", "measured",
-                outcome, 10, 5, score, 10, 3, 9, 0, 0.2, 0.5, 3, 0);
+                outcome, 10, 5, score, 10, 3, 9, 0, 0.2, 0.5, 3, 0, "none");
     }
 
     @Test

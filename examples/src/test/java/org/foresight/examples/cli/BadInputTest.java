@@ -80,6 +80,8 @@ class BadInputTest {
         c.add(new Case("--seeds", "bench", "--seeds", "0", "--worlds", "0", "--out", out));
         c.add(new Case("--worlds", "bench", "--worlds", "barn:300", "--out", out));
         c.add(new Case("--worlds", "bench", "--worlds", "moon:3", "--out", out));
+        c.add(new Case("--worlds", "bench", "--worlds", "dynabarn:60", "--out", out));
+        c.add(new Case("--moving-obstacles", "bench", "--moving-obstacles", "-1", "--worlds", "0", "--out", out));
         c.add(new Case("--grid", "sweep", "--grid", f, "--worlds", "0", "--out", out));
         c.add(new Case("--engine moon", "sweep", "--engine", "moon", "--grid", f, "--worlds", "0", "--out", out));
         c.add(new Case("--master", "sweep", "--master", "local[2]", "--grid", f, "--worlds", "0", "--out", out));

@@ -37,7 +37,7 @@ class SweepSparkTest {
             ResultRow r = ResultRow.parse(l, csv.toString());
             ResultRow timeless = new ResultRow(r.world(), r.planner(), r.config(), r.model(), r.perception(), r.robot(),
                     r.seed(), r.localization(), r.latency(), r.outcome(), r.timeS(), r.otS(), r.score(), r.pathM(), 0, 0,
-                    r.overrunFraction(), r.minClearanceM(), 0, 0, r.stopCycles());
+                    r.overrunFraction(), r.minClearanceM(), 0, 0, r.stopCycles(), r.collisionWith());
             out.add(timeless.toCsv());
         }
         out.sort(null);
