@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Spark engine against the local one: a 2 × 2 grid over 2 worlds with a fixed latency gives the same rows with
+ * The Spark engine against the local one: a 2 × 2 grid over 4 worlds with a fixed latency gives the same rows with
  * {@code --engine local} and with {@code --engine spark --master local[2]} (Spark in this JVM, two task threads,
  * every episode serialised to a task and its row back); a Spark re-run resumes where it stopped.
  */
@@ -23,7 +23,7 @@ class SweepSparkTest {
 
     private String[] args(Path out, String... engine) {
         List<String> a = new ArrayList<>(List.of("sweep", "--grid", dir.resolve("grid.json").toString(), "--worlds",
-                "barn:0,barn:6", "--models", "unicycle", "--protocol", "oracle", "--latency", "10", "--samples", "128",
+                "barn:0,barn:6,barn:12,barn:18", "--models", "unicycle", "--protocol", "oracle", "--latency", "10", "--samples", "128",
                 "--horizon", "20", "--out", out.toString()));
         a.addAll(List.of(engine));
         return a.toArray(new String[0]);
@@ -55,7 +55,7 @@ class SweepSparkTest {
         CliTest.Run s = CliTest.run(args(spark, "--engine", "spark", "--master", "local[2]"));
         assertEquals(0, s.code(), s.err());
         List<String> expected = rows(local.resolve("results.csv"));
-        assertEquals(8, expected.size(), "4 configurations x 2 worlds");
+        assertEquals(16, expected.size(), "4 configurations x 4 worlds");
         assertEquals(expected, rows(spark.resolve("results.csv")));
         for (String f : List.of("configs.csv", "best-config.json")) {
             assertEquals(Files.readString(local.resolve(f)), Files.readString(spark.resolve(f)), f);
@@ -73,6 +73,6 @@ class SweepSparkTest {
         CliTest.Run again = CliTest.run(args(spark, "--engine", "spark", "--master", "local[2]"));
         assertEquals(0, again.code(), again.err());
         assertEquals(expected, rows(csv));
-        assertEquals(1 + 8, Files.readAllLines(csv).size(), "the five kept rows were not run again");
+        assertEquals(1 + 16, Files.readAllLines(csv).size(), "the 13 kept rows were not run again");
     }
 }
