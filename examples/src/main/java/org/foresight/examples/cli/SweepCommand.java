@@ -114,7 +114,14 @@ public final class SweepCommand implements Callable<Integer> {
         List<SweepRanking.Entry> ranked = SweepRanking.rank(o.rows(), assignments);
         String md = SweepRanking.markdown(ranked, o.conditions());
         AtomicFiles.writeText(out.resolve("summary.md"), w -> w.write(md));
-        BenchCharts.write(out, o.rows(), o.worlds().stream().map(WorldRef::name).toList());
+        // The chart's bars in ranking order, best first.
+        Map<String, Integer> rankOf = new java.util.HashMap<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            rankOf.put(ranked.get(i).id(), i);
+        }
+        List<org.foresight.examples.campaign.ResultRow> byRank = new ArrayList<>(o.rows());
+        byRank.sort(java.util.Comparator.comparingInt(r -> rankOf.getOrDefault(r.config(), Integer.MAX_VALUE)));
+        BenchCharts.write(out, byRank, o.worlds().stream().map(WorldRef::name).toList());
         if (!ranked.isEmpty()) {
             String best = ranked.get(0).id();
             PlannerConfig bc = configs.stream().filter(c -> c.id().equals(best)).findFirst().orElseThrow().config();
