@@ -55,6 +55,14 @@ public class CemIterationBenchmark {
     @Param({"unicycle"})
     public String model;
 
+    /**
+     * CEM's sampling spread: {@code default} (σ 0.5 m/s, 1.0 rad/s, CEM's own start) or {@code mppi} (MPPI's noise,
+     * 0.3 m/s and 0.6 rad/s). The critics' work depends on the rollouts (the obstacle critic skips samples far from
+     * obstacles and after a collision), so only the matched spread compares the algorithms' own overhead.
+     */
+    @Param({"default", "mppi"})
+    public String cemSigma;
+
     /** Population / samples K. */
     @Param({"2000"})
     public int samples;
@@ -74,12 +82,18 @@ public class CemIterationBenchmark {
         int t = Runtime.getRuntime().availableProcessors();
         CriticSet critics = CriticSet.defaults(CriticParams.defaults());
         p = planner.equals("cem")
-                ? new CemPlanner(m, CemConfig.defaults().withPopulation(samples, Math.max(1, samples / 10))
-                        .withIterations(1).withHorizon(horizon).withThreads(t).withSeed(3), critics)
+                ? new CemPlanner(m, cemConfig(), critics)
                 : new MppiPlanner(m, MppiConfig.defaults().withSamples(samples).withHorizon(horizon).withThreads(t)
                         .withSeed(3), critics);
         request = BenchSetup.barnRequest(0, m.stateDim());
         out = new Plan(horizon, 0);
+    }
+
+    private CemConfig cemConfig() {
+        CemConfig c = CemConfig.defaults().withPopulation(samples, Math.max(1, samples / 10)).withIterations(1)
+                .withHorizon(horizon).withThreads(Runtime.getRuntime().availableProcessors()).withSeed(3);
+        MppiConfig m = MppiConfig.defaults();
+        return cemSigma.equals("mppi") ? c.withSigma(m.noiseV(), m.noiseOmega(), c.minSigmaV(), c.minSigmaOmega()) : c;
     }
 
     /** Stops the worker threads. */
