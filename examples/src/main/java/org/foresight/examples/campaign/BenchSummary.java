@@ -150,12 +150,12 @@ public final class BenchSummary {
                 + "2 m/s, as DynaBARN's README defines it). Published DWA success (paper baseline): easy 78 %, medium "
                 + "43 %, hard 17 %.\n\n| combination | third | episodes | success | collisions (moving / static) | timeouts "
                 + "| mean time of successes s | DynaBARN score |\n|---|---|---|---|---|---|---|---|\n");
-        Map<String, Tally> t = tally(dyn, r -> r.key().combination() + "\u0000"
-                + DynaBarn.difficulty(Integer.parseInt(r.world().substring(9))));
+        Function<ResultRow, String> third = r -> r.key().combination() + "\u0000"
+                + DynaBarn.difficulty(Integer.parseInt(r.world().substring(9)));
+        Map<String, Tally> t = tally(dyn, third);
         Map<String, double[]> time = new LinkedHashMap<>(); // combination + third → (AT sum, n, score sum, moving)
         for (ResultRow r : dyn) {
-            String k = r.key().combination() + "\u0000" + DynaBarn.difficulty(Integer.parseInt(r.world().substring(9)));
-            double[] a = time.computeIfAbsent(k, x -> new double[4]);
+            double[] a = time.computeIfAbsent(third.apply(r), x -> new double[4]);
             a[3] += r.collisionWith().equals("moving") ? 1 : 0;
             if (r.outcome().equals("success")) {
                 a[0] += r.timeS();

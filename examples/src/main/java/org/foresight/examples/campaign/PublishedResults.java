@@ -41,6 +41,12 @@ public final class PublishedResults {
     private PublishedResults() {
     }
 
+    /** The bundled file, read once on first use (class-holder idiom: thread-safe, lazy). */
+    private static final class Bundled {
+        static final Map<String, String> LABELS = new LinkedHashMap<>();
+        static final Map<String, Map<Integer, PerWorld>> DATA = load(LABELS);
+    }
+
     /**
      * @param barnWorlds the BARN indices of a campaign.
      * @return every bundled entry that has results on all of those worlds, averaged over exactly them; empty when
@@ -51,8 +57,8 @@ public final class PublishedResults {
         if (barnWorlds.isEmpty()) {
             return out;
         }
-        Map<String, String> labels = new LinkedHashMap<>();
-        Map<String, Map<Integer, PerWorld>> data = load(labels);
+        Map<String, String> labels = Bundled.LABELS;
+        Map<String, Map<Integer, PerWorld>> data = Bundled.DATA;
         for (Map.Entry<String, Map<Integer, PerWorld>> e : data.entrySet()) {
             Map<Integer, PerWorld> m = e.getValue();
             if (!m.keySet().containsAll(barnWorlds)) {
@@ -83,7 +89,7 @@ public final class PublishedResults {
      */
     public static Map<Integer, Double> successPerWorld(String entry) {
         Map<Integer, Double> out = new java.util.TreeMap<>();
-        Map<Integer, PerWorld> m = load(new LinkedHashMap<>()).get(entry);
+        Map<Integer, PerWorld> m = Bundled.DATA.get(entry);
         if (m != null) {
             m.forEach((w, p) -> out.put(w, p.success()));
         }

@@ -69,7 +69,7 @@ public final class WorldSpecs {
     }
 
     /**
-     * One world by its row name, as {@link #parse} named it: {@code barn:N} or a world file's path. A Spark task
+     * One world by its row name, as {@link #parse} named it: {@code barn:N}, {@code dynabarn:N} or a world file's path. A Spark task
      * rebuilds its world this way, so on a cluster the file must be reachable at that path on every node.
      *
      * @param name the name.
@@ -77,17 +77,8 @@ public final class WorldSpecs {
      * @throws IllegalArgumentException naming {@code --worlds} when it is neither.
      */
     public static WorldRef byName(String name) {
-        if (name.matches("barn:\\d+")) {
-            int i = Integer.parseInt(name.substring(5));
-            if (i < WorldLoader.BARN_COUNT) {
-                return barn(i);
-            }
-        }
-        if (name.matches("dynabarn:\\d+")) {
-            int i = Integer.parseInt(name.substring(9));
-            if (i < DynaBarn.COUNT) {
-                return new WorldRef(name, -1, () -> DynaBarn.load(i, 0.0));
-            }
+        if (name.matches("(dyna)?barn:\\d+")) {
+            return parse(name).get(0); // the same reference parse gives, range checks included
         }
         if (!Files.isRegularFile(Path.of(name))) {
             throw new IllegalArgumentException("--worlds " + name + ": no such world file (on a cluster every node must "

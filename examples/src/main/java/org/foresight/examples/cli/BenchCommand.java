@@ -72,9 +72,4 @@ public final class BenchCommand implements Callable<Integer> {
                 + campaign.out.resolve("score_per_world.png"));
         return 0;
     }
-
-    /** @see CampaignOptions#robotItems */
-    static List<String> robotItems(String spec) {
-        return CampaignOptions.robotItems(spec);
-    }
 }

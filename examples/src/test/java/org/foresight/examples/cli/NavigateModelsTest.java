@@ -44,7 +44,7 @@ class NavigateModelsTest {
         assertThrows(IllegalArgumentException.class, () -> names("barn:a-b"));
         assertThrows(IllegalArgumentException.class, () -> names("moon:3"));
         assertEquals(java.util.List.of("sluggish,tauV=0.2", "extreme", "class:my.P"),
-                BenchCommand.robotItems("sluggish,tauV=0.2,extreme,class:my.P"));
+                CampaignOptions.robotItems("sluggish,tauV=0.2,extreme,class:my.P"));
     }
 
     private static java.util.List<String> names(String spec) {
