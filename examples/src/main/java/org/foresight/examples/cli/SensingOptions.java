@@ -29,10 +29,11 @@ public final class SensingOptions {
                     + "noise, 0.065 m behind the centre; unknown space counts as free).")
     String perception;
 
-    @Option(names = "--localization", paramLabel = "truth|odometry",
-            description = "Where the planner's state comes from: truth, or odometry (wheel speeds with a scale error "
-                    + "and a gyro with a walking bias, dead-reckoned; it drifts about 1 %% of distance). Collisions and "
-                    + "the score always use the true pose.")
+    @Option(names = "--localization", paramLabel = "truth|odometry|scanmatch",
+            description = "Where the planner's state comes from: truth, odometry (wheel speeds with a scale error "
+                    + "and a gyro with a walking bias, dead-reckoned; it drifts about 1 %% of distance), or scanmatch "
+                    + "(that odometry corrected every cycle by matching the scan against the robot's lidar map; needs "
+                    + "--perception lidar). Collisions and the score always use the true pose.")
     String localization;
 
     @Option(names = "--lidar", split = ",", paramLabel = "KEY=VAL",
@@ -94,9 +95,14 @@ public final class SensingOptions {
             loc = switch (localization.toLowerCase(Locale.ROOT)) {
                 case "truth" -> Sensing.Localization.TRUTH;
                 case "odometry" -> Sensing.Localization.ODOMETRY;
+                case "scanmatch" -> Sensing.Localization.SCANMATCH;
                 default -> throw new IllegalArgumentException("--localization " + localization
-                        + ": expected truth or odometry");
+                        + ": expected truth, odometry or scanmatch");
             };
+        }
+        if (loc == Sensing.Localization.SCANMATCH && per != Sensing.Perception.LIDAR) {
+            throw new IllegalArgumentException("--localization scanmatch: matches scans against the lidar map, needs "
+                    + "--perception lidar (got " + per.name().toLowerCase(Locale.ROOT) + ")");
         }
         double res = LidarMapConfig.DEFAULT_RESOLUTION;
         if (lidar.containsKey("resolution_m")) {
@@ -122,7 +128,7 @@ public final class SensingOptions {
         if (s.perception() != Sensing.Perception.MAP) {
             c = c.withSim(c.sim().withLidar(lidarConfig()));
         }
-        if (s.localization() == Sensing.Localization.ODOMETRY) {
+        if (s.localization().usesOdometry()) {
             c = c.withSim(c.sim().withOdometry(odometryConfig()));
         }
         return c;

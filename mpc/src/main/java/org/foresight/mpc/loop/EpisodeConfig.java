@@ -44,7 +44,7 @@ public record EpisodeConfig(SimConfig sim, Footprint footprint, int recordRollou
             throw new IllegalArgumentException(sensing.perception().name().toLowerCase(java.util.Locale.ROOT)
                     + " perception needs a lidar in the simulator config");
         }
-        if (sensing.localization() == Sensing.Localization.ODOMETRY && sim.odometry() == null) {
+        if (sensing.localization().usesOdometry() && sim.odometry() == null) {
             throw new IllegalArgumentException("odometry localization needs an odometry model in the simulator config");
         }
         if (recordRollouts < 0) {
@@ -123,7 +123,7 @@ public record EpisodeConfig(SimConfig sim, Footprint footprint, int recordRollou
         if (s.perception() != Sensing.Perception.MAP && sc.lidar() == null) {
             sc = sc.withLidar(org.foresight.dynamics.world.LidarConfig.HOKUYO_UST10LX);
         }
-        if (s.localization() == Sensing.Localization.ODOMETRY && sc.odometry() == null) {
+        if (s.localization().usesOdometry() && sc.odometry() == null) {
             sc = sc.withOdometry(org.foresight.dynamics.sim.OdometryConfig.JACKAL);
         }
         return new EpisodeConfig(sc, footprint, recordRollouts, replanPeriod, guideMargin, stuckTime, warmupCycles, plant,

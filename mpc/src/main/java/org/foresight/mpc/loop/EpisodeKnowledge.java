@@ -11,9 +11,11 @@ import org.foresight.mpc.path.GuidePlanner;
 import org.foresight.mpc.perception.DiscTracker;
 import org.foresight.mpc.perception.LidarMap;
 import org.foresight.mpc.perception.LidarMapConfig;
+import org.foresight.mpc.perception.MapLocalizer;
 import org.foresight.mpc.perception.MapObstacleField;
 import org.foresight.mpc.perception.MovingDiscs;
 import org.foresight.mpc.perception.ObstacleField;
+import org.foresight.mpc.perception.ScanMatcherConfig;
 import org.foresight.mpc.perception.TrackerConfig;
 
 /**
@@ -46,6 +48,8 @@ final class EpisodeKnowledge {
     private final MovingDiscs movers = new MovingDiscs();
     /** The moving-obstacle tracker ({@link Sensing.Perception#TRACKED}), else null. */
     private final DiscTracker tracker;
+    /** The scan-to-map matcher correcting odometry ({@link Sensing.Localization#SCANMATCH}), else null. */
+    private final MapLocalizer localizer;
     /** Cycles between two map snapshots in the run log (0.5 s). */
     static final int SNAPSHOT_CYCLES = 10;
 
@@ -68,6 +72,8 @@ final class EpisodeKnowledge {
         }
         this.tracker = sensing.perception() == Sensing.Perception.TRACKED
                 ? new DiscTracker(TrackerConfig.defaults(), new Lidar(config.sim().lidar())) : null;
+        this.localizer = sensing.localization() == Sensing.Localization.SCANMATCH
+                ? new MapLocalizer(ScanMatcherConfig.DEFAULT) : null;
     }
 
     /** Forgets everything learnt (after the warm-up). */
@@ -77,6 +83,9 @@ final class EpisodeKnowledge {
         }
         if (tracker != null) {
             tracker.reset();
+        }
+        if (localizer != null) {
+            localizer.reset();
         }
         guide = null;
         guideVersion = -1;
@@ -109,15 +118,19 @@ final class EpisodeKnowledge {
     }
 
     /**
-     * Takes this cycle's measurement and updates the map with the cycle's scan.
+     * Takes this cycle's measurement and updates the map with the cycle's scan. With scan matching the odometry
+     * estimate is first corrected against the map (before the scan goes into it); its time counts as perception.
      *
      * @param sim the simulator (true state, scan, odometry).
      * @return the state the planner sees (x, y, θ, v, ω).
      */
     double[] sense(Simulator sim) {
-        double[] x = sensing.localization() == Sensing.Localization.ODOMETRY ? sim.estimate() : sim.state();
+        double[] x = sensing.localization().usesOdometry() ? sim.estimate() : sim.state();
         if (map != null) {
             long t0 = System.nanoTime();
+            if (localizer != null) {
+                localizer.localize(x, sim.scan(), sim.config().lidar(), map);
+            }
             // The scan was taken from the true pose; it is placed at the pose the robot believes it has.
             map.integrate(sim.scan(), sim.config().lidar(), x[StateIndex.X], x[StateIndex.Y], x[StateIndex.THETA]);
             perceptionMs = (System.nanoTime() - t0) * 1e-6;
@@ -174,7 +187,7 @@ final class EpisodeKnowledge {
 
     /** @return whether the planner's state is the odometry estimate (not the truth). */
     boolean estimates() {
-        return sensing.localization() == Sensing.Localization.ODOMETRY;
+        return sensing.localization().usesOdometry();
     }
 
     /** @return wall-clock time of the last map update [ms] (0 with the exact map). */

@@ -14,11 +14,13 @@ import org.foresight.mpc.perception.LidarMapConfig;
  *   <li>{@link Localization#TRUTH}: the planner is given the true state.
  *   <li>{@link Localization#ODOMETRY}: the planner, the map and the guide live in the odometry frame of the
  *       simulator's {@link org.foresight.dynamics.sim.Odometry} (which needs {@code SimConfig.odometry}).
+ *   <li>{@link Localization#SCANMATCH}: the same odometry, corrected every cycle by matching the scan against the
+ *       lidar map before it is integrated; the frame is the odometry frame at the start.
  * </ul>
  * Collision and the score always use the true pose.
  *
  * @param perception   map or lidar.
- * @param localization truth or odometry.
+ * @param localization truth, odometry or scanmatch (only with lidar perception).
  * @param mapResolution the lidar map's cell edge [m], &gt; 0 (used with {@link Perception#LIDAR}; the map covers
  *                      the world's grid, see {@link LidarMapConfig#covering}).
  */
@@ -41,13 +43,27 @@ public record Sensing(Perception perception, Localization localization, double m
         /** The true state. */
         TRUTH,
         /** The robot's odometry estimate. */
-        ODOMETRY
+        ODOMETRY,
+        /**
+         * The odometry estimate corrected by matching each scan against the robot's own lidar map
+         * ({@link org.foresight.mpc.perception.MapLocalizer}); needs {@link Perception#LIDAR}.
+         */
+        SCANMATCH;
+
+        /** @return whether the state comes from the simulator's odometry (corrected or not). */
+        public boolean usesOdometry() {
+            return this != TRUTH;
+        }
     }
 
     /** Validates the enums. */
     public Sensing {
         if (perception == null || localization == null) {
             throw new IllegalArgumentException("sensing needs a perception and a localization");
+        }
+        if (localization == Localization.SCANMATCH && perception != Perception.LIDAR) {
+            throw new IllegalArgumentException("scanmatch localization matches scans against the lidar map: it needs "
+                    + "lidar perception, got " + perception.name().toLowerCase(java.util.Locale.ROOT));
         }
         if (!(mapResolution > 0) || !Double.isFinite(mapResolution)) {
             throw new IllegalArgumentException("lidar map resolution must be a finite length > 0 m, got " + mapResolution);
