@@ -16,10 +16,11 @@ import picocli.CommandLine.Option;
  */
 public final class SensingOptions {
     @Option(names = "--protocol", paramLabel = "barn|oracle",
-            description = "barn: what a BARN entry had, a lidar and odometry (--perception lidar --localization odometry), "
-                    + "with measured latency. oracle: the exact map and the true pose (--perception map --localization "
-                    + "truth). Explicit --perception/--localization/--latency override it. Default: barn for bench, "
-                    + "oracle for navigate.")
+            description = "barn: what a BARN entry had, a lidar and odometry, the odometry corrected by matching scans "
+                    + "against the robot's own map (--perception lidar --localization scanmatch), with measured latency. "
+                    + "oracle: the exact map and the true pose (--perception map --localization truth). Explicit "
+                    + "--perception/--localization/--latency override it (barn with --perception map or tracked: "
+                    + "odometry). Default: barn for bench, oracle for navigate.")
     String protocol;
 
     @Option(names = "--perception", paramLabel = "map|tracked|lidar",
@@ -81,7 +82,7 @@ public final class SensingOptions {
     Sensing sensing(String defaultProtocol) {
         boolean barn = protocol(defaultProtocol).equals("barn");
         Sensing.Perception per = barn ? Sensing.Perception.LIDAR : Sensing.Perception.MAP;
-        Sensing.Localization loc = barn ? Sensing.Localization.ODOMETRY : Sensing.Localization.TRUTH;
+        Sensing.Localization loc = barn ? Sensing.Localization.SCANMATCH : Sensing.Localization.TRUTH;
         if (perception != null) {
             per = switch (perception.toLowerCase(Locale.ROOT)) {
                 case "map" -> Sensing.Perception.MAP;
@@ -90,6 +91,9 @@ public final class SensingOptions {
                 default -> throw new IllegalArgumentException("--perception " + perception
                         + ": expected map, tracked or lidar");
             };
+        }
+        if (loc == Sensing.Localization.SCANMATCH && per != Sensing.Perception.LIDAR) {
+            loc = Sensing.Localization.ODOMETRY; // barn with the map given: nothing of the robot's own to match against
         }
         if (localization != null) {
             loc = switch (localization.toLowerCase(Locale.ROOT)) {

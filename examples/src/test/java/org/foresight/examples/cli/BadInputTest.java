@@ -95,6 +95,8 @@ class BadInputTest {
         c.add(new Case("--perception", "navigate", "--world", "barn:0", "--perception", "lidar2", "--out", out));
         c.add(new Case("--localization", "navigate", "--world", "barn:0", "--localization", "gps", "--out", out));
         c.add(new Case("--protocol", "bench", "--protocol", "moon", "--worlds", "0", "--out", out));
+        c.add(new Case("--localization scanmatch", "navigate", "--world", "barn:0", "--perception", "map",
+                "--localization", "scanmatch", "--out", out));
         c.add(new Case("--world dynabarn:60", "navigate", "--world", "dynabarn:60", "--out", out));
         c.add(new Case("--world dynabarn:x", "simulate", "--world", "dynabarn:x", "--out", out));
         c.add(new Case("--t0", "navigate", "--world", "dynabarn:0", "--t0", "-1", "--out", out));

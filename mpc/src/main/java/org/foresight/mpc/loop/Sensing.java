@@ -75,12 +75,15 @@ public record Sensing(Perception perception, Localization localization, double m
         return new Sensing(Perception.MAP, Localization.TRUTH, LidarMapConfig.DEFAULT_RESOLUTION);
     }
 
-    /** @return the BARN condition: lidar map, odometry. */
+    /**
+     * @return the BARN condition: a lidar map, and odometry corrected by scan-to-map matching (the robot's own
+     *         localisation from its two sensors, as a BARN entry's stack would run one).
+     */
     public static Sensing barn() {
-        return new Sensing(Perception.LIDAR, Localization.ODOMETRY, LidarMapConfig.DEFAULT_RESOLUTION);
+        return new Sensing(Perception.LIDAR, Localization.SCANMATCH, LidarMapConfig.DEFAULT_RESOLUTION);
     }
 
-    /** @return e.g. "lidar+odometry" or "map+truth". */
+    /** @return e.g. "lidar+scanmatch", "lidar+odometry" or "map+truth". */
     public String label() {
         return perception.name().toLowerCase(java.util.Locale.ROOT) + "+"
                 + localization.name().toLowerCase(java.util.Locale.ROOT);

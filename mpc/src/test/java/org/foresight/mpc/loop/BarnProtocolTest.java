@@ -38,7 +38,7 @@ class BarnProtocolTest {
         EpisodeSummary s = run(WorldLoader.loadBarn(0), 3, 2, null);
         assertAll(
                 () -> assertEquals(Outcome.SUCCESS, s.result().outcome()),
-                () -> assertEquals("lidar+odometry", s.sensing()),
+                () -> assertEquals("lidar+scanmatch", s.sensing()),
                 () -> assertTrue(s.perceptionMsQuantile(0.5) > 0, "the map was updated every cycle"));
     }
 
