@@ -16,17 +16,22 @@ package org.foresight.mpc.perception;
  * @param minInliers     a match needs at least this many inlier end points, ≥ 3.
  * @param maxShift       a match that moves the position farther than this is rejected [m], finite and &gt; 0.
  * @param maxTurn        a match that turns the heading more than this is rejected [rad], finite and &gt; 0.
+ * @param minImprovement a match must lower the objective F by at least this (dimensionless, F's units: squared
+ *                       residuals over σ_d²), finite and ≥ 0. Above 0, a prediction that already agrees with the map
+ *                       is left to odometry instead of wandering across the dead band; but drift slow enough to
+ *                       stay below it per scan is then written into the map and never corrected (30 stops the
+ *                       correction of a bias 20 times the Jackal's; {@code ScanMatchLoopTest}).
  */
 public record ScanMatcherConfig(int maxIterations, double huberDistance, double inlierDistance, double rangeStd,
                                 double priorStdXY, double priorStdTheta, int minInliers, double maxShift,
-                                double maxTurn) {
+                                double maxTurn, double minImprovement) {
     /**
      * The default for a Hokuyo on a 0.05 m map matched every 50 ms: 8 iterations, Huber at 0.05 m (one cell),
      * outliers beyond 0.25 m, σ_d = 0.03 m, a prior of 0.02 m and 0.01 rad (ten times what odometry drifts in a
-     * period), at least 40 inliers, at most 0.10 m and 0.05 rad (2.9°) of correction per match.
+     * period), at least 40 inliers, at most 0.10 m and 0.05 rad (2.9°) of correction per match, any improvement of F.
      */
     public static final ScanMatcherConfig DEFAULT = new ScanMatcherConfig(8, 0.05, 0.25, 0.03, 0.02, 0.01, 40, 0.10,
-            0.05);
+            0.05, 0.0);
 
     /** Validates every field. */
     public ScanMatcherConfig {
@@ -47,6 +52,10 @@ public record ScanMatcherConfig(int maxIterations, double huberDistance, double 
         }
         positive("maxShift", "m", maxShift);
         positive("maxTurn", "rad", maxTurn);
+        if (!(minImprovement >= 0) || !Double.isFinite(minImprovement)) {
+            throw new IllegalArgumentException("scan matcher minImprovement [dimensionless] must be finite and >= 0: "
+                    + minImprovement);
+        }
     }
 
     private static void positive(String name, String unit, double v) {

@@ -123,7 +123,7 @@ class ScanMatcherTest {
         // A gate too tight for any correction: the match would move the pose by centimetres and is rejected.
         ScanMatcherConfig d = ScanMatcherConfig.DEFAULT;
         ScanMatcher tight = new ScanMatcher(new ScanMatcherConfig(d.maxIterations(), d.huberDistance(),
-                d.inlierDistance(), d.rangeStd(), d.priorStdXY(), d.priorStdTheta(), d.minInliers(), 1e-6, 1e-6));
+                d.inlierDistance(), d.rangeStd(), d.priorStdXY(), d.priorStdTheta(), d.minInliers(), 1e-6, 1e-6, d.minImprovement()));
         for (int k = 0; k < 20; k++) {
             double[] pose = {truth[0] + rng.nextDouble(-0.04, 0.04), truth[1] + rng.nextDouble(-0.04, 0.04),
                     truth[2] + rng.nextDouble(-0.02, 0.02), Double.NaN, 1.5};
@@ -164,7 +164,7 @@ class ScanMatcherTest {
             double[] before = pose.clone();
             boolean ok = match(m, ranges, map, pose);
             if (ok) {
-                assertTrue(m.costAfter() < m.costBefore());
+                assertTrue(m.costAfter() <= m.costBefore() - ScanMatcherConfig.DEFAULT.minImprovement());
                 assertTrue(Math.hypot(pose[0] - before[0], pose[1] - before[1]) <= ScanMatcherConfig.DEFAULT.maxShift());
                 assertTrue(Math.abs(Angles.wrap(pose[2] - before[2])) <= ScanMatcherConfig.DEFAULT.maxTurn());
                 assertTrue(m.inliers() >= ScanMatcherConfig.DEFAULT.minInliers());
@@ -200,14 +200,17 @@ class ScanMatcherTest {
         ScanMatcherConfig d = ScanMatcherConfig.DEFAULT;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ScanMatcherConfig(
                 d.maxIterations(), 0.3, 0.2, d.rangeStd(), d.priorStdXY(), d.priorStdTheta(), d.minInliers(),
-                d.maxShift(), d.maxTurn()));
+                d.maxShift(), d.maxTurn(), d.minImprovement()));
         assertTrue(e.getMessage().contains("inlierDistance"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new ScanMatcherConfig(d.maxIterations(),
                 d.huberDistance(), d.inlierDistance(), -1, d.priorStdXY(), d.priorStdTheta(), d.minInliers(),
-                d.maxShift(), d.maxTurn()));
+                d.maxShift(), d.maxTurn(), d.minImprovement()));
         assertTrue(e.getMessage().contains("rangeStd"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ScanMatcherConfig(0, d.huberDistance(),
                 d.inlierDistance(), d.rangeStd(), d.priorStdXY(), d.priorStdTheta(), d.minInliers(), d.maxShift(),
-                d.maxTurn()));
+                d.maxTurn(), d.minImprovement()));
+        assertThrows(IllegalArgumentException.class, () -> new ScanMatcherConfig(d.maxIterations(), d.huberDistance(),
+                d.inlierDistance(), d.rangeStd(), d.priorStdXY(), d.priorStdTheta(), d.minInliers(), d.maxShift(),
+                d.maxTurn(), -1));
     }
 }
