@@ -16,9 +16,11 @@ import org.foresight.dynamics.world.LidarConfig;
  * so the odometry's increments carry the pose between scans and the matches hold it to the map. The speeds
  * (v, ω) are body-frame measurements and pass unchanged. The scan is matched before it is integrated, and should
  * be integrated at the returned pose. Until the map holds {@link #MIN_OCCUPIED} occupied cells (the first scan)
- * nothing is matched.
+ * nothing is matched. Only returns that end next to a cell already seen occupied are matched (surfaces seen for the
+ * first time would pull the pose towards the nearest mapped cell: driving along a wall, its newly seen continuation
+ * pulled the estimate back by half a cell).
  *
- * <p>Deterministic; no allocation per call once the matcher's beam table is built. Not thread-safe; one per
+ * <p>Deterministic; no allocation per call once the matcher's beam table and the filtered-scan buffer are built. Not thread-safe; one per
  * episode.
  */
 public final class MapLocalizer {
@@ -31,6 +33,7 @@ public final class MapLocalizer {
     private double cy;
     private long matches;
     private long accepted;
+    private double[] scratch = new double[0];
 
     /** @param config the matcher's settings. */
     public MapLocalizer(ScanMatcherConfig config) {
@@ -42,7 +45,8 @@ public final class MapLocalizer {
      *
      * @param state  (Input/Output) the odometry estimate (x [m], y [m], θ [rad], then speeds, ...); x, y, θ are
      *               overwritten with the pose in the map frame, the rest not modified.
-     * @param ranges the scan taken at the robot's true pose [m], length ≥ lidar.beams(). Not modified.
+     * @param ranges the scan taken at the robot's true pose [m], length ≥ lidar.beams(). Not modified (the filtered
+     *               copy is this object's).
      * @param lidar  the beam layout.
      * @param map    the robot's map so far (before this scan is integrated). Not modified.
      * @return whether this scan's match was accepted (false also when nothing was matched).
@@ -60,7 +64,8 @@ public final class MapLocalizer {
             return false;
         }
         matches++;
-        if (!matcher.match(ranges, lidar, map.config().sensorOffset(), map.config().minRange(), map.grid(), state)) {
+        double[] seen = seenReturns(ranges, lidar, map, state);
+        if (!matcher.match(seen, lidar, map.config().sensorOffset(), map.config().minRange(), map.grid(), state)) {
             return false;
         }
         accepted++;
@@ -70,6 +75,45 @@ public final class MapLocalizer {
         cx = state[StateIndex.X] - (c * xo - s * yo);
         cy = state[StateIndex.Y] - (s * xo + c * yo);
         return true;
+    }
+
+    /**
+     * The returns whose end point, at the predicted pose, lies in or next to (8-neighbourhood) a cell the map has
+     * seen occupied; the others (surfaces seen for the first time: a wall's continuation beyond the mapped part, the
+     * far side of an obstacle) are set to NaN, so they cannot pull the pose towards the nearest mapped cell.
+     */
+    private double[] seenReturns(double[] ranges, LidarConfig lidar, LidarMap map, double[] pose) {
+        int n = lidar.beams();
+        if (scratch.length < n) {
+            scratch = new double[n];
+        }
+        double th = pose[StateIndex.THETA];
+        double c = Math.cos(th);
+        double s = Math.sin(th);
+        double off = map.config().sensorOffset();
+        double px = pose[StateIndex.X] + off * c;
+        double py = pose[StateIndex.Y] + off * s;
+        double max = lidar.maxRange();
+        for (int i = 0; i < n; i++) {
+            double r = ranges[i];
+            scratch[i] = Double.NaN;
+            if (!(r < max)) {
+                continue;
+            }
+            double a = n == 1 ? 0.0 : -0.5 * lidar.fieldOfView() + i * lidar.fieldOfView() / (n - 1);
+            int ix = map.cellX(px + r * Math.cos(th + a));
+            int iy = map.cellY(py + r * Math.sin(th + a));
+            boolean near = false;
+            for (int dx = -1; dx <= 1 && !near; dx++) {
+                for (int dy = -1; dy <= 1 && !near; dy++) {
+                    near = map.isOccupied(ix + dx, iy + dy);
+                }
+            }
+            if (near) {
+                scratch[i] = r;
+            }
+        }
+        return scratch;
     }
 
     /** Forgets the correction (identity) and the counts: a new episode, the map reset. */
