@@ -128,6 +128,7 @@ public final class IlqrPlanner implements Planner {
     private final double[] qux;
     private final double[] tmpXX;
     private final double[] tmpXU;
+    private final double[] gk;
     private final double[] box = new double[4];
     // Model-call scratch.
     private final double[] ja;
@@ -209,6 +210,7 @@ public final class IlqrPlanner implements Planner {
         qux = new double[M * na];
         tmpXX = new double[na * na];
         tmpXU = new double[na * M];
+        gk = new double[M * na];
         ja = new double[n * n];
         jb = new double[n * M];
         stepX = new double[n];
@@ -702,6 +704,27 @@ public final class IlqrPlanner implements Planner {
     private boolean backward(double mu) {
         final int T = horizon;
         final int a = na;
+        final int nn = n;
+        // Locals, not fields, in the loops: the JIT then keeps the arrays in registers and drops range checks.
+        final double[] fx = this.fx;
+        final double[] fu = this.fu;
+        final double[] lx = this.lx;
+        final double[] lxx = this.lxx;
+        final double[] lu = this.lu;
+        final double[] luu = this.luu;
+        final double[] lux = this.lux;
+        final double[] vx = this.vx;
+        final double[] vxx = this.vxx;
+        final double[] qx = this.qx;
+        final double[] qu = this.qu;
+        final double[] qxx = this.qxx;
+        final double[] quu = this.quu;
+        final double[] qux = this.qux;
+        final double[] tmpXX = this.tmpXX;
+        final double[] tmpXU = this.tmpXU;
+        final double[] gk = this.gk;
+        final double[] kfb = this.kfb;
+        final double[] kff = this.kff;
         System.arraycopy(lx, T * a, vx, 0, a);
         System.arraycopy(lxx, T * a * a, vxx, 0, a * a);
         double d1 = 0.0;
@@ -709,60 +732,70 @@ public final class IlqrPlanner implements Planner {
         for (int t = T - 1; t >= 0; t--) {
             final int oX = t * a * a;
             final int oU = t * a * M;
-            // Q_x = ℓ_x + Aᵀ V_x,  Q_u = ℓ_u + Bᵀ V_x
+            // The augmented Ã = [A 0; 0 0] is zero outside its top-left n × n block and B̃ = [B; I] is the identity
+            // below B, so every product runs over the model's n rows, not n + 2, and B̃'s identity block is an
+            // addition: for the unicycle (n = 3) about half the work of the dense products.
+            // Q_x = ℓ_x + Ãᵀ V_x,  Q_u = ℓ_u + B̃ᵀ V_x
             for (int col = 0; col < a; col++) {
                 double s = lx[t * a + col];
-                for (int r = 0; r < a; r++) {
-                    s += fx[oX + r * a + col] * vx[r];
+                if (col < nn) {
+                    for (int r = 0; r < nn; r++) {
+                        s += fx[oX + r * a + col] * vx[r];
+                    }
                 }
                 qx[col] = s;
             }
             for (int i = 0; i < M; i++) {
-                double s = lu[t * M + i];
-                for (int r = 0; r < a; r++) {
+                double s = lu[t * M + i] + vx[nn + i];
+                for (int r = 0; r < nn; r++) {
                     s += fu[oU + r * M + i] * vx[r];
                 }
                 qu[i] = s;
             }
-            // V_xx A and V_xx B
+            // V_xx Ã (columns ≥ n are zero, never read) and V_xx B̃
             for (int r = 0; r < a; r++) {
-                for (int col = 0; col < a; col++) {
+                for (int col = 0; col < nn; col++) {
                     double s = 0.0;
-                    for (int k = 0; k < a; k++) {
+                    for (int k = 0; k < nn; k++) {
                         s += vxx[r * a + k] * fx[oX + k * a + col];
                     }
                     tmpXX[r * a + col] = s;
                 }
                 for (int i = 0; i < M; i++) {
-                    double s = 0.0;
-                    for (int k = 0; k < a; k++) {
+                    double s = vxx[r * a + nn + i];
+                    for (int k = 0; k < nn; k++) {
                         s += vxx[r * a + k] * fu[oU + k * M + i];
                     }
                     tmpXU[r * M + i] = s;
                 }
             }
-            // Q_xx = ℓ_xx + Aᵀ(V_xx A),  Q_uu = ℓ_uu + Bᵀ(V_xx B),  Q_ux = ℓ_ux + Bᵀ(V_xx A)
+            // Q_xx = ℓ_xx + Ãᵀ(V_xx Ã),  Q_uu = ℓ_uu + B̃ᵀ(V_xx B̃),  Q_ux = ℓ_ux + B̃ᵀ(V_xx Ã)
             for (int r = 0; r < a; r++) {
                 for (int col = 0; col < a; col++) {
                     double s = lxx[oX + r * a + col];
-                    for (int k = 0; k < a; k++) {
-                        s += fx[oX + k * a + r] * tmpXX[k * a + col];
+                    if (r < nn && col < nn) {
+                        for (int k = 0; k < nn; k++) {
+                            s += fx[oX + k * a + r] * tmpXX[k * a + col];
+                        }
                     }
                     qxx[r * a + col] = s;
                 }
             }
             for (int i = 0; i < M; i++) {
                 for (int jj = 0; jj < M; jj++) {
-                    double s = luu[t * M * M + i * M + jj];
-                    for (int k = 0; k < a; k++) {
+                    double s = luu[t * M * M + i * M + jj] + tmpXU[(nn + i) * M + jj];
+                    for (int k = 0; k < nn; k++) {
                         s += fu[oU + k * M + i] * tmpXU[k * M + jj];
                     }
                     quu[i * M + jj] = s;
                 }
                 for (int col = 0; col < a; col++) {
                     double s = lux[t * M * a + i * a + col];
-                    for (int k = 0; k < a; k++) {
-                        s += fu[oU + k * M + i] * tmpXX[k * a + col];
+                    if (col < nn) {
+                        s += tmpXX[(nn + i) * a + col];
+                        for (int k = 0; k < nn; k++) {
+                            s += fu[oU + k * M + i] * tmpXX[k * a + col];
+                        }
                     }
                     qux[i * a + col] = s;
                 }
@@ -813,25 +846,24 @@ public final class IlqrPlanner implements Planner {
                 double K1 = kfb[oK + a + col];
                 vx[col] = qx[col] + K0 * (qk0 + qu[0]) + K1 * (qk1 + qu[1]) + qux[col] * k0 + qux[a + col] * k1;
             }
+            // V_xx = Q_xx + Kᵀ(Q_uu K + Q_ux) + Q_uxᵀ K, with G = Q_uu K + Q_ux (2 × a) formed once and only the
+            // upper triangle computed (V_xx is symmetric by construction; the lower one is mirrored).
+            for (int col = 0; col < a; col++) {
+                double Kc0 = kfb[oK + col];
+                double Kc1 = kfb[oK + a + col];
+                gk[col] = quu[0] * Kc0 + quu[1] * Kc1 + qux[col];
+                gk[a + col] = quu[2] * Kc0 + quu[3] * Kc1 + qux[a + col];
+            }
             for (int r = 0; r < a; r++) {
                 double Kr0 = kfb[oK + r];
                 double Kr1 = kfb[oK + a + r];
-                // (Kᵀ Q_uu)_r = Kr0·quu[0·] + Kr1·quu[1·]
-                double kq0 = Kr0 * quu[0] + Kr1 * quu[2];
-                double kq1 = Kr0 * quu[1] + Kr1 * quu[3];
-                for (int col = 0; col < a; col++) {
-                    double Kc0 = kfb[oK + col];
-                    double Kc1 = kfb[oK + a + col];
-                    vxx[r * a + col] = qxx[r * a + col] + kq0 * Kc0 + kq1 * Kc1
-                            + Kr0 * qux[col] + Kr1 * qux[a + col]
-                            + qux[r] * Kc0 + qux[a + r] * Kc1;
-                }
-            }
-            for (int r = 0; r < a; r++) {
-                for (int col = r + 1; col < a; col++) {
-                    double sym = 0.5 * (vxx[r * a + col] + vxx[col * a + r]);
-                    vxx[r * a + col] = sym;
-                    vxx[col * a + r] = sym;
+                double xr0 = qux[r];
+                double xr1 = qux[a + r];
+                for (int col = r; col < a; col++) {
+                    double v = qxx[r * a + col] + Kr0 * gk[col] + Kr1 * gk[a + col]
+                            + xr0 * kfb[oK + col] + xr1 * kfb[oK + a + col];
+                    vxx[r * a + col] = v;
+                    vxx[col * a + r] = v;
                 }
             }
         }
