@@ -19,10 +19,10 @@ public final class AdaptOptions {
                     + "control period between plans. Same as the suffix +adapt on every model.")
     boolean adapt;
 
-    @Option(names = "--adapt-forgetting", defaultValue = "0.95", paramLabel = "LAMBDA",
+    @Option(names = "--adapt-forgetting", defaultValue = "0.9", paramLabel = "LAMBDA",
             description = "Forgetting factor of the online fit, in (0, 1): memory about 1/(1 - LAMBDA) control periods. "
-                    + "Default: ${DEFAULT-VALUE} (1 s).")
-    double forgetting = 0.95;
+                    + "Default: ${DEFAULT-VALUE} (0.5 s).")
+    double forgetting = 0.9;
 
     /**
      * @return the settings.

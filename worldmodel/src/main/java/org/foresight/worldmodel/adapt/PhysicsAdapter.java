@@ -32,9 +32,9 @@ import org.foresight.worldmodel.model.PhysicsParams;
  */
 final class PhysicsAdapter implements OnlineAdapter {
     /** Ladder of candidate limits D_v on the change of v in one period [m/s] (0.5–64 m/s² at 50 ms). */
-    static final double[] LEVELS_V = {0.025, 0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2};
+    static final double[] LEVELS_V = {0.025, 0.035, 0.05, 0.07, 0.1, 0.14, 0.2, 0.28, 0.4, 0.57, 0.8, 1.13, 1.6, 3.2};
     /** Ladder of candidate limits D_ω on the change of ω in one period [rad/s] (1–128 rad/s² at 50 ms). */
-    static final double[] LEVELS_OMEGA = {0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 6.4};
+    static final double[] LEVELS_OMEGA = {0.05, 0.07, 0.1, 0.14, 0.2, 0.28, 0.4, 0.57, 0.8, 1.13, 1.6, 2.26, 3.2, 6.4};
 
     private final double dt;
     private final AdaptConfig config;
