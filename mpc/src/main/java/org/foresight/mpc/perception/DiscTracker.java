@@ -50,6 +50,12 @@ public final class DiscTracker {
     private int[] hits = new int[16];
     private double[] lastSeen = new double[16];
     private boolean[] trUsed = new boolean[16];
+    // per track: identity, birth position [m] and time [s], farthest distance from the birth position [m]
+    private long[] ids = new long[16];
+    private double[] bx = new double[16];
+    private double[] by = new double[16];
+    private double[] bt = new double[16];
+    private double[] farthest = new double[16];
     private double time = Double.NaN;
     private long born;
 
@@ -129,6 +135,63 @@ public final class DiscTracker {
             }
         }
         return out;
+    }
+
+    // ------------------------------------------------------------------ every live track, confirmed or not
+
+    /** @return the live tracks (confirmed or tentative), indexed 0 … count − 1 until the next update. */
+    public int trackCount() {
+        return nt;
+    }
+
+    /** @param i track in [0, trackCount()). @return its identity: the n-th track born since the reset. */
+    public long trackId(int i) {
+        return ids[i];
+    }
+
+    /** @param i track. @return whether it has been matched {@link TrackerConfig#confirmHits} times. */
+    public boolean confirmed(int i) {
+        return hits[i] >= config.confirmHits();
+    }
+
+    /** @param i track. @return centre x [m] at the last scan. */
+    public double trackX(int i) {
+        return tx[i];
+    }
+
+    /** @param i track. @return centre y [m] at the last scan. */
+    public double trackY(int i) {
+        return ty[i];
+    }
+
+    /** @param i track. @return velocity x [m/s]. */
+    public double trackVx(int i) {
+        return tvx[i];
+    }
+
+    /** @param i track. @return velocity y [m/s]. */
+    public double trackVy(int i) {
+        return tvy[i];
+    }
+
+    /** @param i track. @return radius [m]. */
+    public double trackRadius(int i) {
+        return tr[i];
+    }
+
+    /** @param i track. @return position standard deviation, √((σ²ₓ + σ²ᵧ)/2) [m]. */
+    public double trackSigma(int i) {
+        return Math.sqrt(0.5 * (txx[i] + tyy[i]));
+    }
+
+    /** @param i track. @return time since its birth at the last scan [s]. */
+    public double trackAge(int i) {
+        return time - bt[i];
+    }
+
+    /** @param i track. @return the farthest its filtered centre has been from where it was born [m]. */
+    public double trackTravel(int i) {
+        return farthest[i];
     }
 
     /**
@@ -263,6 +326,7 @@ public final class DiscTracker {
             trUsed[bi] = true;
             clUsed[bj] = true;
             correct(bi, clx[bj], cly[bj]);
+            farthest[bi] = Math.max(farthest[bi], Math.hypot(tx[bi] - bx[bi], ty[bi] - by[bi]));
             tr[bi] = 0.7 * tr[bi] + 0.3 * clr[bj];
             hits[bi]++;
             lastSeen[bi] = time;
@@ -342,6 +406,11 @@ public final class DiscTracker {
         tr[i] = clr[j];
         hits[i] = 1;
         lastSeen[i] = t;
+        ids[i] = born;
+        bx[i] = clx[j];
+        by[i] = cly[j];
+        bt[i] = t;
+        farthest[i] = 0;
         born++;
     }
 
@@ -362,6 +431,11 @@ public final class DiscTracker {
         tr[to] = tr[from];
         hits[to] = hits[from];
         lastSeen[to] = lastSeen[from];
+        ids[to] = ids[from];
+        bx[to] = bx[from];
+        by[to] = by[from];
+        bt[to] = bt[from];
+        farthest[to] = farthest[from];
     }
 
     private void grow(int cap) {
@@ -379,5 +453,10 @@ public final class DiscTracker {
         hits = Arrays.copyOf(hits, cap);
         lastSeen = Arrays.copyOf(lastSeen, cap);
         trUsed = Arrays.copyOf(trUsed, cap);
+        ids = Arrays.copyOf(ids, cap);
+        bx = Arrays.copyOf(bx, cap);
+        by = Arrays.copyOf(by, cap);
+        bt = Arrays.copyOf(bt, cap);
+        farthest = Arrays.copyOf(farthest, cap);
     }
 }
