@@ -131,7 +131,7 @@ public final class DiscTracker {
         out.clear();
         for (int i = 0; i < nt; i++) {
             if (hits[i] >= config.confirmHits()) {
-                out.add(tx[i], ty[i], tvx[i], tvy[i], tr[i]);
+                out.add(tx[i], ty[i], tvx[i], tvy[i], tr[i], ids[i], trackSigma(i));
             }
         }
         return out;

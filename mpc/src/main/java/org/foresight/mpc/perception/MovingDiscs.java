@@ -21,6 +21,8 @@ public final class MovingDiscs {
     private double[] vx = new double[0];
     private double[] vy = new double[0];
     private double[] radius = new double[0];
+    private long[] id = new long[0];
+    private double[] sigma = new double[0];
 
     /** An empty, fillable holder. */
     public MovingDiscs() {
@@ -64,6 +66,21 @@ public final class MovingDiscs {
      * @param r  radius [m], &gt; 0.
      */
     public void add(double px, double py, double pvx, double pvy, double r) {
+        add(px, py, pvx, pvy, r, count, 0.0);
+    }
+
+    /**
+     * Appends a disc with its identity and position uncertainty (a track's).
+     *
+     * @param px    centre x [m].
+     * @param py    centre y [m].
+     * @param pvx   velocity x [m/s].
+     * @param pvy   velocity y [m/s].
+     * @param r     radius [m], &gt; 0.
+     * @param ident identity (a track's number; the index for the true discs).
+     * @param s     position standard deviation [m], ≥ 0 (0 for the true discs).
+     */
+    public void add(double px, double py, double pvx, double pvy, double r, long ident, double s) {
         if (frozen) {
             throw new IllegalStateException("MovingDiscs.NONE cannot be changed");
         }
@@ -74,12 +91,16 @@ public final class MovingDiscs {
             vx = Arrays.copyOf(vx, cap);
             vy = Arrays.copyOf(vy, cap);
             radius = Arrays.copyOf(radius, cap);
+            id = Arrays.copyOf(id, cap);
+            sigma = Arrays.copyOf(sigma, cap);
         }
         x[count] = px;
         y[count] = py;
         vx[count] = pvx;
         vy[count] = pvy;
         radius[count] = r;
+        id[count] = ident;
+        sigma[count] = s;
         count++;
     }
 
@@ -111,5 +132,35 @@ public final class MovingDiscs {
     /** @param i disc index. @return radius [m]. */
     public double radius(int i) {
         return radius[i];
+    }
+
+    /** @param i disc index. @return identity (a track's number, or the true disc's index). */
+    public long id(int i) {
+        return id[i];
+    }
+
+    /** @param i disc index. @return position standard deviation [m] (0 for the true discs). */
+    public double sigma(int i) {
+        return sigma[i];
+    }
+
+    /**
+     * The discs as run-log rows ({@code CycleRecord.tracks}): id, x, y, vx, vy, radius, σ each. Allocates.
+     *
+     * @return a new array of 7·count numbers.
+     */
+    public double[] toRows() {
+        double[] rows = new double[org.foresight.dynamics.log.CycleRecord.TRACK_FIELDS * count];
+        for (int i = 0; i < count; i++) {
+            int o = org.foresight.dynamics.log.CycleRecord.TRACK_FIELDS * i;
+            rows[o] = id[i];
+            rows[o + 1] = x[i];
+            rows[o + 2] = y[i];
+            rows[o + 3] = vx[i];
+            rows[o + 4] = vy[i];
+            rows[o + 5] = radius[i];
+            rows[o + 6] = sigma[i];
+        }
+        return rows;
     }
 }

@@ -169,7 +169,7 @@ public final class MovingReturnFilter {
         for (int i = 0; i < tracker.trackCount(); i++) {
             if (tracker.confirmed(i) && holds(tracker, i)) {
                 out.add(tracker.trackX(i), tracker.trackY(i), tracker.trackVx(i), tracker.trackVy(i),
-                        tracker.trackRadius(i));
+                        tracker.trackRadius(i), tracker.trackId(i), tracker.trackSigma(i));
             }
         }
         return out;
