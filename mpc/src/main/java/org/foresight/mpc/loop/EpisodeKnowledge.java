@@ -1,9 +1,11 @@
 package org.foresight.mpc.loop;
 
+import java.util.List;
 import org.foresight.dynamics.log.MapSnapshot;
 import org.foresight.dynamics.model.StateIndex;
 import org.foresight.dynamics.sim.Simulator;
 import org.foresight.dynamics.world.Lidar;
+import org.foresight.dynamics.world.MovingDisc;
 import org.foresight.dynamics.world.OccupancyGrid;
 import org.foresight.dynamics.world.World;
 import org.foresight.mpc.path.GuidePath;
@@ -55,6 +57,8 @@ final class EpisodeKnowledge {
     private final MovingReturnFilter filter;
     private final MovingDiscs clearing = new MovingDiscs();
     private final Lidar lidar;
+    /** Control periods of the future oracle's paths (5 s at 20 Hz: beyond the default 2.8 s horizon). */
+    static final int FUTURE_STEPS = 100;
     /** Cycles between two map snapshots in the run log (0.5 s). */
     static final int SNAPSHOT_CYCLES = 10;
 
@@ -118,10 +122,33 @@ final class EpisodeKnowledge {
         if (tracker != null) {
             return tracker.tracks(movers);
         }
-        if (sensing.perception() != Sensing.Perception.MAP || sim.obstacles().isEmpty()) {
+        boolean future = sensing.perception() == Sensing.Perception.FUTURE;
+        if (!(sensing.perception() == Sensing.Perception.MAP || future) || sim.obstacles().isEmpty()) {
             return MovingDiscs.NONE;
         }
-        return movers.set(sim.obstacles());
+        movers.set(sim.obstacles());
+        if (future) {
+            fillFuture(sim);
+        }
+        return movers;
+    }
+
+    /**
+     * The oracle of the true future: each disc's centre every control period over {@value #FUTURE_STEPS} periods,
+     * from a copy of it stepped as the simulator steps it (keyframed discs exactly; bouncing discs bounce off the
+     * static grid). Allocates the copies (an oracle, not a robot's pipeline).
+     */
+    private void fillFuture(Simulator sim) {
+        double dt = config.sim().controlDt();
+        List<MovingDisc> now = sim.obstacles();
+        movers.startFuture(FUTURE_STEPS, dt);
+        for (int i = 0; i < now.size(); i++) {
+            MovingDisc d = now.get(i).copy();
+            for (int k = 0; k < FUTURE_STEPS; k++) {
+                d.step(dt, world.grid());
+                movers.setFuture(i, k, d.x(), d.y());
+            }
+        }
     }
 
     /**

@@ -23,6 +23,11 @@ public final class MovingDiscs {
     private double[] radius = new double[0];
     private long[] id = new long[0];
     private double[] sigma = new double[0];
+    /** Steps of the future table per disc (0: none), its step [s] and positions: index i·futureSteps + k. */
+    private int futureSteps;
+    private double futureDt;
+    private double[] fx = new double[0];
+    private double[] fy = new double[0];
 
     /** An empty, fillable holder. */
     public MovingDiscs() {
@@ -54,6 +59,7 @@ public final class MovingDiscs {
             throw new IllegalStateException("MovingDiscs.NONE cannot be changed");
         }
         count = 0;
+        futureSteps = 0;
     }
 
     /**
@@ -142,6 +148,67 @@ public final class MovingDiscs {
     /** @param i disc index. @return position standard deviation [m] (0 for the true discs). */
     public double sigma(int i) {
         return sigma[i];
+    }
+
+    // ------------------------------------------------------------------------------ the true future (an oracle)
+
+    /**
+     * Gives every disc held now a table of future positions (the oracle of the true future): entry k of disc i is
+     * its centre at (k + 1)·dt after the measurement. Sized here, filled with {@link #setFuture}; cleared by
+     * {@link #clear}. Grow-only.
+     *
+     * @param steps table length per disc, ≥ 1.
+     * @param dt    step [s], &gt; 0.
+     */
+    public void startFuture(int steps, double dt) {
+        if (steps < 1 || !(dt > 0)) {
+            throw new IllegalArgumentException("future table needs steps >= 1 and dt > 0 s, got " + steps + ", " + dt);
+        }
+        int n = steps * count;
+        if (fx.length < n) {
+            fx = new double[Math.max(n, 2 * fx.length)];
+            fy = new double[fx.length];
+        }
+        futureSteps = steps;
+        futureDt = dt;
+    }
+
+    /**
+     * @param i disc index. @param k step in [0, futureSteps). @param px centre x [m] at (k + 1)·dt.
+     * @param py centre y [m].
+     */
+    public void setFuture(int i, int k, double px, double py) {
+        fx[i * futureSteps + k] = px;
+        fy[i * futureSteps + k] = py;
+    }
+
+    /** @return steps in the future table per disc; 0 when the discs have none (predict at constant velocity). */
+    public int futureSteps() {
+        return futureSteps;
+    }
+
+    /** @return the future table's step [s]. */
+    public double futureDt() {
+        return futureDt;
+    }
+
+    /**
+     * @param i   disc index.
+     * @param tau time after the measurement [s], &gt; 0.
+     * @return centre x [m] at the table entry nearest τ (the last entry beyond the table).
+     */
+    public double futureX(int i, double tau) {
+        return fx[i * futureSteps + futureIndex(tau)];
+    }
+
+    /** @param i disc index. @param tau time after the measurement [s]. @return centre y [m], as {@link #futureX}. */
+    public double futureY(int i, double tau) {
+        return fy[i * futureSteps + futureIndex(tau)];
+    }
+
+    private int futureIndex(double tau) {
+        int k = (int) Math.round(tau / futureDt) - 1;
+        return k < 0 ? 0 : (k >= futureSteps ? futureSteps - 1 : k);
     }
 
     /**
