@@ -114,24 +114,54 @@ public final class DynamicObstacleCritic implements Critic {
             double tau = (t + 1) * c.dt;
             for (int j = 0; j < m; j++) {
                 int i = keep[j];
-                double vx = d.vx(i);
-                double vy = d.vy(i);
-                double s = Math.hypot(vx, vy);
-                double f = s > smax ? smax / s : 1.0;
                 int q = t * m + j;
-                if (future) {
-                    cx[q] = d.futureX(i, tau);
-                    cy[q] = d.futureY(i, tau);
-                    cr[q] = d.radius(i) + circleRadius;
-                } else {
-                    cx[q] = d.x(i) + f * vx * tau;
-                    cy[q] = d.y(i) + f * vy * tau;
-                    cr[q] = d.radius(i) + circleRadius + p.growth() * tau;
-                }
+                cx[q] = d.predictX(i, tau, smax);
+                cy[q] = d.predictY(i, tau, smax);
+                cr[q] = d.radius(i) + circleRadius + (future ? 0.0 : p.growth() * tau);
                 double r = cr[q] + reach + p.margin();
                 far2[q] = r * r;
             }
         }
+    }
+
+    /**
+     * The critic's clearance for one pose, for a planner that does not score a rollout batch (DWA): the same
+     * prediction and grown radius as {@link #prepare}, d = min over footprint circles and discs of
+     * |q_a − cᵢ(τ)| − Rᵢ(τ). No allocation.
+     *
+     * @param d     the discs. Not modified.
+     * @param x     pose x [m].
+     * @param y     pose y [m].
+     * @param theta heading [rad].
+     * @param tau   time of the pose after the measurement [s], ≥ 0.
+     * @return the clearance [m] (+∞ without discs); ≤ 0 is a predicted overlap.
+     */
+    public double clearance(MovingDiscs d, double x, double y, double theta, double tau) {
+        double best = Double.POSITIVE_INFINITY;
+        int n = d.count();
+        if (n == 0) {
+            return best;
+        }
+        boolean future = d.futureSteps() > 0;
+        double co = Math.cos(theta);
+        double si = Math.sin(theta);
+        for (int i = 0; i < n; i++) {
+            double ex = x - d.predictX(i, tau, p.maxSpeed());
+            double ey = y - d.predictY(i, tau, p.maxSpeed());
+            double r = d.radius(i) + circleRadius + (future ? 0.0 : p.growth() * tau);
+            for (double a : offsets) {
+                double fx = ex + a * co;
+                double fy = ey + a * si;
+                double dd = Math.sqrt(fx * fx + fy * fy) - r;
+                best = dd < best ? dd : best;
+            }
+        }
+        return best;
+    }
+
+    /** @return the parameters (margin [m] and the rest). */
+    public DynamicObstacleParams params() {
+        return p;
     }
 
     private int[] keepScratch(int n) {

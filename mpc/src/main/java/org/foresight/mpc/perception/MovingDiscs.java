@@ -206,6 +206,37 @@ public final class MovingDiscs {
         return fy[i * futureSteps + futureIndex(tau)];
     }
 
+    /**
+     * The prediction every planner shares: disc i's centre τ after the measurement, from its future table when it
+     * has one, else at constant velocity with the speed clipped,
+     * <pre>  c(τ) = p + v̂·τ,   v̂ = v·min(1, s_max/|v|)</pre>
+     *
+     * @param i        disc index.
+     * @param tau      time after the measurement [s], ≥ 0.
+     * @param maxSpeed speed the velocity is clipped to [m/s], &gt; 0.
+     * @return predicted centre x [m].
+     */
+    public double predictX(int i, double tau, double maxSpeed) {
+        if (futureSteps > 0 && tau > 0) {
+            return futureX(i, tau);
+        }
+        return x[i] + clip(i, maxSpeed) * vx[i] * tau;
+    }
+
+    /** @param i disc index. @param tau [s]. @param maxSpeed [m/s]. @return predicted centre y [m], as {@link #predictX}. */
+    public double predictY(int i, double tau, double maxSpeed) {
+        if (futureSteps > 0 && tau > 0) {
+            return futureY(i, tau);
+        }
+        return y[i] + clip(i, maxSpeed) * vy[i] * tau;
+    }
+
+    /** @return min(1, s_max/|v_i|). */
+    private double clip(int i, double maxSpeed) {
+        double s = Math.hypot(vx[i], vy[i]);
+        return s > maxSpeed ? maxSpeed / s : 1.0;
+    }
+
     private int futureIndex(double tau) {
         int k = (int) Math.round(tau / futureDt) - 1;
         return k < 0 ? 0 : (k >= futureSteps ? futureSteps - 1 : k);
