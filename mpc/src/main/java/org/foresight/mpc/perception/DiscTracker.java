@@ -7,7 +7,8 @@ import org.foresight.dynamics.world.Lidar;
  * Tracks moving discs from lidar scans against a known static map: the returns the map does not explain are
  * cut into clusters, each cluster measures a disc, and each disc is followed by a constant-velocity Kalman
  * filter. Tracks are born unconfirmed and reported after {@link TrackerConfig#confirmHits} matches; they die
- * after {@link TrackerConfig#maxCoast} without one. A DynaBARN obstacle's loop-end jump (~20 m) falls outside
+ * after {@link TrackerConfig#maxCoast} without one ({@link TrackerConfig#hiddenCoast} while the prediction lies
+ * outside the lidar's field of view or range). A DynaBARN obstacle's loop-end jump (~20 m) falls outside
  * every gate: its track dies and a new one is born where it reappears.
  *
  * <pre>
@@ -105,10 +106,21 @@ public final class DiscTracker {
         }
         cluster(ranges, sx, sy, stheta, staticMap);
         associate();
-        // death: unmatched for too long (compacting keeps the survivors in order)
+        // death: unmatched for too long, longer where no scan can see it (compacting keeps the survivors in order)
         int w = 0;
+        double halfFov = 0.5 * lidar.config().fieldOfView();
+        double range = lidar.config().maxRange();
         for (int i = 0; i < nt; i++) {
-            if (t - lastSeen[i] <= config.maxCoast()) {
+            double unseen = t - lastSeen[i];
+            boolean alive = unseen <= config.maxCoast();
+            if (!alive && unseen <= config.hiddenCoast()) {
+                // not fully in view: a cluster cut by the edge of the field of view is not measured
+                double dist = Math.hypot(tx[i] - sx, ty[i] - sy);
+                double bearing = Math.IEEEremainder(Math.atan2(ty[i] - sy, tx[i] - sx) - stheta, 2 * Math.PI);
+                double half = dist > tr[i] ? Math.asin(tr[i] / dist) : Math.PI;
+                alive = Math.abs(bearing) > halfFov - half || dist > range;
+            }
+            if (alive) {
                 move(i, w++);
             }
         }
