@@ -11,7 +11,9 @@ import org.foresight.mpc.perception.LidarMapConfig;
  *   <li>{@link Perception#FUTURE}: the exact static map, and each moving obstacle's true future path (an oracle).
  *   <li>{@link Perception#LIDAR}: the planner sees only a {@link org.foresight.mpc.perception.LidarMap} built from
  *       the scans of the simulator's lidar (which needs {@code SimConfig.lidar}); the guide is A* on that map,
- *       unknown cells traversable.
+ *       unknown cells traversable. In a world with moving obstacles the same scans feed a
+ *       {@link org.foresight.mpc.perception.DiscTracker}, whose moving tracks the planner is told of and whose
+ *       returns {@link org.foresight.mpc.perception.MovingReturnFilter} keeps out of the map.
  *   <li>{@link Localization#TRUTH}: the planner is given the true state.
  *   <li>{@link Localization#ODOMETRY}: the planner, the map and the guide live in the odometry frame of the
  *       simulator's {@link org.foresight.dynamics.sim.Odometry} (which needs {@code SimConfig.odometry}).
@@ -28,7 +30,7 @@ public record Sensing(Perception perception, Localization localization, double m
     public enum Perception {
         /** The exact static map. */
         MAP,
-        /** A map built from lidar scans alone. */
+        /** A map built from lidar scans alone (and, with moving obstacles, the tracks of the same scans). */
         LIDAR,
         /**
          * The exact static map, and the moving obstacles only as a {@link org.foresight.mpc.perception.DiscTracker}
