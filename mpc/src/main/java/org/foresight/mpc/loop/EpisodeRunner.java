@@ -222,7 +222,7 @@ public final class EpisodeRunner {
                         : sim.obstacles().stream().map(MovingDisc::copy).toList();
                 CycleRecord rec = new CycleRecord(cycle, t, truth, after.clone(), ms, lastMode, status, plan.planXYCopy(),
                         plan.rolloutsCopy(), plan.rolloutWeightsCopy(), scan, obs, latencyMs, overrun,
-                        known.estimates() ? x.clone() : null, known.snapshot(cycle));
+                        known.estimates() ? x.clone() : null, known.snapshot(cycle), known.movers(sim).toRows());
                 if (log != null) {
                     log.cycle(rec);
                 }
