@@ -52,6 +52,7 @@ public final class FrameRenderer {
         WALL("wall"),
         KNOWN_MAP("robot's map"),
         MOVING("moving obstacle"),
+        TRACK("track, predicted 2.8 s"),
         LIDAR("lidar hits");
 
         final String label;
@@ -234,6 +235,7 @@ public final class FrameRenderer {
             layers.drawRollouts(g, c, view, area);
             MapLayers.drawPolyline(g, data.plan(c), view, area, Palette.PLAN, MapLayers.PLAN);
             layers.drawMovingObstacles(g, c, view, area);
+            layers.drawTracks(g, c, view, area);
             layers.drawRobot(g, data.x(c), data.y(c), data.theta(c), view, area);
             layers.drawEstimate(g, c, view, area);
         } else {

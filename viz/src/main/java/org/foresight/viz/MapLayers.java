@@ -29,6 +29,14 @@ final class MapLayers {
     /** 2.5 px: wide enough that, whatever the angle, some pixel along the outline is covered whole (exact colour). */
     static final Stroke ESTIMATE = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_MITER);
 
+    /** How far ahead a track's prediction is drawn [s]: the default MPPI horizon, 56 steps of 50 ms. */
+    static final double PREDICTION_TIME = 2.8;
+    /** The speed a track's prediction is clipped to [m/s] (the dynamic-obstacle critic's default). */
+    static final double PREDICTION_SPEED = 2.0;
+    static final Stroke TRACK = new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+            new float[] {5f, 3f}, 0f);
+    static final Stroke PREDICTION = new BasicStroke(1.3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+
     private final ReplayData data;
 
     /**
@@ -172,6 +180,38 @@ final class MapLayers {
             g.fill(disc);
             g.setColor(Palette.MOVING.darker());
             g.draw(disc);
+        }
+    }
+
+    /**
+     * The moving obstacles the planner was told of in cycle c (its tracks): a dashed outline of each disc and its
+     * constant-velocity prediction over {@link #PREDICTION_TIME}, the speed clipped to {@link #PREDICTION_SPEED}
+     * (the dynamic-obstacle critic's defaults), ending in the predicted outline:
+     * c(τ) = p + v̂·τ, v̂ = v·min(1, s_max/|v|).
+     */
+    void drawTracks(Graphics2D g, int c, Viewport view, MapArea area) {
+        double[] k = data.tracks(c);
+        for (int i = 0; i + 6 < k.length; i += 7) {
+            double x = k[i + 1];
+            double y = k[i + 2];
+            double vx = k[i + 3];
+            double vy = k[i + 4];
+            double s = Math.hypot(vx, vy);
+            double f = s > PREDICTION_SPEED ? PREDICTION_SPEED / s : 1.0;
+            double ex = x + f * vx * PREDICTION_TIME;
+            double ey = y + f * vy * PREDICTION_TIME;
+            double px = view.toScreenX(x, area);
+            double py = view.toScreenY(y, area);
+            double qx = view.toScreenX(ex, area);
+            double qy = view.toScreenY(ey, area);
+            double r = k[i + 5] * view.scale();
+            g.setColor(Palette.PREDICTION);
+            g.setStroke(PREDICTION);
+            g.draw(new Line2D.Double(px, py, qx, qy));
+            g.draw(new Ellipse2D.Double(qx - r, qy - r, 2 * r, 2 * r));
+            g.setColor(Palette.TRACK);
+            g.setStroke(TRACK);
+            g.draw(new Ellipse2D.Double(px - r, py - r, 2 * r, 2 * r));
         }
     }
 

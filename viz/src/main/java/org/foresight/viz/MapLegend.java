@@ -30,6 +30,7 @@ final class MapLegend {
     private boolean hasRollouts;
     private boolean hasScan;
     private boolean hasMovers;
+    private boolean hasTracks;
     private boolean hasEstimate;
     private Rectangle legendBounds;
     private java.util.List<LegendItem> legendItems = java.util.List.of();
@@ -72,6 +73,7 @@ final class MapLegend {
             float[] scan = data.scan(c);
             hasScan |= scan != null && scan.length > 0 && Double.isFinite(data.lidarAngleMin);
             hasMovers |= data.obstacles(c).length >= 3;
+            hasTracks |= data.tracks(c).length >= 7;
             hasEstimate |= data.estimate(c) != null;
         }
         featuresScanned = n;
@@ -113,6 +115,9 @@ final class MapLegend {
         }
         if (hasMovers) {
             items.add(LegendItem.MOVING);
+        }
+        if (hasTracks) {
+            items.add(LegendItem.TRACK);
         }
         if (hasScan) {
             items.add(LegendItem.LIDAR);
@@ -257,6 +262,14 @@ final class MapLegend {
                 g.setColor(Palette.MOVING.darker());
                 g.setStroke(MapLayers.THIN);
                 g.draw(disc);
+            }
+            case TRACK -> {
+                g.setColor(Palette.PREDICTION);
+                g.setStroke(MapLayers.PREDICTION);
+                g.draw(new Line2D.Double(x + 8, y, x + SWATCH - 1, y));
+                g.setColor(Palette.TRACK);
+                g.setStroke(MapLayers.TRACK);
+                g.draw(new Ellipse2D.Double(x + 1, y - 6, 12, 12));
             }
             case LIDAR -> {
                 g.setColor(Palette.LIDAR_RAY);

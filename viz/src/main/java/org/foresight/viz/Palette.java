@@ -17,6 +17,10 @@ public final class Palette {
     public static final Color WALL = new Color(0x6B, 0x4F, 0x3A);
     /** Moving obstacles (fill). */
     public static final Color MOVING = new Color(0xF0, 0x8C, 0x1E);
+    /** The moving obstacles the planner was told of (tracks), dashed outlines. */
+    public static final Color TRACK = new Color(0x7A, 0x1F, 0xA2);
+    /** A track's predicted path and its predicted outline at the horizon. */
+    public static final Color PREDICTION = new Color(0x7A, 0x1F, 0xA2, 0x90);
     /** Cells of the robot's own map (what its lidar had shown it), drawn over the true world. */
     public static final Color KNOWN_MAP = new Color(0xFF, 0xA0, 0x00);
     /** Outline of the pose the robot believed it had (its odometry). */

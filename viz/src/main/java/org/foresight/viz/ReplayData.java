@@ -84,6 +84,7 @@ public final class ReplayData {
     private final List<float[]> liveWeights;
     private final List<float[]> liveScans;
     private final List<double[]> liveObstacles;
+    private final List<double[]> liveTracks;
     private final List<double[]> liveEstimates;
     private final List<Integer> liveMapCycles;
     private final List<MapSnapshot> liveMaps;
@@ -128,6 +129,7 @@ public final class ReplayData {
         this.liveWeights = null;
         this.liveScans = null;
         this.liveObstacles = null;
+        this.liveTracks = null;
         this.liveEstimates = null;
         this.liveMapCycles = null;
         this.liveMaps = null;
@@ -176,6 +178,7 @@ public final class ReplayData {
         liveWeights = new ArrayList<>();
         liveScans = new ArrayList<>();
         liveObstacles = new ArrayList<>();
+        liveTracks = new ArrayList<>();
         liveEstimates = new ArrayList<>();
         liveMapCycles = new ArrayList<>();
         liveMaps = new ArrayList<>();
@@ -253,6 +256,7 @@ public final class ReplayData {
         liveWeights.add(s.weights);
         liveScans.add(s.scan);
         liveObstacles.add(s.obstacles);
+        liveTracks.add(s.tracks);
         liveEstimates.add(s.estimate);
         liveHasEstimates |= s.estimate != null;
         if (s.knownMap != null) {
@@ -393,6 +397,18 @@ public final class ReplayData {
         return o == null ? NO_DOUBLES : o;
     }
 
+    /**
+     * The moving obstacles the planner was told of in cycle c (tracks), 7 numbers each: id, x [m], y [m], vx [m/s],
+     * vy [m/s], radius [m], σ [m], in the planner's frame (do not modify).
+     */
+    public double[] tracks(int c) {
+        if (log != null) {
+            return log.tracks(c);
+        }
+        double[] o = liveTracks.get(c);
+        return o == null ? NO_DOUBLES : o;
+    }
+
     /** Whether the robot's state estimate is known for some cycle (it was not given the true state). */
     public boolean hasEstimates() {
         return log != null ? log.hasEstimates() : liveHasEstimates;
@@ -478,6 +494,7 @@ public final class ReplayData {
         final float[] weights;
         final float[] scan;
         final double[] obstacles;
+        final double[] tracks;
         final double[] estimate;
         final MapSnapshot knownMap;
 
@@ -507,6 +524,7 @@ public final class ReplayData {
                 obstacles[3 * i + 1] = o.y();
                 obstacles[3 * i + 2] = o.radius();
             }
+            this.tracks = r.tracks() == null ? NO_DOUBLES : r.tracks().clone();
             this.estimate = r.estimate() == null ? null : r.estimate().clone();
             // a snapshot is made for the log and not changed afterwards; its cell array is shared, not copied
             this.knownMap = r.knownMap();

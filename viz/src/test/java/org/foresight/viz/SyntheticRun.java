@@ -226,7 +226,8 @@ final class SyntheticRun {
                         c % 100 < 90 ? "mppi" : "recovery", busy ? "busy" : "ok", plan, rollouts, weights, scan,
                         movers, busy ? Double.NaN : (busyEvery > 0 ? 100.0 : 0.0), overrun(c, busyEvery),
                         belief ? new double[] {estX(c, n), estY(c, n), th, v, omega} : null,
-                        belief ? snapshot(c) : null));
+                        belief ? snapshot(c) : null,
+                        new double[] {0, moverX(c) + 0.05, moverY(c, n), 0.0, 0.4, MOVER_RADIUS, 0.05}));
             }
             w.finish(Map.of("outcome", "SUCCESS", "time_s", (n - 1) * DT));
         }

@@ -28,11 +28,25 @@ import org.foresight.dynamics.world.MovingDisc;
  *                       ω [rad/s]), or null when it was given the true state. Plans and rollouts are in its frame.
  * @param knownMap       the obstacles the robot had seen by this cycle, or null when unchanged since the last
  *                       snapshot (or when it was given the exact map).
+ * @param tracks         the moving obstacles the planner was told of, {@value #TRACK_FIELDS} numbers each: id, x [m],
+ *                       y [m], vx [m/s], vy [m/s], radius [m], position σ [m] (0 for the true discs); null or empty
+ *                       when none.
  */
 public record CycleRecord(int index, double t, double[] state, double[] cmd, double planMs, String mode,
                           String status, double[] planXY, double[][] rolloutsXY, double[] rolloutWeights,
                           double[] scan, List<? extends MovingDisc> obstacles, double latencyMs, boolean overrun,
-                          double[] estimate, MapSnapshot knownMap) {
+                          double[] estimate, MapSnapshot knownMap, double[] tracks) {
+    /** Numbers per track in {@link #tracks}: id, x, y, vx, vy, radius, σ. */
+    public static final int TRACK_FIELDS = 7;
+
+    /** A cycle without tracks. */
+    public CycleRecord(int index, double t, double[] state, double[] cmd, double planMs, String mode,
+                       String status, double[] planXY, double[][] rolloutsXY, double[] rolloutWeights,
+                       double[] scan, List<? extends MovingDisc> obstacles, double latencyMs, boolean overrun,
+                       double[] estimate, MapSnapshot knownMap) {
+        this(index, t, state, cmd, planMs, mode, status, planXY, rolloutsXY, rolloutWeights, scan, obstacles, latencyMs,
+                overrun, estimate, knownMap, null);
+    }
 
     /** A cycle in which the robot was given the true state and the exact map. */
     public CycleRecord(int index, double t, double[] state, double[] cmd, double planMs, String mode,
@@ -55,6 +69,10 @@ public record CycleRecord(int index, double t, double[] state, double[] cmd, dou
         if (rolloutsXY.length != rolloutWeights.length) {
             throw new IllegalArgumentException("cycle " + index + ": " + rolloutsXY.length + " rollouts but "
                     + rolloutWeights.length + " weights");
+        }
+        if (tracks != null && tracks.length % TRACK_FIELDS != 0) {
+            throw new IllegalArgumentException("cycle " + index + ": tracks length " + tracks.length
+                    + " is not a multiple of " + TRACK_FIELDS);
         }
         if (mode.contains(",") || status.contains(",")) {
             throw new IllegalArgumentException("cycle " + index + ": mode/status must not contain commas");

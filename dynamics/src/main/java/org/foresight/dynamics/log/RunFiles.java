@@ -20,6 +20,9 @@ package org.foresight.dynamics.log;
  *   obstacles.csv     cycle, t, id, x, y, radius: the true moving obstacles every cycle (only with moving
  *                     obstacles); t is world time [s] (the world's clock at the robot's start, the offset t0,
  *                     plus the cycle's simulated time); older runs lack t
+ *   tracks.csv        cycle, t, id, x, y, vx, vy, radius, sigma: the moving obstacles the planner was told of each
+ *                     cycle (the lidar tracks, or the true discs of the oracle with sigma 0), t world time as in
+ *                     obstacles.csv, sigma the track's position standard deviation [m]; only when there were some
  *   estimate.csv      cycle, x, y, theta, v, omega: the state the robot believed (its odometry), one row per
  *                     cycle that had one (only when the robot was not given the true state); trajectory.csv
  *                     holds the true state
@@ -54,6 +57,8 @@ public final class RunFiles {
     public static final String SCANS = "scans.bin";
     /** Moving obstacles. */
     public static final String OBSTACLES = "obstacles.csv";
+    /** The moving obstacles the planner was told of (tracks), optional. */
+    public static final String TRACKS = "tracks.csv";
     /** The robot's state estimate (odometry), optional. */
     public static final String ESTIMATE = "estimate.csv";
     /** Snapshots of the robot's own map, optional. */

@@ -75,6 +75,7 @@ public final class RunLog {
     private final float[][] rolloutWeights;
     private final float[][] scans;
     private final double[][] obstacles;
+    private final double[][] tracks;
     /** Per cycle the estimate (x, y, θ, v, ω), null where none; null without estimate.csv. */
     private final double[][] estimates;
     /** Cycles of the map snapshots, ascending; null without map.bin. */
@@ -178,6 +179,8 @@ public final class RunLog {
         this.scans = Files.exists(scanFile) ? RunStreams.readScans(scanFile, n) : null;
         Path obsFile = file(RunFiles.OBSTACLES);
         this.obstacles = Files.exists(obsFile) ? RunStreams.readObstacles(obsFile, n, interrupted) : null;
+        Path trackFile = file(RunFiles.TRACKS);
+        this.tracks = Files.exists(trackFile) ? TrackLog.read(trackFile, n, interrupted) : null;
         Path estFile = file(RunFiles.ESTIMATE);
         this.estimates = Files.exists(estFile) ? RunStreams.readEstimates(estFile, n, interrupted) : null;
         if (known == null) {
@@ -303,6 +306,17 @@ public final class RunLog {
             return new double[0];
         }
         return obstacles[cycle];
+    }
+
+    /**
+     * The moving obstacles the planner was told of in a cycle, {@link CycleRecord#TRACK_FIELDS} numbers each: id,
+     * x [m], y [m], vx [m/s], vy [m/s], radius [m], σ [m]; empty when none (or the run has no tracks.csv).
+     */
+    public double[] tracks(int cycle) {
+        if (tracks == null || tracks[cycle] == null) {
+            return new double[0];
+        }
+        return tracks[cycle];
     }
 
     /** The cycle in effect at time t [s] (the last cycle starting at or before t), clamped to the run. */

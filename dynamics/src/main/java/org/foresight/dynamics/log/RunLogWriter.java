@@ -39,6 +39,7 @@ public final class RunLogWriter implements AutoCloseable {
     private final Writer trajectoryStream;
     private DataOutputStream scans;
     private Writer obstacleLog;
+    private Writer trackLog;
     private Writer estimates;
     private DataOutputStream knownMaps;
     private final List<double[]> rows = new ArrayList<>();
@@ -94,7 +95,7 @@ public final class RunLogWriter implements AutoCloseable {
             Files.createDirectories(dir);
             for (String f : List.of(RunFiles.RESULT, RunFiles.WORLD, RunFiles.META, RunFiles.TRAJECTORY,
                     "trajectory.json", RunFiles.CYCLES, RunFiles.PLANS, RunFiles.ROLLOUTS, RunFiles.SCANS,
-                    RunFiles.OBSTACLES, RunFiles.ESTIMATE, RunFiles.KNOWN_MAP)) {
+                    RunFiles.OBSTACLES, RunFiles.TRACKS, RunFiles.ESTIMATE, RunFiles.KNOWN_MAP)) {
                 Files.deleteIfExists(dir.resolve(f));
                 Files.deleteIfExists(dir.resolve(f + RunFiles.PARTIAL));
             }
@@ -218,6 +219,7 @@ public final class RunLogWriter implements AutoCloseable {
                     obstacleLog.write(r.index() + "," + t + "," + i + "," + o.x() + "," + o.y() + "," + o.radius() + "\n");
                 }
             }
+            writeTracks(r);
             // Every cycle reaches the files: an interrupted run stays readable up to its last whole cycle.
             trajectoryStream.flush();
             cycles.flush();
@@ -229,8 +231,33 @@ public final class RunLogWriter implements AutoCloseable {
             if (obstacleLog != null) {
                 obstacleLog.flush();
             }
+            if (trackLog != null) {
+                trackLog.flush();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write run log in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** tracks.csv: what the planner was told of the moving obstacles, one row per track, t the world time. */
+    private void writeTracks(CycleRecord r) throws IOException {
+        double[] k = r.tracks();
+        if (k == null || k.length == 0) {
+            return;
+        }
+        if (trackLog == null) {
+            trackLog = new BufferedWriter(Files.newBufferedWriter(partial(RunFiles.TRACKS), StandardCharsets.UTF_8));
+            trackLog.write(TrackLog.HEADER + "\n");
+        }
+        String t = Double.toString(TrajectoryLogIO.roundTime(worldStartTime + r.t()));
+        StringBuilder line = new StringBuilder(96);
+        for (int i = 0; i < k.length; i += CycleRecord.TRACK_FIELDS) {
+            line.setLength(0);
+            line.append(r.index()).append(',').append(t).append(',').append((long) k[i]);
+            for (int j = 1; j < CycleRecord.TRACK_FIELDS; j++) {
+                line.append(',').append((float) k[i + j]);
+            }
+            trackLog.write(line.append('\n').toString());
         }
     }
 
@@ -292,7 +319,7 @@ public final class RunLogWriter implements AutoCloseable {
         closeStreams();
         try {
             for (String f : List.of(RunFiles.CYCLES, RunFiles.PLANS, RunFiles.ROLLOUTS, RunFiles.SCANS, RunFiles.OBSTACLES,
-                    RunFiles.ESTIMATE, RunFiles.KNOWN_MAP)) {
+                    RunFiles.TRACKS, RunFiles.ESTIMATE, RunFiles.KNOWN_MAP)) {
                 Path p = partial(f);
                 if (Files.exists(p)) {
                     Files.move(p, dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
@@ -337,6 +364,9 @@ public final class RunLogWriter implements AutoCloseable {
             }
             if (obstacleLog != null) {
                 obstacleLog.close();
+            }
+            if (trackLog != null) {
+                trackLog.close();
             }
             if (estimates != null) {
                 estimates.close();

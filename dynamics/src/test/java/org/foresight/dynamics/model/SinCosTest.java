@@ -1,6 +1,7 @@
 package org.foresight.dynamics.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -35,5 +36,32 @@ class SinCosTest {
         }
         assertEquals(Double.NaN, SinCos.sin(Double.NaN));
         assertEquals(Double.NaN, SinCos.cos(Double.POSITIVE_INFINITY));
+    }
+
+    /** The block kernel (on SIMD lanes when the Vector API module is present) allocates nothing once compiled. */
+    @Test
+    void blockAllocatesNothingOnceWarm() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!(bean instanceof com.sun.management.ThreadMXBean mx) || !mx.isThreadAllocatedMemorySupported()) {
+            return; // cannot measure on this JVM
+        }
+        double[] a = new double[70];
+        double[] s = new double[64];
+        double[] c = new double[64];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = -3.1 + 0.09 * i;
+        }
+        long tid = Thread.currentThread().getId();
+        double sink = 0;
+        long used = 0;
+        for (int pass = 0; pass < 2; pass++) { // the first pass lets the JIT compile (and scalar-replace) the lanes
+            long before = mx.getThreadAllocatedBytes(tid);
+            for (int i = 0; i < 100_000; i++) {
+                SinCos.block(a, i & 3, 64, s, c);
+                sink += s[3] + c[60];
+            }
+            used = mx.getThreadAllocatedBytes(tid) - before;
+        }
+        assertTrue(used < 16 * 1024, "allocated " + used + " bytes over 100 000 block calls (" + sink + ")");
     }
 }

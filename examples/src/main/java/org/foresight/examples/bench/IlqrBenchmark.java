@@ -42,6 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  * Compare {@code iteration} across horizons (its passes are linear in N, but the line search may try more step
  * sizes at one horizon than at the other), and both with {@link MppiIterationBenchmark}.
+ * Warm-up is 5 × 2 s: the backward pass is one long method that C2 compiled only after about 6 s of calls on this
+ * 2-core machine under load (see {@code -XX:+PrintCompilation}); with 3 × 1 s the measurement mixed C1 and C2 code.
  * {@code model} takes the names of {@link BenchSetup#model} or a model file path. {@code -prof gc} should show
  * ≈ 0 B/op (the unicycle has analytic Jacobians).
  *
@@ -50,7 +52,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class IlqrBenchmark {

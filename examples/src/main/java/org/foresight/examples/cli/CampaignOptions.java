@@ -47,6 +47,12 @@ public final class CampaignOptions {
     @Mixin
     MovingObstacleOptions movingObstacleOptions = new MovingObstacleOptions();
 
+    @Mixin
+    AdaptOptions adaptOptions = new AdaptOptions();
+
+    @Mixin
+    PlantChangeOptions plantChangeOptions = new PlantChangeOptions();
+
     @Option(names = "--worlds", defaultValue = "barn:all", paramLabel = "LIST",
             description = "Comma-separated: barn:all, barn:test (the challenge's 50 test worlds 0, 6, ..., 294), "
                     + "barn:A-B[:STEP], barn:N (bare N, A-B also mean BARN worlds), a folder of BARN-format .txt worlds "
@@ -132,7 +138,9 @@ public final class CampaignOptions {
             throw new IllegalArgumentException("missing required option --out (see `foresight " + command + " --help`)");
         }
         List<WorldRef> worldList = WorldSpecs.parse(worlds);
-        List<String> modelList = models == null ? List.of("truth") : clean("--models", models);
+        List<String> modelList = (models == null ? List.of("truth") : clean("--models", models)).stream()
+                .map(adaptOptions::item).distinct().toList();
+        var adaptConfig = adaptOptions.config();
         List<String> robotList = robots == null ? List.of(plantOptions.label()) : robotItems(robots);
         List<String> perceptionList = sensingOptions.perception == null ? Arrays.asList((String) null)
                 : clean("--perception", List.of(sensingOptions.perception.split(",")));
@@ -142,8 +150,9 @@ public final class CampaignOptions {
             PlantOptions po = robots == null ? plantOptions : plantOptions.forRobot(r);
             po.validate();
             plants.put(r, po);
+            var changes = PlantChangeOptions.parse(plantChangeOptions.changes, po, EpisodeConfig.defaults(0).sim().timeout());
             for (String m : modelList) {
-                NavigateCommand.Models.load(m, po);
+                EpisodeModel.build(m, po, adaptConfig, changes, false, List.of());
             }
         }
         Map<String, SensingOptions> sensings = new LinkedHashMap<>();
@@ -170,7 +179,8 @@ public final class CampaignOptions {
                                         se.getKey(), pl.getKey(), s), w.barnIndex() >= 0 ? w.barnIndex() : wi, json,
                                         EpisodeSpec.Plant.of(pl.getValue()), EpisodeSpec.Sensing.of(se.getValue()),
                                         latencyOption.spec(), seed, command, runsDir,
-                                        EpisodeSpec.Clutter.of(movingObstacleOptions)));
+                                        EpisodeSpec.Clutter.of(movingObstacleOptions), plantChangeOptions.specs(),
+                                        adaptOptions.forgetting));
                             }
                         }
                     }
@@ -192,6 +202,12 @@ public final class CampaignOptions {
         c.put("lidar", sensingOptions.lidar);
         c.put("odometry", sensingOptions.odometry);
         c.put("moving_obstacles", movingObstacleOptions.label());
+        if (plantChangeOptions.any()) {
+            c.put("plant_changes", plantChangeOptions.specs());
+        }
+        if (modelList.stream().anyMatch(m -> m.endsWith(AdaptOptions.SUFFIX))) {
+            c.put("adapt_forgetting", adaptConfig.forgetting());
+        }
         String campaign = JSON.writeValueAsString(c) + "\n";
         // The engine starts before --out is created: one that cannot start (a master out of reach) leaves nothing.
         try (EpisodeEngine eng = engine.get();
@@ -214,8 +230,10 @@ public final class CampaignOptions {
                 labels.add(o.sensing("barn").label());
             }
             String conditions = String.format(Locale.ROOT, "Conditions: sensing %s; latency %s; %d seed(s); %d world(s) "
-                            + "(%s); robots %s; %d episodes.", String.join(", ", labels), latency.label(), seeds,
-                    worldList.size(), worlds, String.join(", ", plants.keySet()), rows.size());
+                            + "(%s); robots %s%s; %d episodes.", String.join(", ", labels), latency.label(), seeds,
+                    worldList.size(), worlds, String.join(", ", plants.keySet()),
+                    plantChangeOptions.any() ? " changed at " + String.join("; ", plantChangeOptions.specs()) : "",
+                    rows.size());
             return new Outcome(rows, worldList, conditions, eng.writeTables(rows, out));
         }
     }

@@ -38,9 +38,12 @@ import org.foresight.mpc.loop.Latency;
  * @param command       "bench" or "sweep", for {@code meta.json}.
  * @param runsDir       where {@code --keep-runs} writes run directories (a path the task can reach), or null.
  * @param clutter       {@code --moving-obstacles} and its options.
+ * @param plantChanges  {@code --plant-change} values as given (may be empty).
+ * @param adaptForgetting {@code --adapt-forgetting} (used by a model item ending in {@code +adapt}).
  */
 public record EpisodeSpec(EpisodeKey key, int worldOrdinal, String plannerConfig, Plant plant, Sensing sensing,
-                          String latency, long baseSeed, String command, String runsDir, Clutter clutter)
+                          String latency, long baseSeed, String command, String runsDir, Clutter clutter,
+                          java.util.ArrayList<String> plantChanges, double adaptForgetting)
         implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -158,13 +161,17 @@ public record EpisodeSpec(EpisodeKey key, int worldOrdinal, String plannerConfig
         PlantOptions plant = spec.plant().options();
         PlannerConfig config = spec.config();
         Latency latency = Latency.parse(spec.latency());
-        DynamicsModel m = NavigateCommand.Models.load(k.model(), plant);
         EpisodeConfig cfg = spec.sensing().options().apply(
                 EpisodeConfig.defaults(episodeSeed).withPlant(plant.plant()).withLatency(latency), "barn");
         cfg = PlannerOptions.loopFor(config, cfg);
+        var changes = PlantChangeOptions.parse(spec.plantChanges(), plant, cfg.sim().timeout());
+        EpisodeModel em = EpisodeModel.build(k.model(), plant, AdaptOptions.config(spec.adaptForgetting()), changes,
+                false, java.util.List.of());
+        DynamicsModel m = em.model();
         EpisodeSummary s;
         try (Planner p = PlannerOptions.build(config, m, plannerThreads, episodeSeed)) {
-            EpisodeRunner runner = new EpisodeRunner(w, p, cfg);
+            EpisodeRunner runner = new EpisodeRunner(w, p, cfg).updateModel(em.update())
+                    .changePlant(PlantChangeOptions.plantChanges(changes));
             if (spec.runsDir() != null) {
                 Map<String, Object> meta = new LinkedHashMap<>();
                 meta.put("command", spec.command());
@@ -177,6 +184,7 @@ public record EpisodeSpec(EpisodeKey key, int worldOrdinal, String plannerConfig
                 meta.put("latency", latency.label());
                 meta.put("sensing", cfg.sensing().label());
                 meta.put("plant", plant.describe());
+                meta.put("plant_changes", PlantChangeOptions.describe(changes));
                 meta.put("moving_obstacles", spec.clutter().options().label());
                 String dir = String.format(Locale.ROOT, "%s_%s_%s_%s_%s_%s_s%d", k.world(), k.planner(), k.config(),
                         k.model(), k.perception(), k.robot(), k.seed()).replaceAll("[^A-Za-z0-9._=-]+", "_");

@@ -47,8 +47,9 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--logs", required = true, paramLabel = "DIR", description = "Directory of *.csv trajectory logs.")
     Path logs;
 
-    @Option(names = "--kind", required = true, paramLabel = "KIND",
-            description = "Model kind: physics, linear, sparse, mlp or ensemble.")
+    @Option(names = "--kind", defaultValue = "physics", paramLabel = "KIND",
+            description = "Model kind: physics (the recommended default: right on robots it has never seen, "
+                    + "and cheap to plan through), linear, sparse, mlp or ensemble. Default: ${DEFAULT-VALUE}.")
     String kind;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model file to write (JSON).")

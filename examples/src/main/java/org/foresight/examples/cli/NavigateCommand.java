@@ -61,6 +61,17 @@ public final class NavigateCommand implements Callable<Integer> {
     @Mixin
     SensingOptions sensingOptions = new SensingOptions();
 
+    @Mixin
+    AdaptOptions adaptOptions = new AdaptOptions();
+
+    @Mixin
+    PlantChangeOptions plantChangeOptions = new PlantChangeOptions();
+
+    @Option(names = "--adapt-reference", paramLabel = "FILE.json",
+            description = "With --adapt: also record the one-step errors of this model (e.g. one fitted offline to the "
+                    + "changed robot) on the same transitions, in adaptation.csv and adaptation.json. Repeatable.")
+    java.util.List<String> adaptReferences = new java.util.ArrayList<>();
+
     @Option(names = "--out", description = "Run directory to write (required unless --print-config).")
     Path out;
 
@@ -110,7 +121,19 @@ public final class NavigateCommand implements Callable<Integer> {
         World world = movingObstacleOptions.apply(worldOptions.load(), seed);
         Latency latency = latencyOption.latency();
         DynamicsModel plant = plantOptions.plant();
-        DynamicsModel m = Models.load(model, plantOptions);
+        var changes = PlantChangeOptions.parse(plantChangeOptions.changes, plantOptions, timeout);
+        String modelItem = adaptOptions.item(model);
+        var adaptConfig = adaptOptions.config();
+        if (!adaptReferences.isEmpty() && !modelItem.endsWith(AdaptOptions.SUFFIX)) {
+            throw new IllegalArgumentException("--adapt-reference applies with --adapt");
+        }
+        java.util.List<DynamicsModel> refs = new java.util.ArrayList<>();
+        for (String r : adaptReferences) {
+            refs.add(Models.load(r, plantOptions));
+        }
+        EpisodeModel em = EpisodeModel.build(modelItem, plantOptions, adaptConfig, changes,
+                modelItem.endsWith(AdaptOptions.SUFFIX), refs);
+        DynamicsModel m = em.model();
         int threads = plannerThreads > 0 ? plannerThreads : Runtime.getRuntime().availableProcessors();
         EpisodeConfig cfg = EpisodeConfig.defaults(seed);
         cfg = cfg.withSim(cfg.sim().withTimeout(timeout)).withWarmupCycles(warmup).withPlant(plant).withLatency(latency);
@@ -131,6 +154,9 @@ public final class NavigateCommand implements Callable<Integer> {
         meta.put("odometry", cfg.sim().odometry() == null ? "none" : cfg.sim().odometry().toString());
         meta.put("latency", latency.label());
         meta.put("plant", plantOptions.describe());
+        meta.put("plant_changes", PlantChangeOptions.describe(changes));
+        meta.put("adapt", em.adapter() == null ? "off" : "rls, forgetting " + adaptConfig.forgetting());
+        meta.put("adapt_references", adaptReferences);
         meta.put("seed", seed);
         meta.put("warmup_cycles", warmup);
         meta.put("planner_config", pc.toTree());
@@ -139,7 +165,8 @@ public final class NavigateCommand implements Callable<Integer> {
         try (Planner p = PlannerOptions.build(pc, m, threads, seed);
              RunLogWriter log = RunLogWriter.create(out, world, cfg.footprint(), cfg.sim().lidar(),
                      cfg.sim().lidarOffset(), meta)) {
-            EpisodeRunner runner = new EpisodeRunner(world, p, cfg);
+            EpisodeRunner runner = new EpisodeRunner(world, p, cfg).updateModel(em.update())
+                    .changePlant(PlantChangeOptions.plantChanges(changes));
             if (show) {
                 view = Live.open(world, cfg);
             }
@@ -152,6 +179,9 @@ public final class NavigateCommand implements Callable<Integer> {
                 Live.finish(view, s, closeWhenDone);
             }
         }
+        if (em.trace() != null) {
+            writeTrace(em, changes, out);
+        }
         var r = s.result();
         System.out.printf(java.util.Locale.ROOT, "%s: %s in %.2f s (AT %.2f s, OT %.2f s, score %.3f, path %.2f m), "
                         + "planning p50 %.2f ms, p99 %.2f ms, latency %s, overrun fraction %.3f, %s (perception p50 %.2f ms, "
@@ -163,6 +193,22 @@ public final class NavigateCommand implements Callable<Integer> {
             Live.await(view);
         }
         return 0;
+    }
+
+    /** Writes adaptation.csv and adaptation.json (RMS one-step errors in 0.5 s bins after the first change, or t = 0). */
+    private static void writeTrace(EpisodeModel em, java.util.List<PlantChangeOptions.Parsed> changes, Path out)
+            throws java.io.IOException {
+        double from = changes.isEmpty() ? 0.0 : changes.get(0).time();
+        em.trace().write(out.resolve("adaptation.csv"));
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("models", em.trace().names());
+        j.put("adapter_state", em.adapter().state());
+        j.put("bins_from_s", from);
+        j.put("bins", em.trace().bins(from, 12));
+        org.foresight.dynamics.log.AtomicFiles.writeText(out.resolve("adaptation.json"), w -> w.write(
+                new com.fasterxml.jackson.databind.ObjectMapper().enable(
+                        com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(j) + "\n"));
+        System.out.println("adaptation: " + em.adapter().state() + "; one-step errors in " + out.resolve("adaptation.csv"));
     }
 
     /**

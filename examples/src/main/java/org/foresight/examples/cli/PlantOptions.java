@@ -220,14 +220,25 @@ public final class PlantOptions {
                 }
                 continue;
             }
-            p = override(spec, p, part.substring(0, eq).trim(), part.substring(eq + 1).trim());
+            p = override("--robot " + spec, spec, p, part.substring(0, eq).trim(), part.substring(eq + 1).trim());
         }
         return p;
     }
 
-    private static JackalParams override(String spec, JackalParams p, String key, String value) {
+    /**
+     * One {@code KEY=VAL} override of the Jackal's parameters (the keys of {@code --robot}).
+     *
+     * @param option the option and its value as given, for messages (e.g. {@code --robot tauV=0.2}).
+     * @param spec   the value as given.
+     * @param p      the parameters before.
+     * @param key    the key.
+     * @param value  the value text.
+     * @return the changed parameters.
+     * @throws IllegalArgumentException one line naming the option, the part, and the unknown key or bad value.
+     */
+    static JackalParams override(String option, String spec, JackalParams p, String key, String value) {
         String part = key + "=" + value;
-        String where = "--robot " + spec + (spec.strip().equals(part) ? "" : ": " + part);
+        String where = option + (spec.strip().equals(part) ? "" : ": " + part);
         if (key.equals("integrator")) {
             try {
                 return p.withIntegrator(Integrator.valueOf(value.toUpperCase(Locale.ROOT)));

@@ -23,10 +23,11 @@ public final class SensingOptions {
                     + "odometry). Default: barn for bench, oracle for navigate.")
     String protocol;
 
-    @Option(names = "--perception", paramLabel = "map|tracked|lidar",
+    @Option(names = "--perception", paramLabel = "map|future|tracked|lidar",
             description = "What the planner knows of obstacles: map (the exact static map and the true moving obstacles, "
-                    + "an oracle), tracked (the exact static map; moving obstacles only as tracked in the lidar scans) or "
-                    + "lidar (a map built from the scans of a Hokuyo UST-10LX, 720 beams over 270 degrees, 30 m, 1 cm "
+                    + "an oracle), future (the exact static map and each moving obstacle's true future path: the upper "
+                    + "bound of prediction), tracked (the exact static map; moving obstacles only as tracked in the lidar "
+                    + "scans) or lidar (a map built from the scans of a Hokuyo UST-10LX, 720 beams over 270 degrees, 30 m, 1 cm "
                     + "noise, 0.065 m behind the centre; unknown space counts as free).")
     String perception;
 
@@ -88,8 +89,9 @@ public final class SensingOptions {
                 case "map" -> Sensing.Perception.MAP;
                 case "lidar" -> Sensing.Perception.LIDAR;
                 case "tracked" -> Sensing.Perception.TRACKED;
+                case "future" -> Sensing.Perception.FUTURE;
                 default -> throw new IllegalArgumentException("--perception " + perception
-                        + ": expected map, tracked or lidar");
+                        + ": expected map, future, tracked or lidar");
             };
         }
         if (loc == Sensing.Localization.SCANMATCH && per != Sensing.Perception.LIDAR) {
@@ -129,7 +131,7 @@ public final class SensingOptions {
     EpisodeConfig apply(EpisodeConfig cfg, String defaultProtocol) {
         Sensing s = sensing(defaultProtocol);
         EpisodeConfig c = cfg.withSensing(s);
-        if (s.perception() != Sensing.Perception.MAP) {
+        if (s.needsLidar()) {
             c = c.withSim(c.sim().withLidar(lidarConfig()));
         }
         if (s.localization().usesOdometry()) {

@@ -46,6 +46,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "100", description = "Episode time limit [s]. Default: ${DEFAULT-VALUE}.")
     double timeout;
 
+    @picocli.CommandLine.Mixin
+    PlantChangeOptions plantChangeOptions = new PlantChangeOptions();
+
     @Option(names = "--lidar", description = "Simulate and log the 2D lidar (720 beams, 270°, 30 m).")
     boolean lidar;
 
@@ -68,17 +71,22 @@ public final class SimulateCommand implements Callable<Integer> {
             w = w.withMovingObstacles(MovingObstacle.random(w, movingObstacles, seed));
         }
         SimConfig cfg = SimConfig.defaults(seed).withTimeout(timeout).withLidar(lidar ? LidarConfig.DEFAULT : null);
-        Simulator sim = new Simulator(w, plantOptions.plant(), Footprint.JACKAL, cfg);
+        var changes = PlantChangeOptions.parse(plantChangeOptions.changes, plantOptions, timeout);
+        org.foresight.mpc.loop.SwitchedPlant plant = new org.foresight.mpc.loop.SwitchedPlant(plantOptions.plant(),
+                PlantChangeOptions.plantChanges(changes));
+        Simulator sim = new Simulator(w, plant, Footprint.JACKAL, cfg);
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("command", "simulate");
         meta.put("controller", controller);
         meta.put("speed_m_per_s", speed);
         meta.put("seed", seed);
         meta.put("plant", plantOptions.describe());
+        meta.put("plant_changes", PlantChangeOptions.describe(changes));
         double[] cmd = new double[2];
         try (RunLogWriter log = RunLogWriter.create(out, w, Footprint.JACKAL, cfg.lidar(), cfg.lidarOffset(), meta)) {
             int cycle = 0;
             while (!sim.done()) {
+                plant.advanceTo(sim.time());
                 double[] x = sim.state();
                 if (controller.equals("straight")) {
                     cmd[0] = speed;

@@ -14,7 +14,10 @@ import org.foresight.mpc.perception.MovingDiscs;
  *   d ≤ 0        ⇒ costs[k] += collisionCost / T
  *   0 &lt; d &lt; m  ⇒ costs[k] += weight / T · ((m − d)/m)²
  * </pre>
- * A predicted overlap is a cost, not a collision flag: a prediction may be wrong, and when every rollout meets
+ * Discs that carry a table of their true future ({@link MovingDiscs#futureSteps()} &gt; 0, the {@code future}
+ * oracle) are placed where the table says instead, cᵢ(τ) = fᵢ(τ), without growth (Rᵢ = rᵢ + r_f): the upper bound of
+ * prediction.
+ * <p>A predicted overlap is a cost, not a collision flag: a prediction may be wrong, and when every rollout meets
  * one the robot should still take the least bad way rather than stop. Discs that cannot come within reach of
  * the robot over the horizon (its speed bound, the disc's clipped speed, the grown radius) are dropped in
  * {@link #prepare}; per sample-step the rest cost one squared-distance test each, and the footprint circles only
@@ -80,6 +83,7 @@ public final class DynamicObstacleCritic implements Critic {
         int tMax = c.horizon;
         double span = tMax * c.dt;
         double smax = p.maxSpeed();
+        boolean future = d.futureSteps() > 0;
         // keep only the discs that can come within reach during the horizon
         int kept = 0;
         int[] keep = keepScratch(n);
@@ -90,6 +94,15 @@ public final class DynamicObstacleCritic implements Critic {
             double f = s > smax ? smax / s : 1.0;
             double dist = Math.hypot(d.x(i) - c.startX, d.y(i) - c.startY);
             double bound = (p.robotMaxSpeed() + s * f + p.growth()) * span + d.radius(i) + circleRadius + reach + p.margin();
+            if (future) {
+                // the true path may be faster than the clip: keep the disc if any point of it comes within reach
+                dist = Double.POSITIVE_INFINITY;
+                bound = p.robotMaxSpeed() * span + d.radius(i) + circleRadius + reach + p.margin();
+                for (int t = 0; t < tMax; t++) {
+                    double tau = (t + 1) * c.dt;
+                    dist = Math.min(dist, Math.hypot(d.futureX(i, tau) - c.startX, d.futureY(i, tau) - c.startY));
+                }
+            }
             if (Double.isFinite(dist) && dist < bound) {
                 keep[kept++] = i;
             }
@@ -101,18 +114,54 @@ public final class DynamicObstacleCritic implements Critic {
             double tau = (t + 1) * c.dt;
             for (int j = 0; j < m; j++) {
                 int i = keep[j];
-                double vx = d.vx(i);
-                double vy = d.vy(i);
-                double s = Math.hypot(vx, vy);
-                double f = s > smax ? smax / s : 1.0;
                 int q = t * m + j;
-                cx[q] = d.x(i) + f * vx * tau;
-                cy[q] = d.y(i) + f * vy * tau;
-                cr[q] = d.radius(i) + circleRadius + p.growth() * tau;
+                cx[q] = d.predictX(i, tau, smax);
+                cy[q] = d.predictY(i, tau, smax);
+                cr[q] = d.radius(i) + circleRadius + (future ? 0.0 : p.growth() * tau);
                 double r = cr[q] + reach + p.margin();
                 far2[q] = r * r;
             }
         }
+    }
+
+    /**
+     * The critic's clearance for one pose, for a planner that does not score a rollout batch (DWA): the same
+     * prediction and grown radius as {@link #prepare}, d = min over footprint circles and discs of
+     * |q_a − cᵢ(τ)| − Rᵢ(τ). No allocation.
+     *
+     * @param d     the discs. Not modified.
+     * @param x     pose x [m].
+     * @param y     pose y [m].
+     * @param theta heading [rad].
+     * @param tau   time of the pose after the measurement [s], ≥ 0.
+     * @return the clearance [m] (+∞ without discs); ≤ 0 is a predicted overlap.
+     */
+    public double clearance(MovingDiscs d, double x, double y, double theta, double tau) {
+        double best = Double.POSITIVE_INFINITY;
+        int n = d.count();
+        if (n == 0) {
+            return best;
+        }
+        boolean future = d.futureSteps() > 0;
+        double co = Math.cos(theta);
+        double si = Math.sin(theta);
+        for (int i = 0; i < n; i++) {
+            double ex = x - d.predictX(i, tau, p.maxSpeed());
+            double ey = y - d.predictY(i, tau, p.maxSpeed());
+            double r = d.radius(i) + circleRadius + (future ? 0.0 : p.growth() * tau);
+            for (double a : offsets) {
+                double fx = ex + a * co;
+                double fy = ey + a * si;
+                double dd = Math.sqrt(fx * fx + fy * fy) - r;
+                best = dd < best ? dd : best;
+            }
+        }
+        return best;
+    }
+
+    /** @return the parameters (margin [m] and the rest). */
+    public DynamicObstacleParams params() {
+        return p;
     }
 
     private int[] keepScratch(int n) {

@@ -6,7 +6,11 @@ import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
 import org.foresight.mpc.PlanStatus;
 import org.foresight.mpc.Planner;
+import org.foresight.mpc.critic.DynamicObstacleCritic;
+import org.foresight.mpc.critic.DynamicObstacleParams;
+import org.foresight.mpc.critic.ObstacleCritic;
 import org.foresight.mpc.path.GuidePath;
+import org.foresight.mpc.perception.MovingDiscs;
 
 /**
  * The classical baseline of the BARN challenge: ROS {@code base_local_planner}'s trajectory planner with
@@ -35,7 +39,10 @@ import org.foresight.mpc.path.GuidePath;
  *       lies on a blocked or unreached cell of either grid. A legal trajectory costs
  *       <pre>  pdistScale·path_dist(last point) + gdistScale·goal_dist(last point) + occdistScale·max cost</pre>
  *       with distances in metres (meter scoring) and the max over the footprint outlines and centre cells.
- *       The cheapest forward trajectory wins.</li>
+ *       The moving obstacles of the request ({@link PlanRequest#movers()}) are costmap cells at each point's time:
+ *       the shared {@link DynamicObstacleCritic}'s clearance of the footprint circles to every disc's prediction
+ *       (the same prediction and grown radius MPPI's critic uses), lethal at an overlap, INSCRIBED·((m − d)/m)²
+ *       within its margin m. The cheapest forward trajectory wins.</li>
  *   <li>In-place rotations (|vθ| raised to minInPlaceVelTheta, samples within one step of 0 skipped) replace it
  *       when no more costly, preferring the one whose end, headingLookahead ahead, is nearest the local goal.
  *       Oscillation suppression as in ROS: after two in-place rotations to one side without the robot moving
@@ -114,12 +121,17 @@ public final class DwaPlanner implements Planner {
     private double escapeTheta;
     private double finalGoalX;
     private double finalGoalY;
+    /** The moving obstacles of this cycle's request, and the shared critic that predicts them. */
+    private MovingDiscs movers = MovingDiscs.NONE;
+    private final DynamicObstacleCritic dynamic;
 
     /**
      * @param config the parameters ({@link DwaConfig#defaults()} for the harness's).
      */
     public DwaPlanner(DwaConfig config) {
         this.config = config;
+        double[][] circles = ObstacleCritic.circlesFor(config.footprintLength(), config.footprintWidth(), 3);
+        this.dynamic = new DynamicObstacleCritic(DynamicObstacleParams.defaults(), circles[0], circles[1][0]);
         this.map = new LocalCostmap(config);
         this.n = map.size();
         this.res = config.costmapResolution();
@@ -253,6 +265,7 @@ public final class DwaPlanner implements Planner {
             return;
         }
 
+        movers = request.movers();
         map.update(request.obstacles().grid(), x, y);
         markRobotCells(x, y, th);
         buildGrids(request, x, y);
@@ -569,6 +582,15 @@ public final class DwaPlanner implements Planner {
                 break;
             }
             occ = Math.max(occ, Math.max(fp, map.cost(idx)));
+            if (movers.count() > 0) {
+                double dyn = movingCost(xi, yi, thi, i * dt);
+                if (dyn < 0) {
+                    cost = ILLEGAL_FOOTPRINT;
+                    complete = false;
+                    break;
+                }
+                occ = Math.max(occ, dyn);
+            }
             pathD = pathGrid.distance(idx);
             goalD = goalGrid.distance(idx);
             if (pathD >= blocked || goalD >= blocked) {
@@ -599,6 +621,24 @@ public final class DwaPlanner implements Planner {
         tVtheta[slot] = vthS;
         tDt[slot] = dt;
         return slot;
+    }
+
+    /**
+     * The moving obstacles as costmap cells at the point's time: the shared {@link DynamicObstacleCritic}'s
+     * clearance d of the footprint circles to each disc's prediction τ ahead; d ≤ 0 is lethal (−1), a clearance
+     * inside the critic's margin m costs like an inflated cell, INSCRIBED·((m − d)/m)², else 0.
+     */
+    private double movingCost(double x, double y, double th, double tau) {
+        double d = dynamic.clearance(movers, x, y, th, tau);
+        if (d <= 0) {
+            return ILLEGAL_FOOTPRINT;
+        }
+        double m = dynamic.params().margin();
+        if (d >= m) {
+            return 0.0;
+        }
+        double e = (m - d) / m;
+        return LocalCostmap.INSCRIBED * e * e;
     }
 
     private static double ramp(double target, double current, double maxStep) {

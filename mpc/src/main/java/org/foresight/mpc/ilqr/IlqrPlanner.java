@@ -9,7 +9,6 @@ import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
 import org.foresight.mpc.PlanStatus;
 import org.foresight.mpc.Planner;
-import org.foresight.mpc.path.GuidePath;
 import org.foresight.mpc.perception.DistanceGrid;
 
 /**
@@ -34,16 +33,7 @@ import org.foresight.mpc.perception.DistanceGrid;
  * cost is quadratised analytically: tracking and control terms exactly, the barrier Gauss–Newton style with the
  * bilinear SDF's exact gradient ∇d ({@link DistanceGrid#sampleWithGradient}): ∂ℓ/∂p = −2w(m − d)∇d, ∂²ℓ/∂p² ≈ 2w∇d∇dᵀ.
  *
- * <p><b>Backward pass</b> (per step, from V_x = ℓ_T,x, V_xx = ℓ_T,xx):
- * <pre>
- *   Q_x = ℓ_x + Aᵀ V_x          Q_u = ℓ_u + Bᵀ V_x
- *   Q_xx = ℓ_xx + Aᵀ V_xx A     Q_uu = ℓ_uu + Bᵀ V_xx B     Q_ux = ℓ_ux + Bᵀ V_xx A
- *   k = argmin_{ū+k ∈ box} ½ kᵀ(Q_uu + μI)k + Q_uᵀk              exact 2-D box QP (interior, or best of 4 edges)
- *   K_f = −(Q_uu + μI)_ff⁻¹ (Q_ux)_f,   K_c = 0                     f: controls free at the solution, c: clamped
- *   V_x = Q_x + KᵀQ_uu k + KᵀQ_u + Q_uxᵀ k
- *   V_xx = Q_xx + KᵀQ_uu K + KᵀQ_ux + Q_uxᵀK                       (symmetrised)
- *   ΔV(α) = α Σ kᵀQ_u + ½α² Σ kᵀQ_uu k                              the predicted change
- * </pre>
+ * <p><b>Backward pass</b>: {@link BackwardPass} (the Riccati-like recursion with the exact 2-D box QP per step).
  * A (Q_uu + μI) that is not positive definite aborts the pass and multiplies μ by {@link IlqrConfig#muFactor()}.
  * <b>Forward pass:</b> û_t = clip(ū_t + α k_t + K_t (x̂̃_t − x̄̃_t)) (the θ difference wrapped), x̂_{t+1} = f(x̂_t, û_t),
  * for α = 1, ½, ¼, …; the first α with J(α) &lt; J − c·(−ΔV(α)) is accepted (Armijo, c =
@@ -107,28 +97,12 @@ public final class IlqrPlanner implements Planner {
     private double[] usTry;
     /** Reference positions r_t, t = 0..T, interleaved x, y [m]. */
     private final double[] ref;
-    // Linearisation along the nominal trajectory (augmented), per step t.
-    private final double[] fx;
-    private final double[] fu;
-    private final double[] lx;
-    private final double[] lxx;
-    private final double[] lu;
-    private final double[] luu;
-    private final double[] lux;
-    // Gains: k_t at [t·M], K_t (M × na, row-major) at [t·M·na].
-    private final double[] kff;
-    private final double[] kfb;
-    // Backward-pass scratch.
-    private final double[] vx;
-    private final double[] vxx;
-    private final double[] qx;
-    private final double[] qu = new double[M];
-    private final double[] qxx;
-    private final double[] quu = new double[M * M];
-    private final double[] qux;
-    private final double[] tmpXX;
-    private final double[] tmpXU;
-    private final double[] box = new double[4];
+    /** The cost, its derivatives, the reference (ref is its array) and the plan's distance field. */
+    private final IlqrCost cost;
+    /** The linear-quadratic approximation along the nominal trajectory. */
+    private final LqProblem lq;
+    /** Gains k, K and the predicted change, and the pass's scratch. */
+    private final BackwardPass pass;
     // Model-call scratch.
     private final double[] ja;
     private final double[] jb;
@@ -141,7 +115,6 @@ public final class IlqrPlanner implements Planner {
     private final double[] fdMinus;
     private final double[] dx;
     private final double[] x0;
-    private final double[] grad = new double[2];
     // Diagnostics.
     private final double[] history;
     private final double[][] iterXY;
@@ -150,20 +123,11 @@ public final class IlqrPlanner implements Planner {
     private int lastIterations;
     private double lastCost = Double.NaN;
     private boolean fellBack;
-    // Per-plan obstacle grid, hoisted.
-    private double[] gv;
-    private int gsx;
-    private int gsy;
-    private double ginv;
-    private double gox;
-    private double goy;
     // Warm start.
     private boolean warm;
     private double lastCmdV;
     private double lastCmdW;
     private double lastPlanTime = Double.NaN;
-    private double dV1;
-    private double dV2;
 
     /**
      * @param model  the model planned through: 2 controls (cmd_v, cmd_ω) and a state that begins x, y, θ.
@@ -192,23 +156,10 @@ public final class IlqrPlanner implements Planner {
         xsTry = new double[(T + 1) * n];
         us = new double[T * M];
         usTry = new double[T * M];
-        ref = new double[2 * (T + 1)];
-        fx = new double[T * na * na];
-        fu = new double[T * na * M];
-        lx = new double[(T + 1) * na];
-        lxx = new double[(T + 1) * na * na];
-        lu = new double[T * M];
-        luu = new double[T * M * M];
-        lux = new double[T * M * na];
-        kff = new double[T * M];
-        kfb = new double[T * M * na];
-        vx = new double[na];
-        vxx = new double[na * na];
-        qx = new double[na];
-        qxx = new double[na * na];
-        qux = new double[M * na];
-        tmpXX = new double[na * na];
-        tmpXU = new double[na * M];
+        cost = new IlqrCost(config, n);
+        ref = cost.ref;
+        lq = new LqProblem(n, T);
+        pass = new BackwardPass(lq);
         ja = new double[n * n];
         jb = new double[n * M];
         stepX = new double[n];
@@ -309,23 +260,19 @@ public final class IlqrPlanner implements Planner {
         }
         skipElapsedSteps(request.time());
         DistanceGrid g = request.obstacles().grid();
-        gv = g.values();
-        gsx = g.sizeX();
-        gsy = g.sizeY();
-        ginv = 1.0 / g.resolution();
-        gox = g.originX();
-        goy = g.originY();
-        buildReference(request);
+        cost.bind(g);
+        ReferenceTrack.fill(request.guide(), request.goalX(), request.goalY(), x0[X], x0[Y],
+                config.referenceSpeed() * config.dt(), horizon, ref);
 
         // Initial guess: the shifted previous solution or the pursuit guess, whichever is cheaper.
         double j = Double.NaN;
         if (warm) {
             clampControls(us);
             rollout(us, xs);
-            j = totalCost(xs, us);
+            j = cost.total(xs, us, lastCmdV, lastCmdW);
         }
         coldGuess(usTry, xsTry);
-        double jc = totalCost(xsTry, usTry);
+        double jc = cost.total(xsTry, usTry, lastCmdV, lastCmdW);
         if (!(j <= jc) && jc - jc == 0.0) { // also when the warm cost is NaN or absent
             swapTrial();
             j = jc;
@@ -379,18 +326,18 @@ public final class IlqrPlanner implements Planner {
                 linearise();
                 linearised = true;
             }
-            boolean ok = backward(mu);
+            boolean ok = pass.run(lq, us, mu, config.minV(), config.maxV(), config.maxOmega());
             while (!ok) {
                 mu *= c.muFactor();
                 if (mu > c.muMax()) {
                     break;
                 }
-                ok = backward(mu);
+                ok = pass.run(lq, us, mu, config.minV(), config.maxV(), config.maxOmega());
             }
             if (!ok) {
                 break;
             }
-            double predicted = -(dV1 + dV2);
+            double predicted = -(pass.dV1 + pass.dV2);
             if (predicted < c.convergenceTolerance() * Math.abs(j)) {
                 break; // converged: no step can decrease the cost meaningfully
             }
@@ -400,7 +347,7 @@ public final class IlqrPlanner implements Planner {
             double jNew = j;
             for (int ls = 0; ls < c.lineSearchSteps(); ls++) {
                 jNew = forward(alpha);
-                double expected = -(alpha * dV1 + alpha * alpha * dV2);
+                double expected = -(alpha * pass.dV1 + alpha * alpha * pass.dV2);
                 if (jNew < j - c.armijo() * Math.max(expected, 0.0)) {
                     accepted = true;
                     break;
@@ -437,55 +384,6 @@ public final class IlqrPlanner implements Planner {
         t = us;
         us = usTry;
         usTry = t;
-    }
-
-    /**
-     * The reference r_t, t = 0..T: guide points t·v_ref·dt of arc after the guide point nearest the robot
-     * (linear between the guide's samples, held at its end); without a guide, the straight line to the goal.
-     */
-    private void buildReference(PlanRequest request) {
-        final double px = x0[X];
-        final double py = x0[Y];
-        final double step = config.referenceSpeed() * config.dt();
-        GuidePath guide = request.guide();
-        if (guide != null) {
-            double[] p = guide.sampledXY();
-            int count = guide.sampleCount();
-            int k0 = 0;
-            double best = Double.POSITIVE_INFINITY;
-            for (int k = 0; k < count; k++) {
-                double ex = p[2 * k] - px;
-                double ey = p[2 * k + 1] - py;
-                double d2 = ex * ex + ey * ey;
-                if (d2 < best) {
-                    best = d2;
-                    k0 = k;
-                }
-            }
-            for (int t = 0; t <= horizon; t++) {
-                double sIdx = k0 + t * step / GuidePath.SPACING;
-                if (sIdx >= count - 1) {
-                    ref[2 * t] = p[2 * (count - 1)];
-                    ref[2 * t + 1] = p[2 * (count - 1) + 1];
-                } else {
-                    int i = (int) sIdx;
-                    double f = sIdx - i;
-                    ref[2 * t] = p[2 * i] + f * (p[2 * i + 2] - p[2 * i]);
-                    ref[2 * t + 1] = p[2 * i + 1] + f * (p[2 * i + 3] - p[2 * i + 1]);
-                }
-            }
-        } else {
-            double ex = request.goalX() - px;
-            double ey = request.goalY() - py;
-            double dist = Math.sqrt(ex * ex + ey * ey);
-            double ux = dist > 0 ? ex / dist : 0.0;
-            double uy = dist > 0 ? ey / dist : 0.0;
-            for (int t = 0; t <= horizon; t++) {
-                double a = Math.min(t * step, dist);
-                ref[2 * t] = px + a * ux;
-                ref[2 * t + 1] = py + a * uy;
-            }
-        }
     }
 
     /** The cold guess: a pursuit law toward the reference, rolled out through the model into (u, x). */
@@ -533,54 +431,18 @@ public final class IlqrPlanner implements Planner {
         return v < lo ? lo : (v > hi ? hi : v);
     }
 
-    /** J(x, u) as in the class formula. */
-    private double totalCost(double[] x, double[] u) {
-        final IlqrConfig c = config;
-        double j = 0.0;
-        double pv = lastCmdV;
-        double pw = lastCmdW;
-        for (int t = 0; t < horizon; t++) {
-            double v = u[t * M + V];
-            double w = u[t * M + W];
-            double rv = v - pv;
-            double rw = w - pw;
-            j += c.effortWeightV() * v * v + c.effortWeightOmega() * w * w
-                    + c.rateWeightV() * rv * rv + c.rateWeightOmega() * rw * rw;
-            if (t >= 1) {
-                j += stateCost(x, t, c.trackingWeight());
-            }
-            pv = v;
-            pw = w;
-        }
-        return j + stateCost(x, horizon, c.trackingWeight() + c.terminalWeight());
-    }
-
-    /** w·|p_t − r_t|² + w_obs·max(0, m − d(p_t))². */
-    private double stateCost(double[] x, int t, double wTrack) {
-        double px = x[t * n + X];
-        double py = x[t * n + Y];
-        double ex = px - ref[2 * t];
-        double ey = py - ref[2 * t + 1];
-        double cost = wTrack * (ex * ex + ey * ey);
-        double d = DistanceGrid.sample(gv, gsx, gsy, ginv, gox, goy, px, py);
-        double m = config.obstacleMargin();
-        if (d < m) {
-            cost += config.obstacleWeight() * (m - d) * (m - d);
-        }
-        return cost;
-    }
-
     /** Dynamics Jacobians (augmented) and cost derivatives along the nominal (xs, us). */
     private void linearise() {
         final IlqrConfig c = config;
         final int T = horizon;
-        Arrays.fill(fx, 0.0);
-        Arrays.fill(fu, 0.0);
-        Arrays.fill(lx, 0.0);
-        Arrays.fill(lxx, 0.0);
-        Arrays.fill(lu, 0.0);
-        Arrays.fill(luu, 0.0);
-        Arrays.fill(lux, 0.0);
+        lq.clear();
+        final double[] fx = lq.fx;
+        final double[] fu = lq.fu;
+        final double[] lx = lq.lx;
+        final double[] lxx = lq.lxx;
+        final double[] lu = lq.lu;
+        final double[] luu = lq.luu;
+        final double[] lux = lq.lux;
         double pv = lastCmdV;
         double pw = lastCmdW;
         for (int t = 0; t < T; t++) {
@@ -616,41 +478,12 @@ public final class IlqrPlanner implements Planner {
             lux[oux + V * na + n + V] = -2 * c.rateWeightV();
             lux[oux + W * na + n + W] = -2 * c.rateWeightOmega();
             if (t >= 1) {
-                stateDerivatives(t, c.trackingWeight());
+                cost.addStateDerivatives(lq, xs, t, c.trackingWeight());
             }
             pv = v;
             pw = w;
         }
-        stateDerivatives(T, c.trackingWeight() + c.terminalWeight());
-    }
-
-    /**
-     * Adds the position terms' derivatives at step t: tracking 2w(p − r), 2wI; barrier −2w(m − d)∇d and the
-     * Gauss–Newton 2w∇d∇dᵀ.
-     */
-    private void stateDerivatives(int t, double wTrack) {
-        final int ol = t * na;
-        final int oll = t * na * na;
-        double px = xs[t * n + X];
-        double py = xs[t * n + Y];
-        lx[ol + X] += 2 * wTrack * (px - ref[2 * t]);
-        lx[ol + Y] += 2 * wTrack * (py - ref[2 * t + 1]);
-        lxx[oll + X * na + X] += 2 * wTrack;
-        lxx[oll + Y * na + Y] += 2 * wTrack;
-        double d = DistanceGrid.sampleWithGradient(gv, gsx, gsy, ginv, gox, goy, px, py, grad, 0);
-        double m = config.obstacleMargin();
-        if (d < m) {
-            double w = config.obstacleWeight();
-            double gx = grad[0];
-            double gy = grad[1];
-            double s = m - d;
-            lx[ol + X] -= 2 * w * s * gx;
-            lx[ol + Y] -= 2 * w * s * gy;
-            lxx[oll + X * na + X] += 2 * w * gx * gx;
-            lxx[oll + X * na + Y] += 2 * w * gx * gy;
-            lxx[oll + Y * na + X] += 2 * w * gx * gy;
-            lxx[oll + Y * na + Y] += 2 * w * gy * gy;
-        }
+        cost.addStateDerivatives(lq, xs, T, c.trackingWeight() + c.terminalWeight());
     }
 
     /** A, B of the model at (x_t, u_t) into {@link #ja}, {@link #jb}. */
@@ -694,199 +527,11 @@ public final class IlqrPlanner implements Planner {
         return row == TH ? Angles.wrap(plus - minus) : plus - minus;
     }
 
-    /**
-     * The backward pass with regularisation μ (class Javadoc); fills k, K and the predicted change ΔV.
-     *
-     * @return false if some (Q_uu + μI) is not positive definite.
-     */
-    private boolean backward(double mu) {
-        final int T = horizon;
-        final int a = na;
-        System.arraycopy(lx, T * a, vx, 0, a);
-        System.arraycopy(lxx, T * a * a, vxx, 0, a * a);
-        double d1 = 0.0;
-        double d2 = 0.0;
-        for (int t = T - 1; t >= 0; t--) {
-            final int oX = t * a * a;
-            final int oU = t * a * M;
-            // Q_x = ℓ_x + Aᵀ V_x,  Q_u = ℓ_u + Bᵀ V_x
-            for (int col = 0; col < a; col++) {
-                double s = lx[t * a + col];
-                for (int r = 0; r < a; r++) {
-                    s += fx[oX + r * a + col] * vx[r];
-                }
-                qx[col] = s;
-            }
-            for (int i = 0; i < M; i++) {
-                double s = lu[t * M + i];
-                for (int r = 0; r < a; r++) {
-                    s += fu[oU + r * M + i] * vx[r];
-                }
-                qu[i] = s;
-            }
-            // V_xx A and V_xx B
-            for (int r = 0; r < a; r++) {
-                for (int col = 0; col < a; col++) {
-                    double s = 0.0;
-                    for (int k = 0; k < a; k++) {
-                        s += vxx[r * a + k] * fx[oX + k * a + col];
-                    }
-                    tmpXX[r * a + col] = s;
-                }
-                for (int i = 0; i < M; i++) {
-                    double s = 0.0;
-                    for (int k = 0; k < a; k++) {
-                        s += vxx[r * a + k] * fu[oU + k * M + i];
-                    }
-                    tmpXU[r * M + i] = s;
-                }
-            }
-            // Q_xx = ℓ_xx + Aᵀ(V_xx A),  Q_uu = ℓ_uu + Bᵀ(V_xx B),  Q_ux = ℓ_ux + Bᵀ(V_xx A)
-            for (int r = 0; r < a; r++) {
-                for (int col = 0; col < a; col++) {
-                    double s = lxx[oX + r * a + col];
-                    for (int k = 0; k < a; k++) {
-                        s += fx[oX + k * a + r] * tmpXX[k * a + col];
-                    }
-                    qxx[r * a + col] = s;
-                }
-            }
-            for (int i = 0; i < M; i++) {
-                for (int jj = 0; jj < M; jj++) {
-                    double s = luu[t * M * M + i * M + jj];
-                    for (int k = 0; k < a; k++) {
-                        s += fu[oU + k * M + i] * tmpXU[k * M + jj];
-                    }
-                    quu[i * M + jj] = s;
-                }
-                for (int col = 0; col < a; col++) {
-                    double s = lux[t * M * a + i * a + col];
-                    for (int k = 0; k < a; k++) {
-                        s += fu[oU + k * M + i] * tmpXX[k * a + col];
-                    }
-                    qux[i * a + col] = s;
-                }
-            }
-            double q01 = 0.5 * (quu[1] + quu[2]);
-            quu[1] = q01;
-            quu[2] = q01;
-            // Box QP on the regularised Hessian.
-            double h00 = quu[0] + mu;
-            double h11 = quu[3] + mu;
-            double det = h00 * h11 - q01 * q01;
-            if (!(h00 > 0 && h11 > 0 && det > 0)) {
-                return false;
-            }
-            double ubV = us[t * M + V];
-            double ubW = us[t * M + W];
-            solveBox(h00, q01, h11, qu[0], qu[1], config.minV() - ubV, config.maxV() - ubV,
-                    -config.maxOmega() - ubW, config.maxOmega() - ubW);
-            double k0 = box[0];
-            double k1 = box[1];
-            boolean free0 = box[2] != 0.0;
-            boolean free1 = box[3] != 0.0;
-            kff[t * M + V] = k0;
-            kff[t * M + W] = k1;
-            final int oK = t * M * a;
-            for (int col = 0; col < a; col++) {
-                double g0 = qux[col];
-                double g1 = qux[a + col];
-                double kv;
-                double kw;
-                if (free0 && free1) {
-                    kv = -(h11 * g0 - q01 * g1) / det;
-                    kw = -(h00 * g1 - q01 * g0) / det;
-                } else {
-                    kv = free0 ? -g0 / h00 : 0.0;
-                    kw = free1 ? -g1 / h11 : 0.0;
-                }
-                kfb[oK + col] = kv;
-                kfb[oK + a + col] = kw;
-            }
-            // Value function (unregularised Q_uu).
-            double qk0 = quu[0] * k0 + quu[1] * k1;
-            double qk1 = quu[2] * k0 + quu[3] * k1;
-            d1 += k0 * qu[0] + k1 * qu[1];
-            d2 += 0.5 * (k0 * qk0 + k1 * qk1);
-            for (int col = 0; col < a; col++) {
-                double K0 = kfb[oK + col];
-                double K1 = kfb[oK + a + col];
-                vx[col] = qx[col] + K0 * (qk0 + qu[0]) + K1 * (qk1 + qu[1]) + qux[col] * k0 + qux[a + col] * k1;
-            }
-            for (int r = 0; r < a; r++) {
-                double Kr0 = kfb[oK + r];
-                double Kr1 = kfb[oK + a + r];
-                // (Kᵀ Q_uu)_r = Kr0·quu[0·] + Kr1·quu[1·]
-                double kq0 = Kr0 * quu[0] + Kr1 * quu[2];
-                double kq1 = Kr0 * quu[1] + Kr1 * quu[3];
-                for (int col = 0; col < a; col++) {
-                    double Kc0 = kfb[oK + col];
-                    double Kc1 = kfb[oK + a + col];
-                    vxx[r * a + col] = qxx[r * a + col] + kq0 * Kc0 + kq1 * Kc1
-                            + Kr0 * qux[col] + Kr1 * qux[a + col]
-                            + qux[r] * Kc0 + qux[a + r] * Kc1;
-                }
-            }
-            for (int r = 0; r < a; r++) {
-                for (int col = r + 1; col < a; col++) {
-                    double sym = 0.5 * (vxx[r * a + col] + vxx[col * a + r]);
-                    vxx[r * a + col] = sym;
-                    vxx[col * a + r] = sym;
-                }
-            }
-        }
-        dV1 = d1;
-        dV2 = d2;
-        return true;
-    }
-
-    /**
-     * min ½kᵀHk + gᵀk over lo ≤ k ≤ hi for a positive definite 2×2 H = [h00 h01; h01 h11]: the unconstrained
-     * minimiser if it is inside, else the best of the four edges (one coordinate at a bound, the other at its
-     * clipped 1-D minimiser), which is exact for a convex QP. Writes k0, k1, free0, free1 (1 = strictly inside
-     * its bounds) into {@link #box}.
-     */
-    private void solveBox(double h00, double h01, double h11, double g0, double g1,
-                          double lo0, double hi0, double lo1, double hi1) {
-        double det = h00 * h11 - h01 * h01;
-        double u0 = -(h11 * g0 - h01 * g1) / det;
-        double u1 = -(h00 * g1 - h01 * g0) / det;
-        if (u0 >= lo0 && u0 <= hi0 && u1 >= lo1 && u1 <= hi1) {
-            box[0] = u0;
-            box[1] = u1;
-            box[2] = 1.0;
-            box[3] = 1.0;
-            return;
-        }
-        double best = Double.POSITIVE_INFINITY;
-        double b0 = 0.0;
-        double b1 = 0.0;
-        for (int e = 0; e < 4; e++) {
-            double a0;
-            double a1;
-            if (e < 2) {
-                a0 = e == 0 ? lo0 : hi0;
-                a1 = clamp(-(g1 + h01 * a0) / h11, lo1, hi1);
-            } else {
-                a1 = e == 2 ? lo1 : hi1;
-                a0 = clamp(-(g0 + h01 * a1) / h00, lo0, hi0);
-            }
-            double q = 0.5 * (h00 * a0 * a0 + 2 * h01 * a0 * a1 + h11 * a1 * a1) + g0 * a0 + g1 * a1;
-            if (q < best) {
-                best = q;
-                b0 = a0;
-                b1 = a1;
-            }
-        }
-        box[0] = b0;
-        box[1] = b1;
-        box[2] = b0 > lo0 && b0 < hi0 ? 1.0 : 0.0;
-        box[3] = b1 > lo1 && b1 < hi1 ? 1.0 : 0.0;
-    }
-
     /** Rolls out û = clip(ū + αk + K δx̃) into the trial buffers; returns its cost (NaN if not finite). */
     private double forward(double alpha) {
         final int a = na;
+        final double[] kff = pass.kff;
+        final double[] kfb = pass.kfb;
         System.arraycopy(x0, 0, xsTry, 0, n);
         for (int t = 0; t < horizon; t++) {
             final int ox = t * n;
@@ -912,16 +557,16 @@ public final class IlqrPlanner implements Planner {
             usTry[t * M + W] = clamp(w, -config.maxOmega(), config.maxOmega());
             stepModel(xsTry, ox, usTry, t * M, xsTry, ox + n);
         }
-        double j = totalCost(xsTry, usTry);
+        double j = cost.total(xsTry, usTry, lastCmdV, lastCmdW);
         return j - j == 0.0 ? j : Double.NaN;
     }
 
     /** Whether the nominal rollout comes closer to an obstacle than the safety radius (see class Javadoc). */
     private boolean collides() {
-        double d0 = DistanceGrid.sample(gv, gsx, gsy, ginv, gox, goy, x0[X], x0[Y]);
+        double d0 = cost.clearance(x0[X], x0[Y]);
         double hit = Math.min(config.safetyRadius(), d0 - START_SLACK);
         for (int t = 1; t <= horizon; t++) {
-            double d = DistanceGrid.sample(gv, gsx, gsy, ginv, gox, goy, xs[t * n + X], xs[t * n + Y]);
+            double d = cost.clearance(xs[t * n + X], xs[t * n + Y]);
             if (!(d >= hit)) {
                 return true;
             }

@@ -40,7 +40,7 @@ public record EpisodeConfig(SimConfig sim, Footprint footprint, int recordRollou
         if (sensing == null) {
             throw new IllegalArgumentException("episode config needs a sensing (Sensing.oracle() for the exact map)");
         }
-        if (sensing.perception() != Sensing.Perception.MAP && sim.lidar() == null) {
+        if (sensing.needsLidar() && sim.lidar() == null) {
             throw new IllegalArgumentException(sensing.perception().name().toLowerCase(java.util.Locale.ROOT)
                     + " perception needs a lidar in the simulator config");
         }
@@ -120,7 +120,7 @@ public record EpisodeConfig(SimConfig sim, Footprint footprint, int recordRollou
      */
     public EpisodeConfig withSensing(Sensing s) {
         SimConfig sc = sim;
-        if (s.perception() != Sensing.Perception.MAP && sc.lidar() == null) {
+        if (s.needsLidar() && sc.lidar() == null) {
             sc = sc.withLidar(org.foresight.dynamics.world.LidarConfig.HOKUYO_UST10LX);
         }
         if (s.localization().usesOdometry() && sc.odometry() == null) {

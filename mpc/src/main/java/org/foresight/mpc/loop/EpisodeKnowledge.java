@@ -1,9 +1,11 @@
 package org.foresight.mpc.loop;
 
+import java.util.List;
 import org.foresight.dynamics.log.MapSnapshot;
 import org.foresight.dynamics.model.StateIndex;
 import org.foresight.dynamics.sim.Simulator;
 import org.foresight.dynamics.world.Lidar;
+import org.foresight.dynamics.world.MovingDisc;
 import org.foresight.dynamics.world.OccupancyGrid;
 import org.foresight.dynamics.world.World;
 import org.foresight.mpc.path.GuidePath;
@@ -14,6 +16,8 @@ import org.foresight.mpc.perception.LidarMapConfig;
 import org.foresight.mpc.perception.MapLocalizer;
 import org.foresight.mpc.perception.MapObstacleField;
 import org.foresight.mpc.perception.MovingDiscs;
+import org.foresight.mpc.perception.MovingFilterConfig;
+import org.foresight.mpc.perception.MovingReturnFilter;
 import org.foresight.mpc.perception.ObstacleField;
 import org.foresight.mpc.perception.ScanMatcherConfig;
 import org.foresight.mpc.perception.TrackerConfig;
@@ -46,10 +50,19 @@ final class EpisodeKnowledge {
     private long snapshotVersion = -1;
     private boolean noPath;
     private final MovingDiscs movers = new MovingDiscs();
-    /** The moving-obstacle tracker ({@link Sensing.Perception#TRACKED}), else null. */
+    /**
+     * The moving-obstacle tracker ({@link Sensing.Perception#TRACKED}, and {@link Sensing.Perception#LIDAR} in a world
+     * with moving obstacles), else null.
+     */
     private final DiscTracker tracker;
     /** The scan-to-map matcher correcting odometry ({@link Sensing.Localization#SCANMATCH}), else null. */
     private final MapLocalizer localizer;
+    /** With a lidar map and a tracker: which returns the tracks keep out of the map, else null. */
+    private final MovingReturnFilter filter;
+    private final MovingDiscs clearing = new MovingDiscs();
+    private final Lidar lidar;
+    /** Control periods of the future oracle's paths (5 s at 20 Hz: beyond the default 2.8 s horizon). */
+    static final int FUTURE_STEPS = 100;
     /** Cycles between two map snapshots in the run log (0.5 s). */
     static final int SNAPSHOT_CYCLES = 10;
 
@@ -70,10 +83,13 @@ final class EpisodeKnowledge {
             this.staticGuides = new GuidePlanner(world.grid(), config.footprint(), config.guideMargin());
             this.coarse = null;
         }
-        this.tracker = sensing.perception() == Sensing.Perception.TRACKED
-                ? new DiscTracker(TrackerConfig.defaults(), new Lidar(config.sim().lidar())) : null;
         this.localizer = sensing.localization() == Sensing.Localization.SCANMATCH
                 ? new MapLocalizer(ScanMatcherConfig.DEFAULT) : null;
+        boolean lidarTracks = sensing.perception() == Sensing.Perception.LIDAR && !world.movingObstacles().isEmpty();
+        this.lidar = sensing.perception() == Sensing.Perception.TRACKED || lidarTracks
+                ? new Lidar(config.sim().lidar()) : null;
+        this.tracker = lidar == null ? null : new DiscTracker(TrackerConfig.defaults(), lidar);
+        this.filter = lidarTracks ? new MovingReturnFilter(MovingFilterConfig.defaults()) : null;
     }
 
     /** Forgets everything learnt (after the warm-up). */
@@ -102,19 +118,46 @@ final class EpisodeKnowledge {
     /**
      * The moving obstacles the planner is told of now: with the exact map (the oracle) the simulator's true discs,
      * their positions and velocities, in the world frame like the map; tracked, the tracker's confirmed tracks (as
-     * of the last {@link #sense}); with a lidar map none (its scans paint them into the map).
+     * of the last {@link #sense}); with a lidar map in a world with moving obstacles, the confirmed tracks not judged
+     * static ({@link MovingReturnFilter#movers}); with a lidar map in a static world none.
      *
      * @param sim the simulator. Not modified.
      * @return the discs (a holder reused every cycle), or {@link MovingDiscs#NONE}.
      */
     MovingDiscs movers(Simulator sim) {
+        if (filter != null) {
+            return filter.movers(tracker, movers);
+        }
         if (tracker != null) {
             return tracker.tracks(movers);
         }
-        if (sensing.perception() != Sensing.Perception.MAP || sim.obstacles().isEmpty()) {
+        boolean future = sensing.perception() == Sensing.Perception.FUTURE;
+        if (!(sensing.perception() == Sensing.Perception.MAP || future) || sim.obstacles().isEmpty()) {
             return MovingDiscs.NONE;
         }
-        return movers.set(sim.obstacles());
+        movers.set(sim.obstacles());
+        if (future) {
+            fillFuture(sim);
+        }
+        return movers;
+    }
+
+    /**
+     * The oracle of the true future: each disc's centre every control period over {@value #FUTURE_STEPS} periods,
+     * from a copy of it stepped as the simulator steps it (keyframed discs exactly; bouncing discs bounce off the
+     * static grid). Allocates the copies (an oracle, not a robot's pipeline).
+     */
+    private void fillFuture(Simulator sim) {
+        double dt = config.sim().controlDt();
+        List<MovingDisc> now = sim.obstacles();
+        movers.startFuture(FUTURE_STEPS, dt);
+        for (int i = 0; i < now.size(); i++) {
+            MovingDisc d = now.get(i).copy();
+            for (int k = 0; k < FUTURE_STEPS; k++) {
+                d.step(dt, world.grid());
+                movers.setFuture(i, k, d.x(), d.y());
+            }
+        }
     }
 
     /**
@@ -126,7 +169,9 @@ final class EpisodeKnowledge {
      */
     double[] sense(Simulator sim) {
         double[] x = sensing.localization().usesOdometry() ? sim.estimate() : sim.state();
-        if (map != null) {
+        if (map != null && filter != null) {
+            senseMoving(sim, x);
+        } else if (map != null) {
             long t0 = System.nanoTime();
             if (localizer != null) {
                 localizer.localize(x, sim.scan(), sim.config().lidar(), map);
@@ -135,7 +180,7 @@ final class EpisodeKnowledge {
             map.integrate(sim.scan(), sim.config().lidar(), x[StateIndex.X], x[StateIndex.Y], x[StateIndex.THETA]);
             perceptionMs = (System.nanoTime() - t0) * 1e-6;
         }
-        if (tracker != null) {
+        if (tracker != null && filter == null) {
             long t0 = System.nanoTime();
             double th = x[StateIndex.THETA];
             double off = sim.config().lidarOffset();
@@ -144,6 +189,27 @@ final class EpisodeKnowledge {
             perceptionMs = (System.nanoTime() - t0) * 1e-6;
         }
         return x;
+    }
+
+    /**
+     * A lidar map in a world with moving obstacles: the tracker follows the clusters the map does not explain, the
+     * filter holds the returns of moving and undecided tracks out of the map, and the map integrates the rest and
+     * clears the cells under moving tracks. Tracker, filter and map share the scan and the believed pose.
+     */
+    private void senseMoving(Simulator sim, double[] x) {
+        long t0 = System.nanoTime();
+        if (localizer != null) {
+            localizer.localize(x, sim.scan(), sim.config().lidar(), map); // moving discs fall out as outliers
+        }
+        double th = x[StateIndex.THETA];
+        double off = sim.config().lidarOffset();
+        double sx = x[StateIndex.X] + off * Math.cos(th);
+        double sy = x[StateIndex.Y] + off * Math.sin(th);
+        tracker.update(sim.time(), sim.scan(), sx, sy, th, map.grid());
+        filter.mark(tracker, lidar, sim.scan(), sx, sy, th);
+        map.integrate(filter.ranges(), filter.held(), filter.clearing(tracker, clearing), sim.config().lidar(),
+                x[StateIndex.X], x[StateIndex.Y], th);
+        perceptionMs = (System.nanoTime() - t0) * 1e-6;
     }
 
     /**

@@ -51,6 +51,8 @@ public final class EpisodeRunner {
     private final Planner planner;
     private final EpisodeConfig config;
     private Consumer<CycleRecord> listener;
+    private ModelUpdate modelUpdate;
+    private List<PlantChange> plantChanges = List.of();
 
     /**
      * @param world   the world (with {@code --perception map} the planner sees its exact static map).
@@ -75,6 +77,30 @@ public final class EpisodeRunner {
     }
 
     /**
+     * Is told every control period, between plans, what the robot measured and which command it held (see
+     * {@link ModelUpdate}): online adaptation, or an oracle model that follows {@link #changePlant}.
+     *
+     * @param u the update, or null.
+     * @return this.
+     */
+    public EpisodeRunner updateModel(ModelUpdate u) {
+        this.modelUpdate = u;
+        return this;
+    }
+
+    /**
+     * Changes the simulated robot during every following {@link #run} (see {@link PlantChange}): a fresh
+     * {@link SwitchedPlant} per episode, changed at the first control tick at or after each change's time.
+     *
+     * @param changes the changes (empty: none). Copied.
+     * @return this.
+     */
+    public EpisodeRunner changePlant(List<PlantChange> changes) {
+        this.plantChanges = List.copyOf(changes);
+        return this;
+    }
+
+    /**
      * Runs the episode to success, collision or timeout.
      *
      * @param log where to write the run (finished, with result.json, when this returns), or null.
@@ -82,7 +108,9 @@ public final class EpisodeRunner {
      */
     public EpisodeSummary run(RunLogWriter log) {
         planner.reset();
-        Simulator sim = new Simulator(world, config.plant(), config.footprint(), config.sim());
+        SwitchedPlant switched = plantChanges.isEmpty() ? null : new SwitchedPlant(config.plant(), plantChanges);
+        Simulator sim = new Simulator(world, switched == null ? config.plant() : switched, config.footprint(),
+                config.sim());
         EpisodeKnowledge known = new EpisodeKnowledge(world, config);
         Plan plan = new Plan(MAX_HORIZON, config.recordRollouts());
         warmUp(sim, known, plan);
@@ -108,9 +136,17 @@ public final class EpisodeRunner {
         double[] applied = new double[2];
         double[] pending = new double[2];
         long arrival = -1;
+        // The command the wheels held over the last period, averaged over its physics steps (for modelUpdate).
+        double[] held = null;
         while (!sim.done()) {
             double t = sim.time();
+            if (switched != null) {
+                switched.advanceTo(t);
+            }
             double[] x = known.sense(sim);
+            if (modelUpdate != null) {
+                modelUpdate.cycle(t, x, held);
+            }
             if (cycle == perceptionTimes.length) {
                 perceptionTimes = Arrays.copyOf(perceptionTimes, 2 * cycle);
             }
@@ -186,12 +222,20 @@ public final class EpisodeRunner {
                         : sim.obstacles().stream().map(MovingDisc::copy).toList();
                 CycleRecord rec = new CycleRecord(cycle, t, truth, after.clone(), ms, lastMode, status, plan.planXYCopy(),
                         plan.rolloutsCopy(), plan.rolloutWeightsCopy(), scan, obs, latencyMs, overrun,
-                        known.estimates() ? x.clone() : null, known.snapshot(cycle));
+                        known.estimates() ? x.clone() : null, known.snapshot(cycle), known.movers(sim).toRows());
                 if (log != null) {
                     log.cycle(rec);
                 }
                 if (listener != null) {
                     listener.accept(rec);
+                }
+            }
+            if (modelUpdate != null) {
+                if (held == null) {
+                    held = new double[2];
+                }
+                for (int i = 0; i < 2; i++) {
+                    held[i] = (switchAt * applied[i] + (substeps - switchAt) * after[i]) / substeps;
                 }
             }
             sim.advance(applied, switchAt, after);

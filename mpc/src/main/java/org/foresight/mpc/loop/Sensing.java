@@ -8,9 +8,12 @@ import org.foresight.mpc.perception.LidarMapConfig;
  * <ul>
  *   <li>{@link Perception#MAP}: the planner is given the world's exact static map (an oracle).
  *   <li>{@link Perception#TRACKED}: the exact static map, and the moving obstacles as tracked in the lidar scans.
+ *   <li>{@link Perception#FUTURE}: the exact static map, and each moving obstacle's true future path (an oracle).
  *   <li>{@link Perception#LIDAR}: the planner sees only a {@link org.foresight.mpc.perception.LidarMap} built from
  *       the scans of the simulator's lidar (which needs {@code SimConfig.lidar}); the guide is A* on that map,
- *       unknown cells traversable.
+ *       unknown cells traversable. In a world with moving obstacles the same scans feed a
+ *       {@link org.foresight.mpc.perception.DiscTracker}, whose moving tracks the planner is told of and whose
+ *       returns {@link org.foresight.mpc.perception.MovingReturnFilter} keeps out of the map.
  *   <li>{@link Localization#TRUTH}: the planner is given the true state.
  *   <li>{@link Localization#ODOMETRY}: the planner, the map and the guide live in the odometry frame of the
  *       simulator's {@link org.foresight.dynamics.sim.Odometry} (which needs {@code SimConfig.odometry}).
@@ -29,13 +32,18 @@ public record Sensing(Perception perception, Localization localization, double m
     public enum Perception {
         /** The exact static map. */
         MAP,
-        /** A map built from lidar scans alone. */
+        /** A map built from lidar scans alone (and, with moving obstacles, the tracks of the same scans). */
         LIDAR,
         /**
          * The exact static map, and the moving obstacles only as a {@link org.foresight.mpc.perception.DiscTracker}
          * follows them in the lidar scans (needs {@code SimConfig.lidar}).
          */
-        TRACKED
+        TRACKED,
+        /**
+         * The oracle of the true future: the exact static map and each moving obstacle's true path over the
+         * planner's horizon (its keyframes, or its bounces), the upper bound of prediction.
+         */
+        FUTURE
     }
 
     /** Where the state the planner sees comes from. */
@@ -68,6 +76,11 @@ public record Sensing(Perception perception, Localization localization, double m
         if (!(mapResolution > 0) || !Double.isFinite(mapResolution)) {
             throw new IllegalArgumentException("lidar map resolution must be a finite length > 0 m, got " + mapResolution);
         }
+    }
+
+    /** @return whether this perception reads the simulator's lidar (lidar or tracked). */
+    public boolean needsLidar() {
+        return perception == Perception.LIDAR || perception == Perception.TRACKED;
     }
 
     /** @return the oracle: exact map, true state. */

@@ -34,10 +34,32 @@ public final class CommandClip {
      * @param hi   upper bound, ≥ lo (channel unit).
      */
     public static void row(double[] eps, int o, double[] prev, int op, int cnt, double m, double a, double lo, double hi) {
+        row(eps, o, eps, o, prev, op, cnt, m, a, lo, hi);
+    }
+
+    /**
+     * {@link #row(double[], int, double[], int, int, double, double, double, double)} with the noise read from
+     * one array and the commands written to another (for noise drawn ahead into its own buffer); the same
+     * operations, so the same bits. Allocation-free.
+     *
+     * @param src  ε at {@code src[so + j]}. Not modified (unless it is {@code dst} at the same offset).
+     * @param so   offset of sample 0 in {@code src}.
+     * @param dst  (Output) u at {@code dst[o + j]}; may be {@code src} at the same offset. Modified.
+     * @param o    offset of sample 0 in {@code dst}.
+     * @param prev (Input/Output) previous commands p at {@code prev[op + j]}, replaced by u. Modified.
+     * @param op   offset of sample 0 in {@code prev}.
+     * @param cnt  samples, ≥ 0.
+     * @param m    mean command ū_t (channel unit).
+     * @param a    largest change per step, &gt; 0 (channel unit).
+     * @param lo   lower bound (channel unit).
+     * @param hi   upper bound, ≥ lo (channel unit).
+     */
+    public static void row(double[] src, int so, double[] dst, int o, double[] prev, int op, int cnt, double m,
+                           double a, double lo, double hi) {
         if (Simd.ENABLED) {
-            CommandClipVector.row(eps, o, prev, op, cnt, m, a, lo, hi);
+            CommandClipVector.row(src, so, dst, o, prev, op, cnt, m, a, lo, hi);
         } else {
-            scalar(eps, o, prev, op, 0, cnt, m, a, lo, hi);
+            scalar(src, so, dst, o, prev, op, 0, cnt, m, a, lo, hi);
         }
     }
 
@@ -64,9 +86,15 @@ public final class CommandClip {
         return x - (above + Math.abs(above)) * 0.5;
     }
 
-    /** The scalar kernel over samples [j0, cnt) (the vector kernel's tail uses it too). */
+    /** The in-place scalar kernel over samples [j0, cnt). */
     static void scalar(double[] eps, int o, double[] prev, int op, int j0, int cnt, double m, double a, double lo,
                        double hi) {
+        scalar(eps, o, eps, o, prev, op, j0, cnt, m, a, lo, hi);
+    }
+
+    /** The scalar kernel over samples [j0, cnt), ε from src, u into dst (the vector kernel's tail uses it too). */
+    static void scalar(double[] src, int so, double[] dst, int o, double[] prev, int op, int j0, int cnt, double m,
+                       double a, double lo, double hi) {
         for (int j = j0; j < cnt; j++) {
             double p = prev[op + j];
             double l = p - a;
@@ -75,12 +103,12 @@ public final class CommandClip {
             double h = p + a;
             double eh = h - hi;
             h = h - (eh + Math.abs(eh)) * 0.5; // min(p + a, hi)
-            double x = m + eps[o + j];
+            double x = m + src[so + j];
             double below = l - x;
             x = x + (below + Math.abs(below)) * 0.5;
             double above = x - h;
             x = x - (above + Math.abs(above)) * 0.5;
-            eps[o + j] = x;
+            dst[o + j] = x;
             prev[op + j] = x;
         }
     }

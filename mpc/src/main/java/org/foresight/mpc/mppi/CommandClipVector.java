@@ -14,8 +14,9 @@ final class CommandClipVector {
     private CommandClipVector() {
     }
 
-    /** See {@link CommandClip#row}. */
-    static void row(double[] eps, int o, double[] prev, int op, int cnt, double m, double a, double lo, double hi) {
+    /** See {@link CommandClip#row(double[], int, double[], int, double[], int, int, double, double, double, double)}. */
+    static void row(double[] src, int so, double[] dst, int o, double[] prev, int op, int cnt, double m, double a,
+                    double lo, double hi) {
         final int lanes = SPECIES.length();
         int j = 0;
         for (; j <= cnt - lanes; j += lanes) {
@@ -26,14 +27,14 @@ final class CommandClipVector {
             DoubleVector h = p.add(a);
             DoubleVector eh = h.sub(hi);
             h = h.sub(eh.add(eh.abs()).mul(0.5));
-            DoubleVector x = DoubleVector.fromArray(SPECIES, eps, o + j).add(m);
+            DoubleVector x = DoubleVector.fromArray(SPECIES, src, so + j).add(m);
             DoubleVector below = l.sub(x);
             x = x.add(below.add(below.abs()).mul(0.5));
             DoubleVector above = x.sub(h);
             x = x.sub(above.add(above.abs()).mul(0.5));
-            x.intoArray(eps, o + j);
+            x.intoArray(dst, o + j);
             x.intoArray(prev, op + j);
         }
-        CommandClip.scalar(eps, o, prev, op, j, cnt, m, a, lo, hi);
+        CommandClip.scalar(src, so, dst, o, prev, op, j, cnt, m, a, lo, hi);
     }
 }

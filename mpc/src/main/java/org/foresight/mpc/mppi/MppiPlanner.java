@@ -75,6 +75,12 @@ public final class MppiPlanner implements Planner {
     private final int[] topIndex = new int[64];
     private final double[] topWeight = new double[64];
     private final WorkerPool.Task rolloutTask = this::rolloutChunk;
+    private final WorkerPool.Task noiseTask = this::noiseAheadChunk;
+    /** Noise drawn ahead by {@link #presampleNoise} (block layout), grow-only. */
+    private double[] aheadV = new double[0];
+    private double[] aheadW = new double[0];
+    /** The iteration counter whose noise {@link #aheadV}/{@link #aheadW} hold, −1 for none. */
+    private long aheadFor = -1;
     private long iterationCounter;
     private double lastCmdV;
     private double lastCmdW;
@@ -163,7 +169,50 @@ public final class MppiPlanner implements Planner {
         lastCmdV = 0;
         lastCmdW = 0;
         iterationCounter = 0;
+        aheadFor = -1;
         lastPlanTime = Double.NaN;
+    }
+
+    /**
+     * Draws the noise of the next iteration now (Nav2's NoiseGenerator can do the same on a thread while the
+     * robot acts), so that the next {@link #plan}'s first iteration skips that step: the noise streams are
+     * keyed by the iteration counter, not by when they are drawn, so the commands are bit-identical with or
+     * without it. Runs on the worker pool. Allocation-free after its first call (grow-only buffers); the
+     * parity benchmark uses it to keep noise generation out of the timed region, as the C yardstick does.
+     */
+    public void presampleNoise() {
+        int size = buffers.x.length;
+        if (aheadV.length < size) {
+            aheadV = new double[size];
+            aheadW = new double[size];
+        }
+        pool.run(noiseTask, chunks);
+        aheadFor = iterationCounter;
+    }
+
+    private void noiseAheadChunk(int chunk, int worker) {
+        fillNoise(chunk, iterationCounter, aheadV, aheadW);
+    }
+
+    /**
+     * Noise ε of one chunk (= one buffer block) into {@code ev}/{@code ew} at the block's offsets: one stream
+     * per (chunk, step) fills that step's samples; sample 0 gets ε = 0 (it follows the mean sequence itself).
+     */
+    private void fillNoise(int chunk, long iter, double[] ev, double[] ew) {
+        final int T = horizon;
+        final int B = RolloutBuffers.BLOCK;
+        final int k0 = chunk * CHUNK;
+        final int cnt = Math.min(samples, k0 + CHUNK) - k0;
+        final int o0 = buffers.blockOffset(k0);
+        for (int t = 0; t < T; t++) {
+            int o = o0 + t * B;
+            noise.fill(iter, ControlIndex.V, chunk * T + t, config.noiseV(), ev, o, cnt);
+            noise.fill(iter, ControlIndex.OMEGA, chunk * T + t, config.noiseOmega(), ew, o, cnt);
+            if (k0 == 0) {
+                ev[o] = 0.0;
+                ew[o] = 0.0;
+            }
+        }
     }
 
     /**
@@ -354,16 +403,13 @@ public final class MppiPlanner implements Planner {
         final double hi = config.maxV();
         final double wm = config.maxOmega();
         final long iter = iterationCounter;
-        // 1. Noise ε into the command rows: one stream per (chunk, step) fills that step's cnt samples.
-        for (int t = 0; t < T; t++) {
-            int o = o0 + t * B;
-            noise.fill(iter, ControlIndex.V, chunk * T + t, config.noiseV(), cv, o, cnt);
-            noise.fill(iter, ControlIndex.OMEGA, chunk * T + t, config.noiseOmega(), cw, o, cnt);
-            if (k0 == 0) {
-                cv[o] = 0.0; // sample 0 follows the mean sequence itself
-                cw[o] = 0.0;
-            }
+        // 1. Noise ε into the command rows, unless drawn ahead (presampleNoise) into its own rows.
+        final boolean ahead = aheadFor == iter;
+        if (!ahead) {
+            fillNoise(chunk, iter, cv, cw);
         }
+        final double[] ev = ahead ? aheadV : cv;
+        final double[] ew = ahead ? aheadW : cw;
         // 2. Per time step: bounded controls u = clip(ū + ε, u_prev ± a·dt, bounds), written both to the
         //    batch and to the stepBatch input; one stepBatch over the chunk; one copy per channel of the
         //    new states into the batch (the block layout makes a step's samples contiguous).
@@ -382,8 +428,8 @@ public final class MppiPlanner implements Planner {
             final int o = o0 + t * B;
             final double mv = meanV[t];
             final double mw = meanW[t];
-            CommandClip.row(cv, o, u, ouv, cnt, mv, dv, lo, hi);
-            CommandClip.row(cw, o, u, ouw, cnt, mw, dw, -wm, wm);
+            CommandClip.row(ev, o, cv, o, u, ouv, cnt, mv, dv, lo, hi);
+            CommandClip.row(ew, o, cw, o, u, ouw, cnt, mw, dw, -wm, wm);
             model.stepBatch(xa, u, cnt, dt, xb);
             System.arraycopy(xb, StateIndex.X * cnt, b.x, o, cnt);
             System.arraycopy(xb, StateIndex.Y * cnt, b.y, o, cnt);

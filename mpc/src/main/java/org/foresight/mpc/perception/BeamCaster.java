@@ -83,6 +83,17 @@ final class BeamCaster {
      * @param s      sin θ of the sensor heading θ.
      */
     void cast(double[] ranges, LidarConfig lidar, double px, double py, double c, double s) {
+        cast(ranges, null, lidar, px, py, c, s);
+    }
+
+    /**
+     * As {@link #cast(double[], LidarConfig, double, double, double, double)}, with beams that free the cells they
+     * pass through and their end cell but mark no hit: a return held out of the map (a moving obstacle's).
+     *
+     * @param noHit per beam, whether its return is held out (free evidence to its range, no hit); null: none.
+     *              Not modified.
+     */
+    void cast(double[] ranges, boolean[] noHit, LidarConfig lidar, double px, double py, double c, double s) {
         if (lidar != beamsFor && !lidar.equals(beamsFor)) {
             buildBeams(lidar);
         }
@@ -91,7 +102,35 @@ final class BeamCaster {
             Arrays.fill(stamp, 0);
             scan = 1;
         }
-        castBeams(ranges, lidar.beams(), lidar.maxRange(), px, py, c, s);
+        castBeams(ranges, noHit, lidar.beams(), lidar.maxRange(), px, py, c, s);
+    }
+
+    /**
+     * Free evidence for the cells whose centres lie within radius r [m] of (x, y) [m] and that no beam of this
+     * scan updated: the cells a moving obstacle stands on, so that returns integrated before it was tracked leave
+     * no ghost. Call after {@link #cast} within the same scan. No allocation.
+     */
+    void clearDisc(double x, double y, double r) {
+        if (!(r > 0)) {
+            return;
+        }
+        final int cur = scan;
+        int ix0 = Math.max(0, (int) Math.floor((x - r - ox) * invRes));
+        int ix1 = Math.min(sx - 1, (int) Math.floor((x + r - ox) * invRes));
+        int iy0 = Math.max(0, (int) Math.floor((y - r - oy) * invRes));
+        int iy1 = Math.min(sy - 1, (int) Math.floor((y + r - oy) * invRes));
+        double r2 = r * r;
+        for (int ix = ix0; ix <= ix1; ix++) {
+            double ex = ox + (ix + 0.5) * res - x;
+            for (int iy = iy0; iy <= iy1; iy++) {
+                double ey = oy + (iy + 0.5) * res - y;
+                int cell = ix * sy + iy;
+                if (ex * ex + ey * ey <= r2 && stamp[cell] != cur) {
+                    stamp[cell] = cur;
+                    grid.apply(cell, miss);
+                }
+            }
+        }
     }
 
     /** (cos α_i, sin α_i) of every beam, α_i = −FOV/2 + i·FOV/(N − 1) (0 for a single beam). Allocates. */
@@ -114,12 +153,13 @@ final class BeamCaster {
      * Pass 1 stamps the hit cells (so no beam of this scan frees them), pass 2 traverses every beam and applies
      * one miss to each not-yet-stamped cell, pass 3 applies the hits.
      */
-    private void castBeams(double[] ranges, int beams, double maxRange, double px, double py, double c, double s) {
+    private void castBeams(double[] ranges, boolean[] noHit, int beams, double maxRange, double px, double py, double c,
+                           double s) {
         final int cur = scan;
         int hits = 0;
         for (int i = 0; i < beams; i++) {
             double r = ranges[i];
-            if (!(r >= minRange) || !(r < maxRange)) {
+            if (!(r >= minRange) || !(r < maxRange) || (noHit != null && noHit[i])) {
                 continue;
             }
             double dx = c * cosA[i] - s * sinA[i];
@@ -141,8 +181,8 @@ final class BeamCaster {
             if (!(r >= minRange)) {
                 continue;
             }
-            boolean isHit = r < maxRange;
-            if (!isHit) {
+            boolean isHit = r < maxRange && (noHit == null || !noHit[i]);
+            if (r >= maxRange) {
                 r = maxRange;
             }
             double dx = c * cosA[i] - s * sinA[i];

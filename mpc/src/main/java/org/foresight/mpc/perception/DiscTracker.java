@@ -7,7 +7,8 @@ import org.foresight.dynamics.world.Lidar;
  * Tracks moving discs from lidar scans against a known static map: the returns the map does not explain are
  * cut into clusters, each cluster measures a disc, and each disc is followed by a constant-velocity Kalman
  * filter. Tracks are born unconfirmed and reported after {@link TrackerConfig#confirmHits} matches; they die
- * after {@link TrackerConfig#maxCoast} without one. A DynaBARN obstacle's loop-end jump (~20 m) falls outside
+ * after {@link TrackerConfig#maxCoast} without one ({@link TrackerConfig#hiddenCoast} while the prediction lies
+ * outside the lidar's field of view or range). A DynaBARN obstacle's loop-end jump (~20 m) falls outside
  * every gate: its track dies and a new one is born where it reappears.
  *
  * <pre>
@@ -50,6 +51,12 @@ public final class DiscTracker {
     private int[] hits = new int[16];
     private double[] lastSeen = new double[16];
     private boolean[] trUsed = new boolean[16];
+    // per track: identity, birth position [m] and time [s], farthest distance from the birth position [m]
+    private long[] ids = new long[16];
+    private double[] bx = new double[16];
+    private double[] by = new double[16];
+    private double[] bt = new double[16];
+    private double[] farthest = new double[16];
     private double time = Double.NaN;
     private long born;
 
@@ -99,10 +106,21 @@ public final class DiscTracker {
         }
         cluster(ranges, sx, sy, stheta, staticMap);
         associate();
-        // death: unmatched for too long (compacting keeps the survivors in order)
+        // death: unmatched for too long, longer where no scan can see it (compacting keeps the survivors in order)
         int w = 0;
+        double halfFov = 0.5 * lidar.config().fieldOfView();
+        double range = lidar.config().maxRange();
         for (int i = 0; i < nt; i++) {
-            if (t - lastSeen[i] <= config.maxCoast()) {
+            double unseen = t - lastSeen[i];
+            boolean alive = unseen <= config.maxCoast();
+            if (!alive && unseen <= config.hiddenCoast()) {
+                // not fully in view: a cluster cut by the edge of the field of view is not measured
+                double dist = Math.hypot(tx[i] - sx, ty[i] - sy);
+                double bearing = Math.IEEEremainder(Math.atan2(ty[i] - sy, tx[i] - sx) - stheta, 2 * Math.PI);
+                double half = dist > tr[i] ? Math.asin(tr[i] / dist) : Math.PI;
+                alive = Math.abs(bearing) > halfFov - half || dist > range;
+            }
+            if (alive) {
                 move(i, w++);
             }
         }
@@ -125,10 +143,67 @@ public final class DiscTracker {
         out.clear();
         for (int i = 0; i < nt; i++) {
             if (hits[i] >= config.confirmHits()) {
-                out.add(tx[i], ty[i], tvx[i], tvy[i], tr[i]);
+                out.add(tx[i], ty[i], tvx[i], tvy[i], tr[i], ids[i], trackSigma(i));
             }
         }
         return out;
+    }
+
+    // ------------------------------------------------------------------ every live track, confirmed or not
+
+    /** @return the live tracks (confirmed or tentative), indexed 0 … count − 1 until the next update. */
+    public int trackCount() {
+        return nt;
+    }
+
+    /** @param i track in [0, trackCount()). @return its identity: the n-th track born since the reset. */
+    public long trackId(int i) {
+        return ids[i];
+    }
+
+    /** @param i track. @return whether it has been matched {@link TrackerConfig#confirmHits} times. */
+    public boolean confirmed(int i) {
+        return hits[i] >= config.confirmHits();
+    }
+
+    /** @param i track. @return centre x [m] at the last scan. */
+    public double trackX(int i) {
+        return tx[i];
+    }
+
+    /** @param i track. @return centre y [m] at the last scan. */
+    public double trackY(int i) {
+        return ty[i];
+    }
+
+    /** @param i track. @return velocity x [m/s]. */
+    public double trackVx(int i) {
+        return tvx[i];
+    }
+
+    /** @param i track. @return velocity y [m/s]. */
+    public double trackVy(int i) {
+        return tvy[i];
+    }
+
+    /** @param i track. @return radius [m]. */
+    public double trackRadius(int i) {
+        return tr[i];
+    }
+
+    /** @param i track. @return position standard deviation, √((σ²ₓ + σ²ᵧ)/2) [m]. */
+    public double trackSigma(int i) {
+        return Math.sqrt(0.5 * (txx[i] + tyy[i]));
+    }
+
+    /** @param i track. @return time since its birth at the last scan [s]. */
+    public double trackAge(int i) {
+        return time - bt[i];
+    }
+
+    /** @param i track. @return the farthest its filtered centre has been from where it was born [m]. */
+    public double trackTravel(int i) {
+        return farthest[i];
     }
 
     /**
@@ -263,6 +338,7 @@ public final class DiscTracker {
             trUsed[bi] = true;
             clUsed[bj] = true;
             correct(bi, clx[bj], cly[bj]);
+            farthest[bi] = Math.max(farthest[bi], Math.hypot(tx[bi] - bx[bi], ty[bi] - by[bi]));
             tr[bi] = 0.7 * tr[bi] + 0.3 * clr[bj];
             hits[bi]++;
             lastSeen[bi] = time;
@@ -342,6 +418,11 @@ public final class DiscTracker {
         tr[i] = clr[j];
         hits[i] = 1;
         lastSeen[i] = t;
+        ids[i] = born;
+        bx[i] = clx[j];
+        by[i] = cly[j];
+        bt[i] = t;
+        farthest[i] = 0;
         born++;
     }
 
@@ -362,6 +443,11 @@ public final class DiscTracker {
         tr[to] = tr[from];
         hits[to] = hits[from];
         lastSeen[to] = lastSeen[from];
+        ids[to] = ids[from];
+        bx[to] = bx[from];
+        by[to] = by[from];
+        bt[to] = bt[from];
+        farthest[to] = farthest[from];
     }
 
     private void grow(int cap) {
@@ -379,5 +465,10 @@ public final class DiscTracker {
         hits = Arrays.copyOf(hits, cap);
         lastSeen = Arrays.copyOf(lastSeen, cap);
         trUsed = Arrays.copyOf(trUsed, cap);
+        ids = Arrays.copyOf(ids, cap);
+        bx = Arrays.copyOf(bx, cap);
+        by = Arrays.copyOf(by, cap);
+        bt = Arrays.copyOf(bt, cap);
+        farthest = Arrays.copyOf(farthest, cap);
     }
 }

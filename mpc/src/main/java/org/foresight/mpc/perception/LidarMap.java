@@ -139,6 +139,47 @@ public final class LidarMap implements ObstacleField {
     }
 
     /**
+     * {@link #integrate(double[], LidarConfig, double, double, double)} with some returns held out of the map and
+     * some discs cleared: a held beam frees the cells it passes through and its end cell but marks no hit (the
+     * return of a moving obstacle, {@link MovingReturnFilter}), and the cells whose centres lie within a clear
+     * disc get free evidence unless a beam of this scan updated them (where a tracked obstacle stands). No
+     * allocation after the first scan of a lidar layout.
+     *
+     * @param ranges     ranges [m] as for integrate. Not modified.
+     * @param held       per beam, whether its return is held out; length ≥ lidar.beams(). Not modified.
+     * @param clear      discs whose cells are cleared (centre [m], radius [m]; velocities ignored). Not modified.
+     * @param lidar      the beam layout.
+     * @param robotX     robot x [m], finite.
+     * @param robotY     robot y [m], finite.
+     * @param robotTheta robot heading [rad], finite.
+     */
+    public void integrate(double[] ranges, boolean[] held, MovingDiscs clear, LidarConfig lidar, double robotX,
+                          double robotY, double robotTheta) {
+        if (lidar == null || ranges == null || held == null || clear == null) {
+            throw new IllegalArgumentException("lidar map integrate: ranges, held, clear and lidar must be non-null");
+        }
+        if (ranges.length < lidar.beams() || held.length < lidar.beams()) {
+            throw new IllegalArgumentException("lidar map integrate: ranges length " + ranges.length + " or held length "
+                    + held.length + " < beams " + lidar.beams());
+        }
+        if (!Double.isFinite(robotX) || !Double.isFinite(robotY) || !Double.isFinite(robotTheta)) {
+            throw new IllegalArgumentException("lidar map integrate: robot pose [m, m, rad] must be finite: " + robotX
+                    + ", " + robotY + ", " + robotTheta);
+        }
+        double c = Math.cos(robotTheta);
+        double s = Math.sin(robotTheta);
+        occupancy.beginScan();
+        caster.cast(ranges, held, lidar, robotX + config.sensorOffset() * c, robotY + config.sensorOffset() * s, c, s);
+        for (int i = 0; i < clear.count(); i++) {
+            caster.clearDisc(clear.x(i), clear.y(i), clear.radius(i));
+        }
+        occupancy.endScan();
+        if (occupancy.flippedColumnCount() > 0) {
+            field.update();
+        }
+    }
+
+    /**
      * Forgets everything: all cells unknown, the field +sdfReach everywhere. Writes the back buffer and publishes
      * it (so a grid in use is not touched) and increments {@link #version()}. No allocation.
      */

@@ -21,6 +21,13 @@ public final class MovingDiscs {
     private double[] vx = new double[0];
     private double[] vy = new double[0];
     private double[] radius = new double[0];
+    private long[] id = new long[0];
+    private double[] sigma = new double[0];
+    /** Steps of the future table per disc (0: none), its step [s] and positions: index i·futureSteps + k. */
+    private int futureSteps;
+    private double futureDt;
+    private double[] fx = new double[0];
+    private double[] fy = new double[0];
 
     /** An empty, fillable holder. */
     public MovingDiscs() {
@@ -52,6 +59,7 @@ public final class MovingDiscs {
             throw new IllegalStateException("MovingDiscs.NONE cannot be changed");
         }
         count = 0;
+        futureSteps = 0;
     }
 
     /**
@@ -64,6 +72,21 @@ public final class MovingDiscs {
      * @param r  radius [m], &gt; 0.
      */
     public void add(double px, double py, double pvx, double pvy, double r) {
+        add(px, py, pvx, pvy, r, count, 0.0);
+    }
+
+    /**
+     * Appends a disc with its identity and position uncertainty (a track's).
+     *
+     * @param px    centre x [m].
+     * @param py    centre y [m].
+     * @param pvx   velocity x [m/s].
+     * @param pvy   velocity y [m/s].
+     * @param r     radius [m], &gt; 0.
+     * @param ident identity (a track's number; the index for the true discs).
+     * @param s     position standard deviation [m], ≥ 0 (0 for the true discs).
+     */
+    public void add(double px, double py, double pvx, double pvy, double r, long ident, double s) {
         if (frozen) {
             throw new IllegalStateException("MovingDiscs.NONE cannot be changed");
         }
@@ -74,12 +97,16 @@ public final class MovingDiscs {
             vx = Arrays.copyOf(vx, cap);
             vy = Arrays.copyOf(vy, cap);
             radius = Arrays.copyOf(radius, cap);
+            id = Arrays.copyOf(id, cap);
+            sigma = Arrays.copyOf(sigma, cap);
         }
         x[count] = px;
         y[count] = py;
         vx[count] = pvx;
         vy[count] = pvy;
         radius[count] = r;
+        id[count] = ident;
+        sigma[count] = s;
         count++;
     }
 
@@ -111,5 +138,127 @@ public final class MovingDiscs {
     /** @param i disc index. @return radius [m]. */
     public double radius(int i) {
         return radius[i];
+    }
+
+    /** @param i disc index. @return identity (a track's number, or the true disc's index). */
+    public long id(int i) {
+        return id[i];
+    }
+
+    /** @param i disc index. @return position standard deviation [m] (0 for the true discs). */
+    public double sigma(int i) {
+        return sigma[i];
+    }
+
+    // ------------------------------------------------------------------------------ the true future (an oracle)
+
+    /**
+     * Gives every disc held now a table of future positions (the oracle of the true future): entry k of disc i is
+     * its centre at (k + 1)·dt after the measurement. Sized here, filled with {@link #setFuture}; cleared by
+     * {@link #clear}. Grow-only.
+     *
+     * @param steps table length per disc, ≥ 1.
+     * @param dt    step [s], &gt; 0.
+     */
+    public void startFuture(int steps, double dt) {
+        if (steps < 1 || !(dt > 0)) {
+            throw new IllegalArgumentException("future table needs steps >= 1 and dt > 0 s, got " + steps + ", " + dt);
+        }
+        int n = steps * count;
+        if (fx.length < n) {
+            fx = new double[Math.max(n, 2 * fx.length)];
+            fy = new double[fx.length];
+        }
+        futureSteps = steps;
+        futureDt = dt;
+    }
+
+    /**
+     * @param i disc index. @param k step in [0, futureSteps). @param px centre x [m] at (k + 1)·dt.
+     * @param py centre y [m].
+     */
+    public void setFuture(int i, int k, double px, double py) {
+        fx[i * futureSteps + k] = px;
+        fy[i * futureSteps + k] = py;
+    }
+
+    /** @return steps in the future table per disc; 0 when the discs have none (predict at constant velocity). */
+    public int futureSteps() {
+        return futureSteps;
+    }
+
+    /** @return the future table's step [s]. */
+    public double futureDt() {
+        return futureDt;
+    }
+
+    /**
+     * @param i   disc index.
+     * @param tau time after the measurement [s], &gt; 0.
+     * @return centre x [m] at the table entry nearest τ (the last entry beyond the table).
+     */
+    public double futureX(int i, double tau) {
+        return fx[i * futureSteps + futureIndex(tau)];
+    }
+
+    /** @param i disc index. @param tau time after the measurement [s]. @return centre y [m], as {@link #futureX}. */
+    public double futureY(int i, double tau) {
+        return fy[i * futureSteps + futureIndex(tau)];
+    }
+
+    /**
+     * The prediction every planner shares: disc i's centre τ after the measurement, from its future table when it
+     * has one, else at constant velocity with the speed clipped,
+     * <pre>  c(τ) = p + v̂·τ,   v̂ = v·min(1, s_max/|v|)</pre>
+     *
+     * @param i        disc index.
+     * @param tau      time after the measurement [s], ≥ 0.
+     * @param maxSpeed speed the velocity is clipped to [m/s], &gt; 0.
+     * @return predicted centre x [m].
+     */
+    public double predictX(int i, double tau, double maxSpeed) {
+        if (futureSteps > 0 && tau > 0) {
+            return futureX(i, tau);
+        }
+        return x[i] + clip(i, maxSpeed) * vx[i] * tau;
+    }
+
+    /** @param i disc index. @param tau [s]. @param maxSpeed [m/s]. @return predicted centre y [m], as {@link #predictX}. */
+    public double predictY(int i, double tau, double maxSpeed) {
+        if (futureSteps > 0 && tau > 0) {
+            return futureY(i, tau);
+        }
+        return y[i] + clip(i, maxSpeed) * vy[i] * tau;
+    }
+
+    /** @return min(1, s_max/|v_i|). */
+    private double clip(int i, double maxSpeed) {
+        double s = Math.hypot(vx[i], vy[i]);
+        return s > maxSpeed ? maxSpeed / s : 1.0;
+    }
+
+    private int futureIndex(double tau) {
+        int k = (int) Math.round(tau / futureDt) - 1;
+        return k < 0 ? 0 : (k >= futureSteps ? futureSteps - 1 : k);
+    }
+
+    /**
+     * The discs as run-log rows ({@code CycleRecord.tracks}): id, x, y, vx, vy, radius, σ each. Allocates.
+     *
+     * @return a new array of 7·count numbers.
+     */
+    public double[] toRows() {
+        double[] rows = new double[org.foresight.dynamics.log.CycleRecord.TRACK_FIELDS * count];
+        for (int i = 0; i < count; i++) {
+            int o = org.foresight.dynamics.log.CycleRecord.TRACK_FIELDS * i;
+            rows[o] = id[i];
+            rows[o + 1] = x[i];
+            rows[o + 2] = y[i];
+            rows[o + 3] = vx[i];
+            rows[o + 4] = vy[i];
+            rows[o + 5] = radius[i];
+            rows[o + 6] = sigma[i];
+        }
+        return rows;
     }
 }

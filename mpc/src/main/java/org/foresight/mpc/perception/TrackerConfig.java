@@ -13,10 +13,13 @@ package org.foresight.mpc.perception;
  * @param measurementStd  standard deviation of a cluster's centre [m], &gt; 0.
  * @param confirmHits     matched updates before a track is reported (birth), ≥ 1.
  * @param maxCoast        time a track survives without a match before it dies [s], ≥ 0.
+ * @param hiddenCoast     time a track whose predicted disc lies not wholly inside the lidar's field of view, or
+ *                        beyond its range, survives without a match [s], ≥ maxCoast: no scan can see it there, so its absence is no
+ *                        evidence (a disc that slips into the blind sector behind the robot is still avoided).
  */
 public record TrackerConfig(double staticTolerance, double clusterGap, int minPoints, double minRadius,
                             double maxRadius, double gate, double accelNoise, double measurementStd, int confirmHits,
-                            double maxCoast) {
+                            double maxCoast, double hiddenCoast) {
     /** Validates every field. */
     public TrackerConfig {
         positive("staticTolerance", staticTolerance);
@@ -35,6 +38,9 @@ public record TrackerConfig(double staticTolerance, double clusterGap, int minPo
         if (!(maxCoast >= 0) || !Double.isFinite(maxCoast)) {
             throw new IllegalArgumentException("tracker maxCoast must be finite and >= 0 s, got " + maxCoast);
         }
+        if (!(hiddenCoast >= maxCoast) || !Double.isFinite(hiddenCoast)) {
+            throw new IllegalArgumentException("tracker hiddenCoast must be finite and >= maxCoast s, got " + hiddenCoast);
+        }
     }
 
     private static void positive(String name, double v) {
@@ -45,9 +51,9 @@ public record TrackerConfig(double staticTolerance, double clusterGap, int minPo
 
     /**
      * @return static tolerance 0.2 m, cluster gap 0.3 m, 3 points, radius 0.1–0.8 m, gate 1.0 m, q = 1 m²/s³,
-     *         σ = 0.1 m, confirmed after 3 matches, dead after 0.3 s unmatched.
+     *         σ = 0.1 m, confirmed after 3 matches, dead after 0.3 s unmatched (1.5 s where no scan can see it).
      */
     public static TrackerConfig defaults() {
-        return new TrackerConfig(0.2, 0.3, 3, 0.1, 0.8, 1.0, 1.0, 0.1, 3, 0.3);
+        return new TrackerConfig(0.2, 0.3, 3, 0.1, 0.8, 1.0, 1.0, 0.1, 3, 0.3, 1.5);
     }
 }

@@ -66,6 +66,32 @@ class DynamicObstacleCriticTest {
     }
 
     @Test
+    void aDiscWithItsTrueFutureIsPlacedWhereTheTableSaysWithoutGrowth() {
+        // the same disc as above (r = 0.2 at (1, 0)) but reported at rest, with a future table that walks it to the
+        // origin at −2 m/s: step t at x = 0.8, 0.6, 0.4, 0.2 as in the constant-velocity case → 1 + 10.8 for sample 0,
+        // although its velocity says it stays put; the growth (1 m/s here) is not applied to a true future.
+        MovingDiscs d = new MovingDiscs();
+        d.add(1.0, 0.0, 0.0, 0.0, 0.2);
+        d.startFuture(T, 0.1);
+        for (int t = 0; t < T; t++) {
+            d.setFuture(0, t, 1.0 - 0.2 * (t + 1), 0.0);
+        }
+        c.movers = d;
+        DynamicObstacleCritic k = critic(1.0, 5.0);
+        k.prepare(c);
+        k.score(c, b, 0, K, costs);
+        assertAll(() -> assertEquals(11.8, costs[0], EPS), () -> assertEquals(1.0, costs[1], EPS));
+        // the same disc without its table: at rest at 1 m, growth 1 m/s → R = 0.3 + τ, d = 0.6, 0.5, 0.4, 0.3
+        // → e = 0, 0, 0.2, 0.4 → 1 + 0.04 + 0.16
+        d.clear();
+        d.add(1.0, 0.0, 0.0, 0.0, 0.2);
+        Arrays.fill(costs, 1.0);
+        k.prepare(c);
+        k.score(c, b, 0, 1, costs);
+        assertEquals(1.2, costs[0], EPS);
+    }
+
+    @Test
     void radiusGrowsWithPredictionTimeAndSpeedIsClipped() {
         // a still disc r = 0.2 at (0.8, 0): clearance 0.5 at every step without growth → no cost.
         // growth 1 m/s: R = 0.3 + τ → d = 0.4, 0.3, 0.2, 0.1 → e = (0.5 − d)/0.5 = 0.2, 0.4, 0.6, 0.8,

@@ -16,6 +16,7 @@ import org.foresight.mpc.PlanRequest;
 import org.foresight.mpc.PlanStatus;
 import org.foresight.mpc.path.GuidePath;
 import org.foresight.mpc.perception.DistanceGrid;
+import org.foresight.mpc.perception.MovingDiscs;
 import org.foresight.mpc.perception.ObstacleField;
 import org.junit.jupiter.api.Test;
 
@@ -180,6 +181,49 @@ class DwaPlannerTest {
             assertTrue(r == 0 || out.rolloutWeights[r] <= out.rolloutWeights[r - 1], "heaviest first");
         }
         assertTrue(sum > 0 && sum <= 1 + EPS, "recorded weights are a part of a normalised batch: " + sum);
+    }
+
+    /** Closed loop in the free corridor with a disc crossing it; returns the least true clearance [m]. */
+    private static double crossing(boolean told) {
+        DwaConfig c = DwaConfig.defaults();
+        ObstacleField f = field((x, y) -> 3.0 - Math.abs(y));
+        DwaPlanner p = new DwaPlanner(c);
+        Plan out = new Plan(64, 16);
+        double[] s = {0, 0, 0, 0.5, 0};
+        double dt = c.controlPeriod();
+        double least = Double.POSITIVE_INFINITY;
+        MovingDiscs discs = new MovingDiscs();
+        for (int k = 0; k < 160; k++) {
+            double t = k * dt;
+            double dx = 1.5;
+            double dy = -2.5 + 0.8 * t; // r = 0.5 m, crossing y = 0 at t ≈ 3.1 s when the robot would be at x ≈ 1.5
+            discs.clear();
+            discs.add(dx, dy, 0.0, 0.8, 0.5);
+            PlanRequest req = new PlanRequest(t, s, f, 6, 0, 0.5, STRAIGHT, told ? discs : MovingDiscs.NONE);
+            p.plan(req, out);
+            double v = out.status == PlanStatus.OK ? out.command[ControlIndex.V] : 0;
+            double w = out.status == PlanStatus.OK ? out.command[ControlIndex.OMEGA] : 0;
+            s[0] += v * Math.cos(s[2]) * dt;
+            s[1] += v * Math.sin(s[2]) * dt;
+            s[2] += w * dt;
+            s[3] = v;
+            s[4] = w;
+            // the true footprint (0.42 × 0.33 m) as three circles of radius hypot(0.165, 0.07) along the heading
+            for (double a : new double[] {-0.14, 0, 0.14}) {
+                double cx = s[0] + a * Math.cos(s[2]);
+                double cy = s[1] + a * Math.sin(s[2]);
+                least = Math.min(least, Math.hypot(cx - dx, cy - (dy + 0.8 * dt)) - 0.5 - Math.hypot(0.165, 0.07));
+            }
+        }
+        return least;
+    }
+
+    @Test
+    void aDiscCrossingThePathIsLetByWhenDwaIsToldOfIt() {
+        double blind = crossing(false);
+        double told = crossing(true);
+        assertAll(() -> assertTrue(blind < 0, "without the disc DWA drives into it: clearance " + blind),
+                () -> assertTrue(told > 0, "told of the disc, DWA keeps clear: clearance " + told));
     }
 
     /** A ring whose inside is clear of the centre but not of the padded footprint's corners. */

@@ -72,6 +72,28 @@ class MppiPlannerTest {
     }
 
     @Test
+    void noiseDrawnAheadGivesTheSameCommandsBitForBit() {
+        ObstacleField f = disc(0, 1.5);
+        MppiConfig cfg = SMALL.withThreads(2);
+        try (MppiPlanner a = new MppiPlanner(new Unicycle(), cfg, CriticSet.defaults(CriticParams.defaults()));
+             MppiPlanner b = new MppiPlanner(new Unicycle(), cfg, CriticSet.defaults(CriticParams.defaults()))) {
+            Plan oa = new Plan(cfg.horizon(), 0);
+            Plan ob = new Plan(cfg.horizon(), 0);
+            double[] x = {-4, 0, 0};
+            for (int c = 0; c < 6; c++) {
+                a.plan(request(x, f), oa);
+                if (c % 2 == 0) {
+                    b.presampleNoise(); // every other cycle: both paths must agree
+                }
+                b.plan(request(x, f), ob);
+                assertArrayEquals(oa.command, ob.command, 0.0, "cycle " + c);
+                assertArrayEquals(oa.controls, ob.controls, 0.0, "cycle " + c);
+                x[0] += 0.05 * oa.command[0];
+            }
+        }
+    }
+
+    @Test
     void differentSeedsGiveDifferentCommands() {
         double[][] a = drive(SMALL, 3);
         double[][] b = drive(SMALL.withSeed(7), 3);

@@ -39,7 +39,16 @@ class PlanAllocationTest {
         assertNoPerCycleAllocation(new JackalDiffDrive(JackalParams.defaults().withoutNoise()), new double[] {-4, 0, 0, 0.5, 0});
     }
 
+    @Test
+    void planningWithNoiseDrawnAheadAllocatesNothingPerCycleOnAnyThread() {
+        assertNoPerCycleAllocation(new Unicycle(), new double[] {-4, 0, 0}, true);
+    }
+
     private static void assertNoPerCycleAllocation(DynamicsModel model, double[] state) {
+        assertNoPerCycleAllocation(model, state, false);
+    }
+
+    private static void assertNoPerCycleAllocation(DynamicsModel model, double[] state, boolean ahead) {
         java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         assumeTrue(bean instanceof com.sun.management.ThreadMXBean mx && mx.isThreadAllocatedMemorySupported(),
                 "this JVM cannot count allocated bytes per thread");
@@ -50,22 +59,28 @@ class PlanAllocationTest {
                     new GuidePath(new double[] {-4, 0, 4, 0}));
             Plan out = new Plan(cfg.horizon(), 32);
             for (int i = 0; i < 60; i++) { // warm-up: JIT, grow-only buffers, lazily loaded classes
+                if (ahead) {
+                    p.presampleNoise();
+                }
                 p.plan(req, out);
             }
             long[] helpers = p.pool().helperThreadIds();
             long[] ids = new long[helpers.length + 1];
             System.arraycopy(helpers, 0, ids, 0, helpers.length);
             ids[helpers.length] = Thread.currentThread().getId();
-            long used = window(p, req, out, mx, ids, CYCLES);
+            long used = window(p, req, out, mx, ids, CYCLES, ahead);
             assertTrue(used <= BUDGET_BYTES, used + " bytes allocated over " + CYCLES + " planning cycles on " + ids.length
                     + " threads (budget " + BUDGET_BYTES + " B for the JIT's own rare reallocations)");
         }
     }
 
     private static long window(MppiPlanner p, PlanRequest req, Plan out, com.sun.management.ThreadMXBean mx, long[] ids,
-                               int cycles) {
+                               int cycles, boolean ahead) {
         long before = total(mx, ids);
         for (int i = 0; i < cycles; i++) {
+            if (ahead) {
+                p.presampleNoise();
+            }
             p.plan(req, out);
         }
         return total(mx, ids) - before;

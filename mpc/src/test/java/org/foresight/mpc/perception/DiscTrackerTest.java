@@ -78,6 +78,37 @@ class DiscTrackerTest {
         assertEquals(2, tr.births(), "the old track died, a new one was born");
     }
 
+    @Test
+    void aDiscThatSlipsIntoTheBlindSectorKeepsItsTrackWhileHidden() {
+        // the Hokuyo sees ±135°; the disc (r = 0.3 m) walks down x = −2 at 1 m/s from bearing 116° into the blind
+        // sector. From the moment it is no longer wholly in view (its cluster is cut by the edge of the field of view
+        // and not measured) it keeps being reported, coasting, for 1.5 s, where a visible disc would die in 0.3 s.
+        Lidar lidar = new Lidar(LidarConfig.HOKUYO_UST10LX);
+        DiscTracker tr = new DiscTracker(TrackerConfig.defaults(), lidar);
+        World w = empty(List.of());
+        DistanceGrid map = MapObstacleField.of(w).grid();
+        double[] ranges = new double[lidar.config().beams()];
+        MovingDiscs out = new MovingDiscs();
+        double cutAt = Double.NaN;
+        for (int c = 0; c <= 100; c++) {
+            double t = c * DT;
+            double y = 4.0 - t;
+            lidar.scan(w.grid(), List.of(new MovingObstacle(-2, y, 0, -1, 0.3, null)), 0, 0, 0, ranges);
+            tr.update(t, ranges, 0, 0, 0, map);
+            tr.tracks(out);
+            boolean cut = Math.atan2(y, -2) + Math.asin(0.3 / Math.hypot(2, y)) > 0.75 * Math.PI;
+            if (cut && Double.isNaN(cutAt)) {
+                cutAt = t;
+            }
+            if (!Double.isNaN(cutAt) && t - cutAt <= 1.4) {
+                assertEquals(1, out.count(), "t = " + t + " s, out of full view since " + cutAt + " s");
+                assertEquals(y, out.y(0), 0.3, "the coasting track follows the disc, t = " + t);
+            }
+        }
+        assertTrue(cutAt < 2.0, "the disc left the full view at " + cutAt + " s");
+        assertEquals(0, out.count(), "dead 1.5 s after it was last seen");
+    }
+
     private static String describe(List<MovingDisc> obs, double x, double y) {
         StringBuilder sb = new StringBuilder();
         for (MovingDisc o : obs) {
