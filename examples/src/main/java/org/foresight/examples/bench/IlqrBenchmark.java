@@ -42,12 +42,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  * Compare {@code iteration} across horizons (its passes are linear in N, but the line search may try more step
  * sizes at one horizon than at the other), and both with {@link MppiIterationBenchmark}.
- * Warm-up is 5 × 2 s: the backward pass is one long method that C2 compiled only after about 6 s of calls on this
- * 2-core machine under load (see {@code -XX:+PrintCompilation}); with 3 × 1 s the measurement mixed C1 and C2 code.
+ * Warm up for 10 s ({@code -wi 5 -w 2s}, the annotation below; {@code ./foresight jmh}'s quick defaults of 3 × 1 s
+ * override it unless given): C2 compiled the backward pass only after about 6 s of calls on this 2-core machine
+ * under load (see {@code -XX:+PrintCompilation}), and with 3 s of warm-up the measurement mixed C1 and C2 code.
  * {@code model} takes the names of {@link BenchSetup#model} or a model file path. {@code -prof gc} should show
  * ≈ 0 B/op (the unicycle has analytic Jacobians).
  *
- * <pre>./foresight jmh IlqrBenchmark -prof gc</pre>
+ * <pre>./foresight jmh IlqrBenchmark -wi 5 -w 2s -prof gc</pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
