@@ -289,46 +289,13 @@ final class RunStreams {
     }
 
     static double[][] readObstacles(Path file, int n, boolean lenient) {
-        List<List<double[]>> per = new ArrayList<>(n);
-        for (int c = 0; c < n; c++) {
-            per.add(new ArrayList<>());
-        }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line = in.readLine();
-            int lineNo = 1;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                String[] p = line.split(",", -1);
-                try {
-                    int c = Integer.parseInt(p[0]);
-                    if (lenient && c >= n) {
-                        break;
-                    }
-                    if (c < 0 || c >= n) {
-                        throw new LogFormatException(file, lineNo, "cycle " + c + " out of range 0.." + (n - 1));
-                    }
-                    int x = p.length - 3; // cycle,t,id,x,y,radius; older runs: cycle,id,x,y,radius
-                    if (p.length != 5 && p.length != 6) {
-                        throw new LogFormatException(file, lineNo, "expected 6 fields (cycle,t,id,x,y,radius), got "
-                                + p.length);
-                    }
-                    per.get(c).add(new double[] {Double.parseDouble(p[x]), Double.parseDouble(p[x + 1]),
-                        Double.parseDouble(p[x + 2])});
-                } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-                    throw new LogFormatException(file, lineNo, "expected cycle,t,id,x,y,radius");
-                }
+        return PerCycleRows.read(file, n, lenient, 3, "expected cycle,t,id,x,y,radius", (p, line, lineNo) -> {
+            int x = p.length - 3; // cycle,t,id,x,y,radius; older runs: cycle,id,x,y,radius
+            if (p.length != 5 && p.length != 6) {
+                throw new LogFormatException(file, lineNo, "expected 6 fields (cycle,t,id,x,y,radius), got "
+                        + p.length);
             }
-        } catch (IOException e) {
-            throw new LogFormatException(file, 0, "cannot read: " + e.getMessage());
-        }
-        double[][] out = new double[n][];
-        for (int c = 0; c < n; c++) {
-            List<double[]> l = per.get(c);
-            out[c] = new double[3 * l.size()];
-            for (int i = 0; i < l.size(); i++) {
-                System.arraycopy(l.get(i), 0, out[c], 3 * i, 3);
-            }
-        }
-        return out;
+            return new double[] {Double.parseDouble(p[x]), Double.parseDouble(p[x + 1]), Double.parseDouble(p[x + 2])};
+        });
     }
 }
