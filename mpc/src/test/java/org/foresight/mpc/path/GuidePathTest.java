@@ -49,4 +49,48 @@ class GuidePathTest {
         }
         assertTrue(grid.sizeX() > 0);
     }
+
+    /**
+     * A wall across y = 5 m with a 0.40 m gap at x ∈ [1, 1.4] (passable at the footprint's inradius, 0.165 m,
+     * closed at the preferred 0.215 m) and open beyond x = {@code wallEnd}. Start (1.2, 2), goal (1.2, 8).
+     */
+    private static GuidePlanner wallWithGap(double wallEnd) {
+        OccupancyGrid g = new OccupancyGrid(200, 200, 0.05, 0, 0);
+        for (int ix = 0; ix < g.sizeX(); ix++) {
+            double x = g.centerX(ix);
+            if (x < wallEnd && !(x > 1.0 && x < 1.4)) {
+                g.setOccupied(ix, g.cellY(5.0), true);
+            }
+        }
+        return new GuidePlanner(g, Footprint.JACKAL, 0.05);
+    }
+
+    /** Where the path crosses y = 5 m [m]. */
+    private static double crossingX(GuidePath p) {
+        double[] xy = p.sampledXY();
+        for (int k = 1; k < p.sampleCount(); k++) {
+            if (xy[2 * k - 1] < 5.0 && xy[2 * k + 1] >= 5.0) {
+                return xy[2 * k];
+            }
+        }
+        throw new AssertionError("path never crosses y = 5");
+    }
+
+    @Test
+    void clearanceIsNotBoughtWithALongDetour() {
+        // Round the wall's end at x = 9 is about 3x the way through the gap: the narrow gap wins.
+        GuidePath far = wallWithGap(9.0).plan(1.2, 2, 1.2, 8);
+        assertNotNull(far);
+        assertTrue(far.length() < GuidePlanner.DETOUR_LIMIT * 6.0, "took the detour: " + far.length() + " m");
+        assertEquals(1.2, crossingX(far), 0.2);
+    }
+
+    @Test
+    void clearanceIsBoughtWithAShortDetour() {
+        // Round the wall's end at x = 2.2 costs little more: the inflated path goes round, not through the gap.
+        GuidePath near = wallWithGap(2.2).plan(1.2, 2, 1.2, 8);
+        assertNotNull(near);
+        assertTrue(crossingX(near) > 2.2, "went through the gap at x = " + crossingX(near));
+        assertTrue(near.length() <= GuidePlanner.DETOUR_LIMIT * 6.0 + 0.2);
+    }
 }
