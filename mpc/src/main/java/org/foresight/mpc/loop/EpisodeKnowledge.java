@@ -49,6 +49,8 @@ final class EpisodeKnowledge {
     private double perceptionMs;
     private long snapshotVersion = -1;
     private boolean noPath;
+    /** Set once the robot was found stuck: from then on guides prefer clearance whatever the detour. */
+    private boolean clearanceFirst;
     private final MovingDiscs movers = new MovingDiscs();
     /**
      * The moving-obstacle tracker ({@link Sensing.Perception#TRACKED}, and {@link Sensing.Perception#LIDAR} in a world
@@ -104,6 +106,7 @@ final class EpisodeKnowledge {
             localizer.reset();
         }
         guide = null;
+        clearanceFirst = false;
         guideVersion = -1;
         snapshotVersion = -1;
         noPath = false;
@@ -273,9 +276,15 @@ final class EpisodeKnowledge {
      */
     GuidePath guide(double t, double[] x, boolean wide, boolean force) {
         boolean stale = map != null && guide != null && map.version() != guideVersion && blocked(guide);
+        if (force && wide) {
+            // Stuck once, most likely at a gap the guide's reference inflation admits and the critics do not:
+            // from now on clearance wins over length, as it did before the detour limit.
+            clearanceFirst = true;
+        }
         if (force || stale || guide == null || t >= nextReplan) {
             long t0 = System.nanoTime();
-            GuidePath g = planner().plan(x[StateIndex.X], x[StateIndex.Y], world.goalX(), world.goalY(), wide);
+            GuidePath g = planner().plan(x[StateIndex.X], x[StateIndex.Y], world.goalX(), world.goalY(), wide,
+                    clearanceFirst ? Double.POSITIVE_INFINITY : GuidePlanner.DETOUR_LIMIT);
             if (g != null) {
                 guide = g;
             }

@@ -70,20 +70,39 @@ public final class GuidePlanner {
      * @return the guide, or null when no inflation admits a path.
      */
     public GuidePath plan(double sx, double sy, double gx, double gy, boolean wide) {
-        double[] xy = choose(sx, sy, gx, gy, wide);
+        return plan(sx, sy, gx, gy, wide, DETOUR_LIMIT);
+    }
+
+    /**
+     * Plans a guide with a chosen detour limit.
+     *
+     * @param sx          start x [m].
+     * @param sy          start y [m].
+     * @param gx          goal x [m].
+     * @param gy          goal y [m].
+     * @param wide        whether to try footprint + margin + {@value #WIDE_EXTRA} m first.
+     * @param detourLimit how much longer than the path at the inradius a more inflated path may be, ≥ 1
+     *                    ({@link Double#POSITIVE_INFINITY}: clearance first, whatever the length).
+     * @return the guide, or null when no inflation admits a path.
+     */
+    public GuidePath plan(double sx, double sy, double gx, double gy, boolean wide, double detourLimit) {
+        if (!(detourLimit >= 1)) {
+            throw new IllegalArgumentException("guide detour limit must be >= 1, got " + detourLimit);
+        }
+        double[] xy = choose(sx, sy, gx, gy, wide, detourLimit);
         return xy == null ? null : new GuidePath(xy);
     }
 
     /**
      * The path to follow, as interleaved x, y [m], or null. The reference is the shortest path at the footprint's
      * inradius (the least inflation the robot passes in any heading). A more inflated path is preferred, the most
-     * inflated first, only while it is at most {@value #DETOUR_LIMIT} × as long: on a map that is still mostly
+     * inflated first, only while it is at most detourLimit × as long: on a map that is still mostly
      * unknown, the extra clearance can close every gap in front of the robot and leave only a route round the
      * outside of the world, behind the robot, through cells it has never seen. A wide request takes the widest
      * path whatever its length. Without a path at the inradius the smaller inflations are tried in turn (a gap
      * the robot only fits through aligned).
      */
-    private double[] choose(double sx, double sy, double gx, double gy, boolean wide) {
+    private double[] choose(double sx, double sy, double gx, double gy, boolean wide, double detourLimit) {
         if (wide) { // a robot stuck at a gap it cannot pass: lead it round, however long the way
             double[] xy = GridAStar.plan(inflated(0), sx, sy, gx, gy);
             if (xy != null && xy.length >= 2) {
@@ -101,7 +120,7 @@ public final class GuidePlanner {
             }
             return null;
         }
-        double limit = DETOUR_LIMIT * length(ref);
+        double limit = detourLimit * length(ref);
         for (int i = 1; i < reference; i++) {
             double[] xy = GridAStar.plan(inflated(i), sx, sy, gx, gy);
             if (xy != null && xy.length >= 2 && length(xy) <= limit) {
