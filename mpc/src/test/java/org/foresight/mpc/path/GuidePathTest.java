@@ -93,4 +93,13 @@ class GuidePathTest {
         assertTrue(crossingX(near) > 2.2, "went through the gap at x = " + crossingX(near));
         assertTrue(near.length() <= GuidePlanner.DETOUR_LIMIT * 6.0 + 0.2);
     }
+
+    @Test
+    void clearanceFirstTakesTheDetourWhateverItsLength() {
+        GuidePlanner planner = wallWithGap(9.0);
+        GuidePath round = planner.plan(1.2, 2, 1.2, 8, false, Double.POSITIVE_INFINITY);
+        assertNotNull(round);
+        assertTrue(crossingX(round) > 9.0, "went through the gap at x = " + crossingX(round));
+        assertThrows(IllegalArgumentException.class, () -> planner.plan(1.2, 2, 1.2, 8, false, 0.9));
+    }
 }
