@@ -46,7 +46,7 @@ public final class FrameRenderer {
         TRAIL("trail (path driven)"),
         PLAN("chosen plan"),
         ROLLOUTS("rollouts, weight low \u2192 high"),
-        GUIDE("reference path"),
+        GUIDE("guide path"),
         GOAL("goal"),
         OBSTACLE("obstacle"),
         WALL("wall"),
@@ -227,7 +227,7 @@ public final class FrameRenderer {
         if (c >= 0) {
             cells.drawKnownMap(g, data.knownMapAt(c), view, area);
         }
-        layers.drawGuide(g, view, area);
+        layers.drawGuide(g, c, view, area);
         layers.drawGoal(g, view, area);
         if (c >= 0) {
             trail.draw(g, c, view, area);

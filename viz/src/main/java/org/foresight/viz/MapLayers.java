@@ -48,16 +48,30 @@ final class MapLayers {
         this.data = data;
     }
 
-    /** The reference path, dashed. */
-    void drawGuide(Graphics2D g, Viewport view, MapArea area) {
-        double[] p = data.referencePath;
-        if (p.length < 4) {
-            return;
-        }
+    /**
+     * The guide the planner followed in cycle c, dashed; for runs that did not record it (or before the first
+     * plan, c &lt; 0), the world's reference path (A* on the true map from the start).
+     */
+    void drawGuide(Graphics2D g, int c, Viewport view, MapArea area) {
+        float[] own = c >= 0 ? data.guide(c) : null;
         Path2D.Double path = new Path2D.Double();
-        path.moveTo(view.toScreenX(p[0], area), view.toScreenY(p[1], area));
-        for (int i = 2; i + 1 < p.length; i += 2) {
-            path.lineTo(view.toScreenX(p[i], area), view.toScreenY(p[i + 1], area));
+        if (own != null) {
+            if (own.length < 4) {
+                return;
+            }
+            path.moveTo(view.toScreenX(own[0], area), view.toScreenY(own[1], area));
+            for (int i = 2; i + 1 < own.length; i += 2) {
+                path.lineTo(view.toScreenX(own[i], area), view.toScreenY(own[i + 1], area));
+            }
+        } else {
+            double[] p = data.referencePath;
+            if (p.length < 4) {
+                return;
+            }
+            path.moveTo(view.toScreenX(p[0], area), view.toScreenY(p[1], area));
+            for (int i = 2; i + 1 < p.length; i += 2) {
+                path.lineTo(view.toScreenX(p[i], area), view.toScreenY(p[i + 1], area));
+            }
         }
         g.setColor(Palette.GUIDE);
         g.setStroke(GUIDE);

@@ -80,6 +80,8 @@ public final class ReplayData {
     private String[] statuses;
     private final RunLog log;
     private final List<float[]> livePlans;
+    /** Per live cycle the guide in force (shared arrays), or null entries before the first. */
+    private final List<float[]> liveGuides;
     private final List<float[][]> liveRollouts;
     private final List<float[]> liveWeights;
     private final List<float[]> liveScans;
@@ -125,6 +127,7 @@ public final class ReplayData {
         this.statuses = log.statuses;
         this.outcome = log.outcome();
         this.livePlans = null;
+        this.liveGuides = null;
         this.liveRollouts = null;
         this.liveWeights = null;
         this.liveScans = null;
@@ -174,6 +177,7 @@ public final class ReplayData {
         modes = new String[cap];
         statuses = new String[cap];
         livePlans = new ArrayList<>();
+        liveGuides = new ArrayList<>();
         liveRollouts = new ArrayList<>();
         liveWeights = new ArrayList<>();
         liveScans = new ArrayList<>();
@@ -252,6 +256,7 @@ public final class ReplayData {
         modes[n] = s.mode;
         statuses[n] = s.status;
         livePlans.add(s.plan);
+        liveGuides.add(s.guide != null ? s.guide : liveGuides.isEmpty() ? null : liveGuides.get(liveGuides.size() - 1));
         liveRollouts.add(s.rollouts);
         liveWeights.add(s.weights);
         liveScans.add(s.scan);
@@ -367,6 +372,14 @@ public final class ReplayData {
     /** Chosen plan of cycle c, interleaved x,y [m]; possibly empty (do not modify). */
     public float[] plan(int c) {
         return log != null ? log.plan(c) : orEmpty(livePlans.get(c));
+    }
+
+    /**
+     * The guide path the planner followed in cycle c, interleaved x,y [m] in the frame of the plans, or null when the
+     * run did not record one (then {@link #referencePath} is the stand-in). Do not modify.
+     */
+    public float[] guide(int c) {
+        return log != null ? log.guide(c) : liveGuides.get(c);
     }
 
     /** Sampled rollouts of cycle c, each interleaved x,y [m] (do not modify). */
@@ -490,6 +503,7 @@ public final class ReplayData {
         final String mode;
         final String status;
         final float[] plan;
+        final float[] guide;
         final float[][] rollouts;
         final float[] weights;
         final float[] scan;
@@ -508,6 +522,7 @@ public final class ReplayData {
             this.mode = r.mode();
             this.status = r.status();
             this.plan = toFloat(r.planXY());
+            this.guide = r.guideXY() == null ? null : toFloat(r.guideXY());
             double[][] ro = r.rolloutsXY();
             this.rollouts = new float[ro == null ? 0 : ro.length][];
             for (int k = 0; k < rollouts.length; k++) {

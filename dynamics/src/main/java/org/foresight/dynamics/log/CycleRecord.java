@@ -31,13 +31,24 @@ import org.foresight.dynamics.world.MovingDisc;
  * @param tracks         the moving obstacles the planner was told of, {@value #TRACK_FIELDS} numbers each: id, x [m],
  *                       y [m], vx [m/s], vy [m/s], radius [m], position σ [m] (0 for the true discs); null or empty
  *                       when none.
+ * @param guideXY        the guide path the planner followed from this cycle on, interleaved x,y [m] in the frame of
+ *                       the plans, or null when unchanged since the last cycle that had one (or when there is none).
  */
 public record CycleRecord(int index, double t, double[] state, double[] cmd, double planMs, String mode,
                           String status, double[] planXY, double[][] rolloutsXY, double[] rolloutWeights,
                           double[] scan, List<? extends MovingDisc> obstacles, double latencyMs, boolean overrun,
-                          double[] estimate, MapSnapshot knownMap, double[] tracks) {
+                          double[] estimate, MapSnapshot knownMap, double[] tracks, double[] guideXY) {
     /** Numbers per track in {@link #tracks}: id, x, y, vx, vy, radius, σ. */
     public static final int TRACK_FIELDS = 7;
+
+    /** A cycle without a new guide. */
+    public CycleRecord(int index, double t, double[] state, double[] cmd, double planMs, String mode,
+                       String status, double[] planXY, double[][] rolloutsXY, double[] rolloutWeights,
+                       double[] scan, List<? extends MovingDisc> obstacles, double latencyMs, boolean overrun,
+                       double[] estimate, MapSnapshot knownMap, double[] tracks) {
+        this(index, t, state, cmd, planMs, mode, status, planXY, rolloutsXY, rolloutWeights, scan, obstacles, latencyMs,
+                overrun, estimate, knownMap, tracks, null);
+    }
 
     /** A cycle without tracks. */
     public CycleRecord(int index, double t, double[] state, double[] cmd, double planMs, String mode,
@@ -73,6 +84,9 @@ public record CycleRecord(int index, double t, double[] state, double[] cmd, dou
         if (tracks != null && tracks.length % TRACK_FIELDS != 0) {
             throw new IllegalArgumentException("cycle " + index + ": tracks length " + tracks.length
                     + " is not a multiple of " + TRACK_FIELDS);
+        }
+        if (guideXY != null && guideXY.length % 2 != 0) {
+            throw new IllegalArgumentException("cycle " + index + ": guide has an odd number of coordinates");
         }
         if (mode.contains(",") || status.contains(",")) {
             throw new IllegalArgumentException("cycle " + index + ": mode/status must not contain commas");

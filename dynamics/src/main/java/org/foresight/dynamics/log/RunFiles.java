@@ -30,6 +30,9 @@ package org.foresight.dynamics.log;
  *                     int cycle, double origin_x, double origin_y, double resolution, int size_x, int size_y,
  *                     int count, count × int cell (ix · size_y + iy, ascending), in the robot's odometry frame;
  *                     only when the robot built its own map. The map of cycle c is the last snapshot at or before c
+ *   guides.bin        the guide path the planner followed, a record whenever it changed: int cycle, int points,
+ *                     points × (float x, float y), in the frame of the plans; the guide of cycle c is the last
+ *                     record at or before c (absent in older runs: the viewer then draws world.json's reference path)
  *   result.json       outcome, time_s, ot_s, score, path_m, plan_ms_p50, plan_ms_p99, latency, latency_ms_p50,
  *                     latency_ms_p99, overrun_fraction, … (written last)
  * </pre>
@@ -63,6 +66,8 @@ public final class RunFiles {
     public static final String ESTIMATE = "estimate.csv";
     /** Snapshots of the robot's own map, optional. */
     public static final String KNOWN_MAP = "map.bin";
+    /** The guide paths the planner followed, optional. */
+    public static final String GUIDES = "guides.bin";
     /** Episode result, written last. */
     public static final String RESULT = "result.json";
     /** Suffix of files still being written. */
@@ -74,6 +79,8 @@ public final class RunFiles {
     /** Magic of scans.bin. */
     public static final long SCANS_MAGIC = 0x46535343414E5331L; // "FSSCANS1"
 
+    /** Magic of guides.bin. */
+    public static final long GUIDES_MAGIC = 0x4653475549444531L; // "FSGUIDE1"
     /** Magic of map.bin. */
     public static final long KNOWN_MAP_MAGIC = 0x46534B4D41505331L; // "FSKMAPS1"
     /** Default lidar mount along the forward axis when world.json does not say [m]: the Jackal's, behind the centre. */

@@ -71,6 +71,8 @@ public final class RunLog {
     /** Planner status per cycle ("ok" or why it stopped the robot). */
     public final String[] statuses;
     private final float[][] plans;
+    /** Per cycle the guide in force, or null (older runs, or none yet). */
+    private final float[][] guides;
     private final float[][][] rollouts;
     private final float[][] rolloutWeights;
     private final float[][] scans;
@@ -172,6 +174,8 @@ public final class RunLog {
         this.statuses = new String[n];
         RunStreams.readCycles(file(RunFiles.CYCLES), n, interrupted, planMs, latencyMs, overrun, modes, statuses);
         this.plans = RunStreams.readPlans(file(RunFiles.PLANS), n);
+        Path guideFile = file(RunFiles.GUIDES);
+        this.guides = Files.exists(guideFile) ? RunStreams.readGuides(guideFile, n, interrupted) : null;
         this.rollouts = new float[n][][];
         this.rolloutWeights = new float[n][];
         RunStreams.readRollouts(file(RunFiles.ROLLOUTS), n, rollouts, rolloutWeights);
@@ -237,6 +241,14 @@ public final class RunLog {
     public float[] plan(int cycle) {
         float[] p = plans[cycle];
         return p == null ? EMPTY : p;
+    }
+
+    /**
+     * The guide path the planner followed in a cycle, interleaved x,y [m] in the frame of the plans, or null when the
+     * run did not record one (older runs; the world's reference path is then the best stand-in). Do not modify.
+     */
+    public float[] guide(int cycle) {
+        return guides == null ? null : guides[cycle];
     }
 
     /** The sampled rollouts of a cycle, each interleaved x,y [m] (do not modify). */

@@ -42,6 +42,7 @@ public final class RunLogWriter implements AutoCloseable {
     private Writer trackLog;
     private Writer estimates;
     private DataOutputStream knownMaps;
+    private DataOutputStream guides;
     private final List<double[]> rows = new ArrayList<>();
     private final Map<String, Object> metadata;
     /** World time when the robot started [s]: obstacles.csv's t is this plus the cycle's simulated time. */
@@ -95,7 +96,7 @@ public final class RunLogWriter implements AutoCloseable {
             Files.createDirectories(dir);
             for (String f : List.of(RunFiles.RESULT, RunFiles.WORLD, RunFiles.META, RunFiles.TRAJECTORY,
                     "trajectory.json", RunFiles.CYCLES, RunFiles.PLANS, RunFiles.ROLLOUTS, RunFiles.SCANS,
-                    RunFiles.OBSTACLES, RunFiles.TRACKS, RunFiles.ESTIMATE, RunFiles.KNOWN_MAP)) {
+                    RunFiles.OBSTACLES, RunFiles.TRACKS, RunFiles.ESTIMATE, RunFiles.KNOWN_MAP, RunFiles.GUIDES)) {
                 Files.deleteIfExists(dir.resolve(f));
                 Files.deleteIfExists(dir.resolve(f + RunFiles.PARTIAL));
             }
@@ -293,6 +294,14 @@ public final class RunLogWriter implements AutoCloseable {
             }
             knownMaps.flush();
         }
+        if (r.guideXY() != null) {
+            if (guides == null) {
+                guides = binary(RunFiles.GUIDES, RunFiles.GUIDES_MAGIC);
+            }
+            guides.writeInt(r.index());
+            writePolyline(guides, r.guideXY());
+            guides.flush();
+        }
     }
 
     private static void writePolyline(DataOutputStream out, double[] xy) throws IOException {
@@ -319,7 +328,7 @@ public final class RunLogWriter implements AutoCloseable {
         closeStreams();
         try {
             for (String f : List.of(RunFiles.CYCLES, RunFiles.PLANS, RunFiles.ROLLOUTS, RunFiles.SCANS, RunFiles.OBSTACLES,
-                    RunFiles.TRACKS, RunFiles.ESTIMATE, RunFiles.KNOWN_MAP)) {
+                    RunFiles.TRACKS, RunFiles.ESTIMATE, RunFiles.KNOWN_MAP, RunFiles.GUIDES)) {
                 Path p = partial(f);
                 if (Files.exists(p)) {
                     Files.move(p, dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
@@ -373,6 +382,9 @@ public final class RunLogWriter implements AutoCloseable {
             }
             if (knownMaps != null) {
                 knownMaps.close();
+            }
+            if (guides != null) {
+                guides.close();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close run log in " + dir + ": " + e.getMessage(), e);

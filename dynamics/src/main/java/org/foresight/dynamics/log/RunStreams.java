@@ -119,6 +119,48 @@ final class RunStreams {
         return plans;
     }
 
+    /**
+     * Reads guides.bin: records of int cycle, polyline, whenever the guide changed, cycles increasing. Returns per
+     * cycle the guide in force (the last record at or before it; null before the first), sharing the arrays.
+     * Records of cycles at or beyond n are ignored; with {@code lenient} (an interrupted run) a record cut at the
+     * end is dropped, else it is an error.
+     */
+    static float[][] readGuides(Path file, int n, boolean lenient) {
+        float[][] out = new float[n][];
+        int previous = -1;
+        float[] current = null;
+        int cycle = -1;
+        try (DataInputStream in = open(file, RunFiles.GUIDES_MAGIC)) {
+            while (true) {
+                try {
+                    cycle = in.readInt();
+                } catch (EOFException e) {
+                    break; // the end, between two records
+                }
+                if (cycle <= previous) {
+                    throw new LogFormatException(file, 0, "guide record labelled cycle " + cycle + ", not after cycle "
+                            + previous);
+                }
+                float[] g = polyline(in, file, cycle);
+                for (int c = Math.max(previous, 0); c < Math.min(cycle, n); c++) {
+                    out[c] = current;
+                }
+                previous = cycle;
+                current = g;
+            }
+        } catch (EOFException e) {
+            if (!lenient) {
+                throw new LogFormatException(file, 0, "truncated (the guide of cycle " + cycle + " is cut)");
+            }
+        } catch (IOException e) {
+            throw new LogFormatException(file, 0, "cannot read: " + e.getMessage());
+        }
+        for (int c = Math.max(previous, 0); c < n; c++) {
+            out[c] = current;
+        }
+        return out;
+    }
+
     /** Reads rollouts.bin into the given per-cycle arrays (Output, n long each): the polylines and their weights. */
     static void readRollouts(Path file, int n, float[][][] rollouts, float[][] rolloutWeights) {
         try (DataInputStream in = open(file, RunFiles.ROLLOUTS_MAGIC)) {

@@ -240,4 +240,61 @@ class RunLogTest {
         String m = assertThrows(LogFormatException.class, () -> RunLog.read(dir)).getMessage();
         assertTrue(m.contains("map.bin") && m.contains("truncated"), m);
     }
+
+    /** A cycle that, on cycles 0 and 3, switched to a new guide (two points per guide, x = the cycle). */
+    private static CycleRecord guided(int i) {
+        CycleRecord r = cycle(i, false);
+        double[] guide = i == 0 || i == 3 ? new double[] {i, 0, i, 10} : null;
+        return new CycleRecord(r.index(), r.t(), r.state(), r.cmd(), r.planMs(), r.mode(), r.status(), r.planXY(),
+                r.rolloutsXY(), r.rolloutWeights(), r.scan(), r.obstacles(), r.latencyMs(), r.overrun(), null, null,
+                null, guide);
+    }
+
+    @Test
+    void eachCycleReadsTheGuideInForce() throws IOException {
+        World w = WorldLoader.loadBarn(0);
+        try (RunLogWriter out = RunLogWriter.create(dir, w, Footprint.JACKAL, Map.of())) {
+            for (int i = 0; i < 6; i++) {
+                out.cycle(guided(i));
+            }
+            out.finish(Map.of("outcome", "success"));
+        }
+        RunLog run = RunLog.read(dir);
+        for (int c = 0; c < 6; c++) {
+            float x = c < 3 ? 0 : 3;
+            assertArrayEquals(new float[] {x, 0, x, 10}, run.guide(c), "cycle " + c);
+        }
+        // The last record cut in a finished run is an error naming the file; in an interrupted one it is dropped.
+        Path guides = dir.resolve(RunFiles.GUIDES);
+        byte[] b = Files.readAllBytes(guides);
+        Files.write(guides, java.util.Arrays.copyOf(b, b.length - 4));
+        String m = assertThrows(LogFormatException.class, () -> RunLog.read(dir)).getMessage();
+        assertTrue(m.contains(RunFiles.GUIDES) && m.contains("cycle 3"), m);
+    }
+
+    @Test
+    void anInterruptedRunDropsAGuideCutAtTheEnd() throws IOException {
+        World w = WorldLoader.loadBarn(0);
+        RunLogWriter out = RunLogWriter.create(dir, w, Footprint.JACKAL, Map.of());
+        for (int i = 0; i < 6; i++) {
+            out.cycle(guided(i));
+        }
+        Path guides = dir.resolve(RunFiles.GUIDES + RunFiles.PARTIAL);
+        byte[] b = Files.readAllBytes(guides);
+        Files.write(guides, java.util.Arrays.copyOf(b, b.length - 4));
+        RunLog run = RunLog.read(dir);
+        assertTrue(run.interrupted());
+        assertArrayEquals(new float[] {0, 0, 0, 10}, run.guide(5));
+        out.close();
+    }
+
+    @Test
+    void runsWithoutGuidesHaveNone() {
+        World w = WorldLoader.loadBarn(0);
+        try (RunLogWriter out = RunLogWriter.create(dir, w, Footprint.JACKAL, Map.of())) {
+            out.cycle(cycle(0, false));
+            out.finish(Map.of("outcome", "success"));
+        }
+        assertNull(RunLog.read(dir).guide(0));
+    }
 }

@@ -128,6 +128,8 @@ public final class EpisodeRunner {
         String lastStatus = "ok";
         String lastMode = planner.name();
         double wideUntil = -1;
+        GuidePath loggedGuide = null; // the guide last written to the run log
+        boolean newGuide = false;
         int stuckCycles = Math.max(1, (int) Math.round(config.stuckTime() / config.sim().controlDt()));
         double[] histX = new double[stuckCycles];
         double[] histY = new double[stuckCycles];
@@ -172,6 +174,10 @@ public final class EpisodeRunner {
             if (arrival < 0) {
                 // The planner is free: plan from the newest measurement.
                 GuidePath guide = known.guide(t, x, t < wideUntil, stuck);
+                if (guide != loggedGuide) {
+                    loggedGuide = guide;
+                    newGuide = guide != null;
+                }
                 perceptionTimes[cycle] = known.perceptionMs();
                 PlanRequest req = new PlanRequest(t, x, known.field(), world.goalX(), world.goalY(),
                         world.goalTolerance(), guide, known.movers(sim));
@@ -222,7 +228,9 @@ public final class EpisodeRunner {
                         : sim.obstacles().stream().map(MovingDisc::copy).toList();
                 CycleRecord rec = new CycleRecord(cycle, t, truth, after.clone(), ms, lastMode, status, plan.planXYCopy(),
                         plan.rolloutsCopy(), plan.rolloutWeightsCopy(), scan, obs, latencyMs, overrun,
-                        known.estimates() ? x.clone() : null, known.snapshot(cycle), known.movers(sim).toRows());
+                        known.estimates() ? x.clone() : null, known.snapshot(cycle), known.movers(sim).toRows(),
+                        newGuide ? loggedGuide.xy() : null);
+                newGuide = false;
                 if (log != null) {
                     log.cycle(rec);
                 }
