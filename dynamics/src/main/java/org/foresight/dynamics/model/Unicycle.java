@@ -116,10 +116,19 @@ public final class Unicycle implements DynamicsModel {
         final int ot = StateIndex.THETA * count;
         final int ov = ControlIndex.V * count;
         final int ow = ControlIndex.OMEGA * count;
+        // sinc's kernel polynomial for every sample (branch-free, so the loop vectorises), then the rare
+        // |h| > π/4 (or NaN) through sinc itself: the same value as sinc(h) for every h.
         for (int k = 0; k < count; k++) {
             double h = 0.5 * u[ow + k] * dt;
-            len[k] = u[ov + k] * dt * sinc(h);
+            double z = h * h;
+            len[k] = u[ov + k] * dt * (1.0 + z * (S1 + z * (S2 + z * (S3 + z * (S4 + z * (S5 + z * S6))))));
             mid[k] = x[ot + k] + h;
+        }
+        for (int k = 0; k < count; k++) {
+            double h = 0.5 * u[ow + k] * dt;
+            if (!(Math.abs(h) <= SINC_KERNEL_UP_TO)) {
+                len[k] = u[ov + k] * dt * sinc(h);
+            }
         }
         SinCos.block(mid, 0, count, sin, cos);
         for (int k = 0; k < count; k++) {
@@ -127,8 +136,11 @@ public final class Unicycle implements DynamicsModel {
             xNext[ox + k] = x[ox + k] + l * cos[k];
             xNext[oy + k] = x[oy + k] + l * sin[k];
         }
-        for (int k = 0; k < count; k++) { // the wrap's branches in their own loop
-            xNext[ot + k] = Angles.wrap(x[ot + k] + u[ow + k] * dt);
+        for (int k = 0; k < count; k++) { // θ + φ branch-free, then the wrap's branches in their own loop
+            xNext[ot + k] = x[ot + k] + u[ow + k] * dt;
+        }
+        for (int k = 0; k < count; k++) {
+            xNext[ot + k] = Angles.wrap(xNext[ot + k]);
         }
     }
 
