@@ -48,9 +48,6 @@ public final class MppiPlanner implements Planner {
      */
     public static final int CHUNK = RolloutBuffers.BLOCK;
 
-    /** Steps of the weighted mean per work piece (56 steps: 8 pieces). */
-    private static final int MEAN_STEPS = 7;
-
     private final DynamicsModel model;
     private final MppiConfig config;
     private final CriticSet critics;
@@ -79,10 +76,6 @@ public final class MppiPlanner implements Planner {
     private final double[] topWeight = new double[64];
     private final WorkerPool.Task rolloutTask = this::rolloutChunk;
     private final WorkerPool.Task noiseTask = this::noiseAheadChunk;
-    private final WorkerPool.Task weightTask = this::weightChunk;
-    private final WorkerPool.Task meanTask = this::meanSteps;
-    /** The current iteration's min_k S_k, read by {@link #weightChunk}. */
-    private double weightMin;
     /** Noise drawn ahead by {@link #presampleNoise} (block layout), grow-only. */
     private double[] aheadV = new double[0];
     private double[] aheadW = new double[0];
@@ -336,22 +329,43 @@ public final class MppiPlanner implements Planner {
         if (feasible == 0) {
             return PlanStatus.NO_COLLISION_FREE_ROLLOUT;
         }
-        // w_k = exp(−(S_k − min)/λ), normalised; non-finite samples get 0. The exponentials per chunk on the
-        // workers (each w_k depends on S_k and min only), the sum serially in sample order.
-        weightMin = min;
-        pool.run(weightTask, chunks);
+        // w_k = exp(−(S_k − min)/λ), normalised; non-finite samples get 0.
+        final double invLambda = 1.0 / config.temperature();
         final double[] w = buffers.weights;
         double sum = 0;
         for (int k = 0; k < K; k++) {
-            sum += w[k];
+            double ck = costs[k];
+            double wk = ck - ck == 0.0 ? Math.exp(-(ck - min) * invLambda) : 0.0;
+            w[k] = wk;
+            sum += wk;
         }
         double invSum = 1.0 / sum;
         for (int k = 0; k < K; k++) {
             w[k] *= invSum;
         }
-        // ū_t = Σ_k w_k u_k,t: each step t on one worker (pieces of MEAN_STEPS steps), summed block by block
-        // in sample order, as a serial loop would: deterministic for any thread count.
-        pool.run(meanTask, (T + MEAN_STEPS - 1) / MEAN_STEPS);
+        // ū_t = Σ_k w_k u_k,t, block by block in sample order (fixed order: deterministic). The sampled
+        // commands are always finite (clipped from a finite mean), so zero weights contribute exactly 0.
+        Arrays.fill(meanV, 0.0);
+        Arrays.fill(meanW, 0.0);
+        final double[] cv = buffers.cmdV;
+        final double[] cw = buffers.cmdOmega;
+        final int B = RolloutBuffers.BLOCK;
+        for (int k0 = 0; k0 < K; k0 += B) {
+            final int cnt = Math.min(B, K - k0);
+            final int o0 = buffers.blockOffset(k0);
+            for (int t = 0; t < T; t++) {
+                int o = o0 + t * B;
+                double sv = 0;
+                double sw = 0;
+                for (int j = 0; j < cnt; j++) {
+                    double wk = w[k0 + j];
+                    sv += wk * cv[o + j];
+                    sw += wk * cw[o + j];
+                }
+                meanV[t] += sv;
+                meanW[t] += sw;
+            }
+        }
         if (smoother != null) {
             smoother.smooth(meanV, T, histV);
             smoother.smooth(meanW, T, histW);
@@ -369,54 +383,6 @@ public final class MppiPlanner implements Planner {
             meanW[t] = o < -wm ? -wm : (o > wm ? wm : o);
         }
         return PlanStatus.OK;
-    }
-
-    /** Unnormalised softmax weights w_k = exp(−(S_k − min)/λ) of one chunk, 0 for a non-finite S_k. */
-    private void weightChunk(int chunk, int worker) {
-        final int k0 = chunk * CHUNK;
-        final int k1 = Math.min(samples, k0 + CHUNK);
-        final double min = weightMin;
-        final double invLambda = 1.0 / config.temperature();
-        final double[] costs = buffers.costs;
-        final double[] w = buffers.weights;
-        for (int k = k0; k < k1; k++) {
-            double ck = costs[k];
-            w[k] = ck - ck == 0.0 ? Math.exp(-(ck - min) * invLambda) : 0.0;
-        }
-    }
-
-    /**
-     * ū_t = Σ_k w_k u_k,t for the steps of one piece: per step, block by block in sample order, each block's
-     * partial sum added to the total (the sampled commands are always finite, clipped from a finite mean, so
-     * zero weights contribute exactly 0).
-     */
-    private void meanSteps(int piece, int worker) {
-        final int K = samples;
-        final int t0 = piece * MEAN_STEPS;
-        final int t1 = Math.min(horizon, t0 + MEAN_STEPS);
-        final double[] w = buffers.weights;
-        final double[] cv = buffers.cmdV;
-        final double[] cw = buffers.cmdOmega;
-        final int B = RolloutBuffers.BLOCK;
-        for (int t = t0; t < t1; t++) {
-            double mv = 0.0;
-            double mw = 0.0;
-            for (int k0 = 0; k0 < K; k0 += B) {
-                final int cnt = Math.min(B, K - k0);
-                final int o = buffers.blockOffset(k0) + t * B;
-                double sv = 0;
-                double sw = 0;
-                for (int j = 0; j < cnt; j++) {
-                    double wk = w[k0 + j];
-                    sv += wk * cv[o + j];
-                    sw += wk * cw[o + j];
-                }
-                mv += sv;
-                mw += sw;
-            }
-            meanV[t] = mv;
-            meanW[t] = mw;
-        }
     }
 
     /** Noise, bounded controls, rollout and critics for one chunk (= one buffer block) of samples, on a worker. */
