@@ -19,7 +19,8 @@ import java.util.List;
  * 1 at h = 0), so the straight-line limit (ω → 0) is reached continuously and smoothly, with no call and
  * no division. cos(θ + h) and sin(θ + h) come from {@link SinCos} (call-free, within 1e-15 of Math).
  *
- * <p>Stateless and thread-safe; {@link #step}, {@link #stepBatch} and {@link #jacobians} never allocate.
+ * <p>Stateless and thread-safe; {@link #step} and {@link #jacobians} never allocate, {@link #stepBatch} only on a
+ * thread's first call at a larger count (its per-thread scratch).
  */
 public final class Unicycle implements DynamicsModel {
 
@@ -35,6 +36,9 @@ public final class Unicycle implements DynamicsModel {
     private static final double S4 = 2.75573137070700676789e-06;
     private static final double S5 = -2.50507602534068634195e-08;
     private static final double S6 = 1.58969099521155010221e-10;
+
+    /** Per-thread scratch of {@link #stepBatch}: θ + h, chord length, sin, cos per sample. */
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[4][0]);
 
     /** Creates the (parameter-free) model. */
     public Unicycle() {
@@ -90,25 +94,53 @@ public final class Unicycle implements DynamicsModel {
 
     /**
      * The same arc step for {@code count} samples, structure-of-arrays as {@link DynamicsModel#stepBatch}
-     * documents; bit-for-bit equal to {@link #step} per sample. Allocation-free.
+     * documents; bit-for-bit equal to {@link #step} per sample. cos and sin of θ + h come from
+     * {@link SinCos#block} (SIMD lanes; bit-for-bit equal to {@link SinCos#cos}/{@link SinCos#sin}), the chord
+     * lengths and angles are staged in per-thread scratch arrays (grow-only: allocation-free after a thread's
+     * first call at its largest count). {@code xNext} may alias {@code x}.
      */
     @Override
     public void stepBatch(double[] x, double[] u, int count, double dt, double[] xNext) {
-        int ox = StateIndex.X * count;
-        int oy = StateIndex.Y * count;
-        int ot = StateIndex.THETA * count;
-        int ov = ControlIndex.V * count;
-        int ow = ControlIndex.OMEGA * count;
+        double[][] s = SCRATCH.get();
+        if (s[0].length < count) {
+            for (int i = 0; i < s.length; i++) {
+                s[i] = new double[count];
+            }
+        }
+        final double[] mid = s[0];
+        final double[] len = s[1];
+        final double[] sin = s[2];
+        final double[] cos = s[3];
+        final int ox = StateIndex.X * count;
+        final int oy = StateIndex.Y * count;
+        final int ot = StateIndex.THETA * count;
+        final int ov = ControlIndex.V * count;
+        final int ow = ControlIndex.OMEGA * count;
+        // sinc's kernel polynomial for every sample (branch-free, so the loop vectorises), then the rare
+        // |h| > π/4 (or NaN) through sinc itself: the same value as sinc(h) for every h.
         for (int k = 0; k < count; k++) {
-            double th = x[ot + k];
-            double v = u[ov + k];
-            double w = u[ow + k];
-            double h = 0.5 * w * dt;
-            double len = v * dt * sinc(h);
-            double mid = th + h;
-            xNext[ox + k] = x[ox + k] + len * SinCos.cos(mid);
-            xNext[oy + k] = x[oy + k] + len * SinCos.sin(mid);
-            xNext[ot + k] = Angles.wrap(th + w * dt);
+            double h = 0.5 * u[ow + k] * dt;
+            double z = h * h;
+            len[k] = u[ov + k] * dt * (1.0 + z * (S1 + z * (S2 + z * (S3 + z * (S4 + z * (S5 + z * S6))))));
+            mid[k] = x[ot + k] + h;
+        }
+        for (int k = 0; k < count; k++) {
+            double h = 0.5 * u[ow + k] * dt;
+            if (!(Math.abs(h) <= SINC_KERNEL_UP_TO)) {
+                len[k] = u[ov + k] * dt * sinc(h);
+            }
+        }
+        SinCos.block(mid, 0, count, sin, cos);
+        for (int k = 0; k < count; k++) {
+            double l = len[k];
+            xNext[ox + k] = x[ox + k] + l * cos[k];
+            xNext[oy + k] = x[oy + k] + l * sin[k];
+        }
+        for (int k = 0; k < count; k++) { // θ + φ branch-free, then the wrap's branches in their own loop
+            xNext[ot + k] = x[ot + k] + u[ow + k] * dt;
+        }
+        for (int k = 0; k < count; k++) {
+            xNext[ot + k] = Angles.wrap(xNext[ot + k]);
         }
     }
 

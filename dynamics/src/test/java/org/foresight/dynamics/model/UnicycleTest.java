@@ -137,6 +137,28 @@ class UnicycleTest {
         }
     }
 
+    /** In place (xNext = x) and at a larger count after a smaller one (the per-thread scratch grows). */
+    @Test
+    void batchInPlaceEqualsSeparateOutput() {
+        SplittableRandom rng = new SplittableRandom(9);
+        for (int count : new int[] {7, 64, 130}) {
+            double[] x = new double[3 * count];
+            double[] u = new double[2 * count];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = rng.nextDouble(-5, 5);
+            }
+            for (int i = 0; i < u.length; i++) {
+                u[i] = rng.nextDouble(-4, 4);
+            }
+            double[] out = nan(3 * count);
+            model.stepBatch(x, u, count, 0.05, out);
+            model.stepBatch(x, u, count, 0.05, x);
+            for (int i = 0; i < x.length; i++) {
+                assertEquals(Double.doubleToRawLongBits(out[i]), Double.doubleToRawLongBits(x[i]), "count " + count + " entry " + i);
+            }
+        }
+    }
+
     static void assertClose(double[] expected, double[] actual, String what, int trial) {
         for (int i = 0; i < expected.length; i++) {
             double tol = JACOBIAN_TOLERANCE * (1 + Math.abs(expected[i]));

@@ -1,5 +1,6 @@
 package org.foresight.mpc.critic;
 
+import org.foresight.dynamics.model.Simd;
 import org.foresight.mpc.mppi.RolloutBuffers;
 
 /**
@@ -35,9 +36,10 @@ public final class ControlEffortCritic implements Critic {
         final double ww = weightOmega / T;
         final double[] cv = b.cmdV;
         final double[] cw = b.cmdOmega;
+        final int j0 = Simd.ENABLED ? CriticLanes.effort(cv, cw, o0, RolloutBuffers.BLOCK, T, n, wv, ww, costs, k0) : 0;
         for (int t = 0; t < T; t++) {
             int o = o0 + t * RolloutBuffers.BLOCK;
-            for (int j = 0; j < n; j++) {
+            for (int j = j0; j < n; j++) {
                 double u = cv[o + j];
                 double w = cw[o + j];
                 costs[k0 + j] += wv * u * u + ww * w * w;

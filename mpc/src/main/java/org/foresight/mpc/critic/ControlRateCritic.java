@@ -1,5 +1,6 @@
 package org.foresight.mpc.critic;
 
+import org.foresight.dynamics.model.Simd;
 import org.foresight.mpc.mppi.RolloutBuffers;
 
 /**
@@ -39,14 +40,15 @@ public final class ControlRateCritic implements Critic {
         final double[] cw = b.cmdOmega;
         final double pv = c.previousCmdV;
         final double pw = c.previousCmdOmega;
-        for (int j = 0; j < n; j++) {
+        final int j0 = Simd.ENABLED ? CriticLanes.rate(cv, cw, o0, B, T, n, wv, ww, pv, pw, costs, k0) : 0;
+        for (int j = j0; j < n; j++) {
             double du = cv[o0 + j] - pv;
             double dw = cw[o0 + j] - pw;
             costs[k0 + j] += wv * du * du + ww * dw * dw;
         }
         for (int t = 1; t < T; t++) {
             int o = o0 + t * B;
-            for (int j = 0; j < n; j++) {
+            for (int j = j0; j < n; j++) {
                 double du = cv[o + j] - cv[o - B + j];
                 double dw = cw[o + j] - cw[o - B + j];
                 costs[k0 + j] += wv * du * du + ww * dw * dw;

@@ -1,5 +1,6 @@
 package org.foresight.mpc.critic;
 
+import org.foresight.dynamics.model.Simd;
 import org.foresight.mpc.mppi.RolloutBuffers;
 
 /**
@@ -28,9 +29,10 @@ public final class PreferForwardCritic implements Critic {
         final int o0 = b.blockOffset(k0);
         final double halfW = 0.5 * weight / T;
         final double[] vs = b.v;
+        final int j0 = Simd.ENABLED ? CriticLanes.preferForward(vs, o0, RolloutBuffers.BLOCK, T, n, halfW, costs, k0) : 0;
         for (int t = 0; t < T; t++) {
             int o = o0 + t * RolloutBuffers.BLOCK;
-            for (int j = 0; j < n; j++) {
+            for (int j = j0; j < n; j++) {
                 double v = vs[o + j];
                 costs[k0 + j] += halfW * (Math.abs(v) - v); // 2·max(−v, 0) exactly; vectorises unlike Math.max
             }

@@ -1,5 +1,6 @@
 package org.foresight.mpc.critic;
 
+import org.foresight.dynamics.model.Simd;
 import org.foresight.mpc.mppi.RolloutBuffers;
 
 /**
@@ -35,9 +36,10 @@ public final class SpeedCritic implements Critic {
         final double w = weight / T;
         final double vt = target;
         final double[] vs = b.v;
+        final int j0 = Simd.ENABLED ? CriticLanes.speed(vs, o0, RolloutBuffers.BLOCK, T, n, w, vt, costs, k0) : 0;
         for (int t = 0; t < T; t++) {
             int o = o0 + t * RolloutBuffers.BLOCK;
-            for (int j = 0; j < n; j++) {
+            for (int j = j0; j < n; j++) {
                 double d = vt - vs[o + j];
                 double e = 0.5 * (d + Math.abs(d)); // max(d, 0), exactly; vectorises unlike Math.max
                 costs[k0 + j] += w * e * e;
