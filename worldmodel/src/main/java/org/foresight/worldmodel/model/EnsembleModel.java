@@ -3,6 +3,8 @@ package org.foresight.worldmodel.model;
 import java.util.List;
 
 import org.foresight.dynamics.model.Angles;
+import org.foresight.dynamics.model.DynamicsModel;
+import org.foresight.dynamics.model.EnsembleDynamics;
 import org.foresight.dynamics.model.StateIndex;
 import org.foresight.worldmodel.features.Inputs;
 
@@ -13,9 +15,10 @@ import org.foresight.worldmodel.features.Inputs;
  *   d̄ = (1/M) Σ_m d_m(z)                      (step, Jacobians: means of the members')
  *   x̄⁺_i = (1/M) Σ_m x⁺_{m,i},  σ_i = √((1/M) Σ_m (x⁺_{m,i} − x̄⁺_i)²)   ({@link #stepWithSpread})
  * </pre>
+ * Planners read the members through {@link EnsembleDynamics} to measure a rollout's spread.
  * Immutable, thread-safe; step uses a per-thread scratch (no allocation after a thread's first call).
  */
-public final class EnsembleModel extends BodyFrameModel {
+public final class EnsembleModel extends BodyFrameModel implements EnsembleDynamics {
     private final List<BodyFrameModel> members;
     private final ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[StateIndex.FULL_DIM]);
     private final ThreadLocal<double[]> scratchDz = ThreadLocal.withInitial(() -> new double[BodyDelta.DIM * Inputs.DIM]);
@@ -54,6 +57,16 @@ public final class EnsembleModel extends BodyFrameModel {
     /** @return the members (unmodifiable). */
     public List<BodyFrameModel> members() {
         return members;
+    }
+
+    @Override
+    public int memberCount() {
+        return members.size();
+    }
+
+    @Override
+    public DynamicsModel member(int m) {
+        return members.get(m);
     }
 
     @Override
