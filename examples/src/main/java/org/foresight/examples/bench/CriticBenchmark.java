@@ -110,7 +110,7 @@ public class CriticBenchmark {
                 p.pathAlignCap(), p.collisionCost(), p.obstacleWeight(), p.obstacleMargin(), p.collisionPad(),
                 p.footprintLength(), p.footprintWidth(), p.footprintCircles(), p.effortWeightV(), p.effortWeightOmega(),
                 p.rateWeightV(), p.rateWeightOmega(), p.preferForwardWeight(), p.speedWeight(), p.speedTarget(),
-                p.dynamicObstacle());
+                p.dynamicObstacle(), p.spread());
     }
 
     /** @return the first and last samples' costs: the batch scored by the critic (or all of them). */

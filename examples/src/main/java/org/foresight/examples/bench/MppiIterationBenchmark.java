@@ -39,7 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * as {@code ./foresight} does.
  *
  * <pre>./foresight jmh 'GcBaseline|MppiIteration' -prof gc
- * ./foresight jmh MppiIteration -p model=runs/fit/model.json -p samples=2000</pre>
+ * ./foresight jmh MppiIteration -p model=runs/fit/model.json -p samples=2000
+ * ./foresight jmh MppiIteration -p model=ensemble.json -p samples=2000 -p spreadWeight=0,30</pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -64,6 +65,13 @@ public class MppiIterationBenchmark {
     @Param({"0"})
     public int threads;
 
+    /**
+     * {@code critics.spread.weight}: above 0 (with an ensemble model file) each iteration also rolls every member
+     * out for the spread critic ({@link org.foresight.mpc.critic.SpreadCritic}).
+     */
+    @Param({"0"})
+    public double spreadWeight;
+
     private MppiPlanner planner;
     private PlanRequest request;
     private Plan out;
@@ -74,7 +82,9 @@ public class MppiIterationBenchmark {
         DynamicsModel m = BenchSetup.model(model);
         int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         MppiConfig cfg = MppiConfig.defaults().withSamples(samples).withHorizon(horizon).withThreads(t).withSeed(3);
-        planner = new MppiPlanner(m, cfg, CriticSet.defaults(CriticParams.defaults()));
+        CriticParams critics = org.foresight.mpc.config.PlannerConfig.defaults()
+                .withSet("critics.spread.weight=" + spreadWeight).critics();
+        planner = new MppiPlanner(m, cfg, CriticSet.defaults(critics));
         request = BenchSetup.barnRequest(0, m.stateDim());
         out = new Plan(horizon, 0);
     }

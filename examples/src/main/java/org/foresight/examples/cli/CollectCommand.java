@@ -39,6 +39,16 @@ public final class CollectCommand implements Callable<Integer> {
                     + "so that old and new logs are never mixed).")
     boolean overwrite;
 
+    @Option(names = "--excite-max-v", defaultValue = "2.0", paramLabel = "M_PER_S",
+            description = "Speed limit of the commands the excitation sends [m/s] (narrow it to write logs that never "
+                    + "reach high speeds). Default: ${DEFAULT-VALUE}.")
+    double exciteMaxV;
+
+    @Option(names = "--excite-max-omega", defaultValue = "4.0", paramLabel = "RAD_PER_S",
+            description = "Yaw-rate limit of the commands the excitation sends [rad/s] (e.g. 1 for logs that never "
+                    + "excite fast turns). Default: ${DEFAULT-VALUE}.")
+    double exciteMaxOmega;
+
     @Mixin
     PlantOptions plantOptions = new PlantOptions();
 
@@ -58,6 +68,12 @@ public final class CollectCommand implements Callable<Integer> {
                     "--duration %.6g s is %d rows per episode, more than the %d MiB Java heap holds; collect more, "
                             + "shorter episodes (--episodes)", duration, rows, heap >> 20));
         }
+        if (!(exciteMaxV > 0) || !Double.isFinite(exciteMaxV)) {
+            throw new IllegalArgumentException("--excite-max-v must be finite and > 0 m/s, got " + exciteMaxV);
+        }
+        if (!(exciteMaxOmega > 0) || !Double.isFinite(exciteMaxOmega)) {
+            throw new IllegalArgumentException("--excite-max-omega must be finite and > 0 rad/s, got " + exciteMaxOmega);
+        }
         plantOptions.validate();
         OutputPaths.directory("--out", out);
         List<Path> old;
@@ -74,7 +90,7 @@ public final class CollectCommand implements Callable<Integer> {
             }
         }
         DataCollector.Plan plan = new DataCollector.Plan(episodes, duration, seed, plantOptions.plant(),
-                plantOptions.describe(), 0.05, 0.005);
+                plantOptions.describe(), 0.05, 0.005).withExcitation(exciteMaxV, exciteMaxOmega);
         List<Path> written;
         try (ProgressBar pb = Progress.bar("collect", episodes)) {
             written = DataCollector.collect(plan, out, pb::stepTo);

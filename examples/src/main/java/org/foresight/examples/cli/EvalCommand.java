@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.foresight.dynamics.model.EnsembleDynamics;
 import org.foresight.worldmodel.data.LogSet;
+import org.foresight.worldmodel.eval.CoverageTally;
 import org.foresight.worldmodel.eval.Evaluator;
 import org.foresight.worldmodel.eval.ModelMetrics;
 import org.foresight.worldmodel.eval.NominalUnicycle;
 import org.foresight.worldmodel.eval.Report;
+import org.foresight.worldmodel.eval.SpreadCalibration;
 import org.foresight.worldmodel.eval.TrajectoryPlot;
 import org.foresight.worldmodel.io.ModelFile;
 import org.foresight.worldmodel.model.BodyFrameModel;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Option;
  * with a one-line error and exit code 2.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Validate a saved model on trajectory logs (one-step RMSE, free-run fit over 1 s, 2.8 s, whole episodes).")
+        description = "Validate a saved model on trajectory logs (one-step RMSE, free-run fit over 1 s, 2.8 s, whole episodes; "
+                + "for an ensemble also the calibration of its spread: how often the truth falls within ±2σ).")
 public final class EvalCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -69,6 +73,11 @@ public final class EvalCommand implements Callable<Integer> {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("model_file", model.getFileName().toString());
         extra.put("episodes", LogSet.names(set.episodes()));
+        if (m instanceof EnsembleDynamics ens) {
+            CoverageTally tally = SpreadCalibration.evaluate(ens, set.episodes());
+            System.out.print(SpreadCalibration.table(tally, m.dt()));
+            extra.put("spread_calibration", SpreadCalibration.toMap(tally, m.dt()));
+        }
         Report.write(report, Report.toMap(m.describe(), mm, um, extra));
         System.out.println("report written to " + report);
         Path png = FitCommand.plotPath(plot, report);

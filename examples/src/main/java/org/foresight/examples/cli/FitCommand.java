@@ -88,6 +88,12 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--members", defaultValue = "5", description = "Ensemble size. Default: ${DEFAULT-VALUE}.")
     int members;
 
+    @Option(names = "--ensemble-diversity", defaultValue = "bootstrap", paramLabel = "bootstrap|clamps",
+            description = "How ensemble members differ: bootstrap (resampled episodes only) or clamps (also every second "
+                    + "member without the library's input command clamps, so the spread grows where the commands go "
+                    + "beyond the logs). Default: ${DEFAULT-VALUE}.")
+    String diversity;
+
     @Option(names = "--member-kind", defaultValue = "sparse", description = "Ensemble member kind: linear, sparse or mlp. Default: ${DEFAULT-VALUE}.")
     String memberKind;
 
@@ -118,12 +124,16 @@ public final class FitCommand implements Callable<Integer> {
         if (!(lambda >= 0) || !Double.isFinite(lambda)) {
             throw new IllegalArgumentException("--lambda must be a finite number >= 0, got " + lambda);
         }
+        if (!FitOptions.DIVERSITIES.contains(diversity)) {
+            throw new IllegalArgumentException("--ensemble-diversity must be one of " + FitOptions.DIVERSITIES + ", got '"
+                    + diversity + "'");
+        }
         checkOutputs(out, report, plot);
         FeatureLibrary lib = library == null ? FeatureLibrary.defaults() : readLibrary(library);
         MlpConfig mlp = MlpConfig.defaults().withBudget(mlpSamples);
         mlp = new MlpConfig(mlp.width(), mlp.depth(), mlp.oneStepSamples(), mlp.rolloutSamples(), mlp.rolloutSteps(),
                 mlp.batchSize(), mlp.learningRate(), threads);
-        FitOptions options = new FitOptions(kind, lib, lambda, mlp, memberKind, members);
+        FitOptions options = new FitOptions(kind, lib, lambda, mlp, memberKind, members, diversity);
 
         LogSet set = LogSet.load(logs, mapColumns, dt);
         warnIfMixed(set);

@@ -66,6 +66,15 @@ class BadInputTest {
         c.add(new Case("--duration", "collect", "--duration", "1e12", "--out", out));
         c.add(new Case("--duration", "collect", "--duration", "3", "--out", out));
         c.add(new Case("--episodes", "collect", "--episodes", "0", "--out", out));
+        c.add(new Case("--excite-max-omega", "collect", "--excite-max-omega", "0", "--out", out));
+        c.add(new Case("--excite-max-v", "collect", "--excite-max-v", "NaN", "--out", out));
+        c.add(new Case("--ensemble-diversity", "fit", "--logs", l, "--kind", "ensemble", "--ensemble-diversity", "chaos",
+                "--out", out + ".json"));
+        c.add(new Case("diversity 'clamps'", "fit", "--logs", l, "--kind", "ensemble", "--member-kind", "mlp",
+                "--ensemble-diversity", "clamps", "--out", out + ".json"));
+        c.add(new Case("critics.spread.weight", "bench", "--set", "critics.spread.weight=-2", "--worlds", "0", "--out", out));
+        c.add(new Case("critics.spread.margin", "navigate", "--world", "barn:0", "--set", "critics.spread.margin=0",
+                "--out", out));
         c.add(new Case("--threads", "bench", "--threads", "-1", "--worlds", "0", "--out", out));
         c.add(new Case("--mlp-samples", "fit", "--logs", l, "--kind", "mlp", "--mlp-samples", "0", "--out", out + ".json"));
         c.add(new Case("--threads", "fit", "--logs", l, "--kind", "mlp", "--threads", "-1", "--out", out + ".json"));

@@ -3,6 +3,7 @@ package org.foresight.mpc.cem;
 import java.util.Arrays;
 import org.foresight.dynamics.model.ControlIndex;
 import org.foresight.dynamics.model.DynamicsModel;
+import org.foresight.dynamics.model.EnsembleDynamics;
 import org.foresight.dynamics.model.StateIndex;
 import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
@@ -14,6 +15,7 @@ import org.foresight.mpc.mppi.CommandClip;
 import org.foresight.mpc.mppi.NoiseSampler;
 import org.foresight.mpc.mppi.PlanStart;
 import org.foresight.mpc.mppi.RolloutBuffers;
+import org.foresight.mpc.mppi.SpreadRollout;
 import org.foresight.mpc.mppi.WorkerPool;
 
 /**
@@ -68,6 +70,8 @@ public final class CemPlanner implements Planner {
     /** One-sample batch: the final mean's rollout and score. */
     private final RolloutBuffers meanRollout = new RolloutBuffers();
     private final CriticContext context = new CriticContext();
+    /** Fills the spread channels when a critic reads them and the model is an ensemble, else null. */
+    private final SpreadRollout spreadRollout;
     private final int n;
     private final int population;
     private final int horizon;
@@ -148,6 +152,13 @@ public final class CemPlanner implements Planner {
         stepX = new double[n];
         stepU = new double[ControlIndex.DIM];
         stepXNext = new double[n];
+        if (critics.needsSpread() && model instanceof EnsembleDynamics ens) {
+            spreadRollout = new SpreadRollout(ens, threads, CHUNK);
+            buffers.enableSpread();
+            meanRollout.enableSpread();
+        } else {
+            spreadRollout = null;
+        }
         buffers.ensure(population, horizon);
         meanRollout.ensure(1, horizon);
         if (!hasVelocity) {
@@ -494,6 +505,10 @@ public final class CemPlanner implements Planner {
             xa = xb;
             xb = tmp;
         }
+        // 2b. The ensemble members along the same commands, for critics that read the spread.
+        if (spreadRollout != null) {
+            spreadRollout.fill(worker, b, k0, cnt, x0, dt);
+        }
         // 3. Critics.
         final double[] costs = b.costs;
         for (int k = k0; k < k1; k++) {
@@ -535,6 +550,9 @@ public final class CemPlanner implements Planner {
                 e.v[o] = stepX[StateIndex.V];
                 e.omega[o] = stepX[StateIndex.OMEGA];
             }
+        }
+        if (spreadRollout != null) {
+            spreadRollout.fill(0, e, 0, 1, x0, config.dt()); // on the caller's thread, the pool idle: worker 0's scratch
         }
         e.costs[0] = 0.0;
         e.collided[0] = 0;

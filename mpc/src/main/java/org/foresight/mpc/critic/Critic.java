@@ -18,6 +18,17 @@ public interface Critic {
     String name();
 
     /**
+     * Whether this critic reads {@link RolloutBuffers#spread}: a planner over an
+     * {@link org.foresight.dynamics.model.EnsembleDynamics} model then rolls every member out to fill it (which
+     * costs one more rollout per member). Default: false.
+     *
+     * @return true if {@link #score} reads the spread channel.
+     */
+    default boolean needsSpread() {
+        return false;
+    }
+
+    /**
      * Per-cycle setup (e.g. cache a field from the context). Default: nothing.
      *
      * @param context the cycle's context. Not modified.

@@ -27,17 +27,18 @@ import java.util.List;
  * @param speedWeight         {@link SpeedCritic} per (m/s)².
  * @param speedTarget         {@link SpeedCritic} cruise speed [m/s].
  * @param dynamicObstacle     {@link DynamicObstacleCritic} parameters.
+ * @param spread              {@link SpreadCritic} parameters (off by default).
  */
 public record CriticParams(double goalWeight, double goalActivation, double pathFollowWeight, double pathAlignWeight,
                            double pathAlignCap, double collisionCost, double obstacleWeight, double obstacleMargin, double collisionPad,
                            double footprintLength, double footprintWidth, int footprintCircles,
                            double effortWeightV, double effortWeightOmega, double rateWeightV, double rateWeightOmega,
                            double preferForwardWeight, double speedWeight, double speedTarget,
-                           DynamicObstacleParams dynamicObstacle) {
+                           DynamicObstacleParams dynamicObstacle, SpreadParams spread) {
 
     /** The default critic list, in scoring order. */
     public static final List<String> DEFAULT_CRITICS = List.of("obstacle", "goal", "path_follow", "path_align",
-            "control_effort", "control_rate", "prefer_forward", "speed", "dynamic_obstacle");
+            "control_effort", "control_rate", "prefer_forward", "speed", "dynamic_obstacle", "spread");
 
     /** Validates the footprint (the critics validate their own fields when built). */
     public CriticParams {
@@ -45,6 +46,9 @@ public record CriticParams(double goalWeight, double goalActivation, double path
         Critics.positive("footprintWidth", "m", footprintWidth);
         if (dynamicObstacle == null) {
             throw new IllegalArgumentException("dynamicObstacle parameters must be present");
+        }
+        if (spread == null) {
+            throw new IllegalArgumentException("spread parameters must be present");
         }
         if (footprintCircles < 1) {
             throw new IllegalArgumentException("footprintCircles must be >= 1, got " + footprintCircles);
@@ -60,7 +64,7 @@ public record CriticParams(double goalWeight, double goalActivation, double path
         return new CriticParams(3.0, 2.0, 3.0, 1.0, 1.0, 1000.0, 3.0, 0.25, 0.04,
                 0.42, 0.33, 3,
                 0.0, 0.02, 0.0002, 0.0005,
-                5.0, 1.0, 1.6, DynamicObstacleParams.defaults());
+                5.0, 1.0, 1.6, DynamicObstacleParams.defaults(), SpreadParams.defaults());
     }
 
     /** @param length [m]. @param width [m]. @return a copy with the footprint changed. */
@@ -68,7 +72,7 @@ public record CriticParams(double goalWeight, double goalActivation, double path
         return new CriticParams(goalWeight, goalActivation, pathFollowWeight, pathAlignWeight, pathAlignCap,
                 collisionCost, obstacleWeight, obstacleMargin, collisionPad, length, width, footprintCircles, effortWeightV,
                 effortWeightOmega, rateWeightV, rateWeightOmega, preferForwardWeight, speedWeight, speedTarget,
-                dynamicObstacle);
+                dynamicObstacle, spread);
     }
 
     /** @param target cruise speed [m/s]. @return a copy with it changed. */
@@ -76,7 +80,7 @@ public record CriticParams(double goalWeight, double goalActivation, double path
         return new CriticParams(goalWeight, goalActivation, pathFollowWeight, pathAlignWeight, pathAlignCap,
                 collisionCost, obstacleWeight, obstacleMargin, collisionPad, footprintLength, footprintWidth, footprintCircles,
                 effortWeightV, effortWeightOmega, rateWeightV, rateWeightOmega, preferForwardWeight, speedWeight, target,
-                dynamicObstacle);
+                dynamicObstacle, spread);
     }
 
     /** @param weight cost per m/s of reversing. @return a copy with the prefer-forward weight changed. */
@@ -84,6 +88,6 @@ public record CriticParams(double goalWeight, double goalActivation, double path
         return new CriticParams(goalWeight, goalActivation, pathFollowWeight, pathAlignWeight, pathAlignCap,
                 collisionCost, obstacleWeight, obstacleMargin, collisionPad, footprintLength, footprintWidth, footprintCircles,
                 effortWeightV, effortWeightOmega, rateWeightV, rateWeightOmega, weight, speedWeight, speedTarget,
-                dynamicObstacle);
+                dynamicObstacle, spread);
     }
 }

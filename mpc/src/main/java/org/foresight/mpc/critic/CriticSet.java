@@ -25,7 +25,7 @@ public final class CriticSet {
      * Builds the named built-in critics.
      *
      * @param names  critic names: goal, path_follow, path_align, obstacle, control_effort, control_rate,
-     *               prefer_forward, speed, dynamic_obstacle.
+     *               prefer_forward, speed, dynamic_obstacle, spread.
      * @param params their parameters.
      * @return the set, in the given order.
      * @throws IllegalArgumentException naming an unknown critic.
@@ -76,9 +76,11 @@ public final class CriticSet {
                 double[][] c = ObstacleCritic.circlesFor(p.footprintLength(), p.footprintWidth(), p.footprintCircles());
                 return new DynamicObstacleCritic(p.dynamicObstacle(), c[0], c[1][0]);
             }
+            case "spread":
+                return new SpreadCritic(p.spread(), Math.hypot(0.5 * p.footprintLength(), 0.5 * p.footprintWidth()));
             default:
                 throw new IllegalArgumentException("unknown critic '" + name + "'; known: goal, path_follow, path_align, "
-                        + "obstacle, control_effort, control_rate, prefer_forward, speed, dynamic_obstacle");
+                        + "obstacle, control_effort, control_rate, prefer_forward, speed, dynamic_obstacle, spread");
         }
     }
 
@@ -89,6 +91,16 @@ public final class CriticSet {
             n.add(c.name());
         }
         return Collections.unmodifiableList(n);
+    }
+
+    /** @return whether any critic reads the rollouts' spread ({@link Critic#needsSpread}). */
+    public boolean needsSpread() {
+        for (Critic c : critics) {
+            if (c.needsSpread()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return number of critics. */

@@ -3,6 +3,7 @@ package org.foresight.mpc.mppi;
 import java.util.Arrays;
 import org.foresight.dynamics.model.ControlIndex;
 import org.foresight.dynamics.model.DynamicsModel;
+import org.foresight.dynamics.model.EnsembleDynamics;
 import org.foresight.dynamics.model.StateIndex;
 import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
@@ -20,6 +21,7 @@ import org.foresight.mpc.critic.CriticSet;
  *   u_k,t = clip_bounds(clip_accel(ū_t + ε_k,t, u_k,t−1))    |Δu| ≤ a·dt from the last applied command
  *                                                           (to within rounding at a bound, see CommandClip)
  *   x_k,t+1 = f(x_k,t, u_k,t, dt)                            model.stepBatch over a chunk of samples per step
+ *   σ_k,t = spread of the ensemble's members along u_k       only if a critic reads it (SpreadRollout)
  *   S_k = Σ_critics                                          critics add into costs[k]
  *   w_k = exp(−(S_k − min_j S_j)/λ) / Σ_j exp(−(S_j − min S)/λ)   (min-shift: no overflow, best weight = 1)
  *   ū_t ← SG-smooth(Σ_k w_k u_k,t), clipped to the bounds
@@ -56,6 +58,8 @@ public final class MppiPlanner implements Planner {
     private final RolloutBuffers buffers = new RolloutBuffers();
     private final CriticContext context = new CriticContext();
     private final SavitzkyGolay smoother;
+    /** Fills the spread channel when a critic reads it and the model is an ensemble, else null. */
+    private final SpreadRollout spreadRollout;
     private final int n;
     private final int samples;
     private final int horizon;
@@ -128,6 +132,12 @@ public final class MppiPlanner implements Planner {
         stepX = new double[n];
         stepU = new double[ControlIndex.DIM];
         stepXNext = new double[n];
+        if (critics.needsSpread() && model instanceof EnsembleDynamics ens) {
+            spreadRollout = new SpreadRollout(ens, threads, CHUNK);
+            buffers.enableSpread();
+        } else {
+            spreadRollout = null;
+        }
         buffers.ensure(samples, horizon);
         if (!hasVelocity) {
             buffers.aliasVelocityToCommands();
@@ -441,6 +451,10 @@ public final class MppiPlanner implements Planner {
             double[] tmp = xa;
             xa = xb;
             xb = tmp;
+        }
+        // 2b. The ensemble members along the same commands, for critics that read the spread.
+        if (spreadRollout != null) {
+            spreadRollout.fill(worker, b, k0, cnt, x0, dt);
         }
         // 3. Critics.
         final double[] costs = b.costs;

@@ -39,12 +39,19 @@ public final class RolloutBuffers {
     public double[] cmdV = new double[0];
     /** sampled (bounded) yaw-rate command [rad/s] held over step t. */
     public double[] cmdOmega = new double[0];
+    /**
+     * positional spread σ_p [m] of the model's ensemble members around pose entry t (see {@link SpreadRollout}),
+     * same layout as {@link #x}; length 0 until {@link #enableSpread} (only planners over an ensemble whose
+     * critics ask for it fill it).
+     */
+    public double[] spread = new double[0];
     /** total cost of sample k (dimensionless), index k; critics add into it. */
     public double[] costs = new double[0];
     /** 1 if sample k collided (obstacle critic), index k. */
     public byte[] collided = new byte[0];
     /** softmax weight of sample k after the update, index k. */
     public double[] weights = new double[0];
+    private boolean withSpread;
 
     /**
      * For kinematic models (no velocity state): makes {@link #v}/{@link #omega} the very arrays
@@ -53,6 +60,22 @@ public final class RolloutBuffers {
     public void aliasVelocityToCommands() {
         v = cmdV;
         omega = cmdOmega;
+    }
+
+    /**
+     * Makes {@link #ensure} keep a {@link #spread} channel as large as the pose channels (allocated now if
+     * the buffers are already sized).
+     */
+    public void enableSpread() {
+        withSpread = true;
+        if (spread.length < x.length) {
+            spread = new double[x.length];
+        }
+    }
+
+    /** @return whether {@link #spread} is kept (after {@link #enableSpread}). */
+    public boolean hasSpread() {
+        return withSpread;
     }
 
     /**
@@ -92,6 +115,9 @@ public final class RolloutBuffers {
             omega = new double[n];
             cmdV = new double[n];
             cmdOmega = new double[n];
+        }
+        if (withSpread && spread.length < n) {
+            spread = new double[n];
         }
         if (costs.length < k) {
             costs = new double[k];

@@ -52,9 +52,14 @@ public final class DataCollector {
      * @param plantDescription what the plant is, for the sidecar ({@code "plant"}); JSON-serialisable.
      * @param controlDt control period [s] (row spacing of the logs).
      * @param physicsDt physics step [s], dividing {@code controlDt}.
+     * @param exciteMaxV     speed limit the excitation commands [m/s], &gt; 0 ({@link #NOMINAL_MAX_V} unless a
+     *                       deliberately narrow data set is wanted: commands span ±exciteMaxV).
+     * @param exciteMaxOmega yaw-rate limit the excitation commands [rad/s], &gt; 0 ({@link #NOMINAL_MAX_OMEGA}
+     *                       unless narrowed, e.g. logs that never excite fast turns).
      */
     public record Plan(int episodes, double duration, long seed, DynamicsModel plant,
-                       Map<String, Object> plantDescription, double controlDt, double physicsDt) {
+                       Map<String, Object> plantDescription, double controlDt, double physicsDt,
+                       double exciteMaxV, double exciteMaxOmega) {
         /** Validates the counts, periods and plant. */
         public Plan {
             RobotPhysics.checkPlant(plant);
@@ -70,6 +75,37 @@ public final class DataCollector {
                 throw new IllegalArgumentException("controlDt (" + controlDt + " s) must be a positive multiple of physicsDt ("
                         + physicsDt + " s)");
             }
+            if (!(exciteMaxV > 0) || !Double.isFinite(exciteMaxV)) {
+                throw new IllegalArgumentException("excitation speed limit must be finite and > 0 m/s, got " + exciteMaxV);
+            }
+            if (!(exciteMaxOmega > 0) || !Double.isFinite(exciteMaxOmega)) {
+                throw new IllegalArgumentException("excitation yaw-rate limit must be finite and > 0 rad/s, got " + exciteMaxOmega);
+            }
+        }
+
+        /**
+         * A plan over the nominal envelope ({@link #NOMINAL_MAX_V}, {@link #NOMINAL_MAX_OMEGA}).
+         *
+         * @param episodes  number of episodes, ≥ 1.
+         * @param duration  length of each episode [s], &gt; 0.
+         * @param seed      base seed.
+         * @param plant     the true robot.
+         * @param plantDescription what the plant is, for the sidecar.
+         * @param controlDt control period [s].
+         * @param physicsDt physics step [s].
+         */
+        public Plan(int episodes, double duration, long seed, DynamicsModel plant, Map<String, Object> plantDescription,
+                    double controlDt, double physicsDt) {
+            this(episodes, duration, seed, plant, plantDescription, controlDt, physicsDt, NOMINAL_MAX_V, NOMINAL_MAX_OMEGA);
+        }
+
+        /**
+         * @param maxV     excitation speed limit [m/s].
+         * @param maxOmega excitation yaw-rate limit [rad/s].
+         * @return this plan with the excitation's envelope changed.
+         */
+        public Plan withExcitation(double maxV, double maxOmega) {
+            return new Plan(episodes, duration, seed, plant, plantDescription, controlDt, physicsDt, maxV, maxOmega);
         }
 
         /**
@@ -123,7 +159,7 @@ public final class DataCollector {
         SplittableRandom root = new SplittableRandom(plan.seed() ^ (0x9E3779B97F4A7C15L * (episode + 1L)));
         SplittableRandom processNoise = root.split();
         SplittableRandom measurementNoise = root.split();
-        ExcitationSignal signal = new ExcitationSignal(root.nextLong(), NOMINAL_MAX_V, NOMINAL_MAX_OMEGA, plan.controlDt());
+        ExcitationSignal signal = new ExcitationSignal(root.nextLong(), plan.exciteMaxV(), plan.exciteMaxOmega(), plan.controlDt());
         int substeps = (int) Math.rint(plan.controlDt() / plan.physicsDt());
         RobotPhysics physics = new RobotPhysics(plan.plant(), plan.physicsDt(), substeps, true, processNoise);
         int rows = (int) Math.rint(plan.duration() / plan.controlDt());

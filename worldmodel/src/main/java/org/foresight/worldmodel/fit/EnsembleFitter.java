@@ -12,6 +12,13 @@ import org.foresight.worldmodel.model.EnsembleModel;
 /**
  * Bootstrap ensembles: each member is fitted on N episodes drawn with replacement from the N training
  * episodes (resampling whole episodes keeps their time correlation), with its own derived seed.
+ *
+ * <p>A bootstrap of models linear in their coefficients only spreads by the coefficients' estimation noise: where
+ * the logs never went (e.g. yaw-rate commands beyond any logged), all members extrapolate alike and the spread
+ * stays tiny while the error is large (README, "Doubt as a cost"). With {@code alternateClamps} every second
+ * member (1, 3, …) is fitted over the library without its input command clamps: inside the logged command range
+ * the clamp is inactive and the members agree, beyond it the clamped members hold the command at the largest
+ * logged level while the others extrapolate, so the spread grows exactly where the data end.
  */
 public final class EnsembleFitter {
     private EnsembleFitter() {
@@ -50,6 +57,36 @@ public final class EnsembleFitter {
      */
     public static EnsembleModel fit(List<Episode> train, String memberKind, int members, FeatureLibrary library,
                                     double lambda, MlpConfig mlp, long seed, FitProgress progress) {
+        return fit(train, memberKind, members, library, lambda, mlp, seed, false, progress);
+    }
+
+    /**
+     * As {@link #fit(List, String, int, FeatureLibrary, double, MlpConfig, long, FitProgress)}, optionally with
+     * structural diversity (see the class comment).
+     *
+     * @param train           training episodes.
+     * @param memberKind      "linear", "sparse" or "mlp".
+     * @param members         number of members, ≥ 2.
+     * @param library         feature library for linear/sparse members.
+     * @param lambda          relative ridge weight for linear/sparse members.
+     * @param mlp             settings for MLP members.
+     * @param seed            seed of the resampling and of each member.
+     * @param alternateClamps fit members 1, 3, … without the library's input clamps (linear/sparse only).
+     * @param progress        receives (done, total); the result does not depend on it.
+     * @return the ensemble.
+     */
+    public static EnsembleModel fit(List<Episode> train, String memberKind, int members, FeatureLibrary library,
+                                    double lambda, MlpConfig mlp, long seed, boolean alternateClamps,
+                                    FitProgress progress) {
+        if (alternateClamps && (memberKind.equals("mlp") || library.inputs().isEmpty())) {
+            throw new IllegalArgumentException("alternating input clamps needs linear or sparse members over a library "
+                    + "with input clamps");
+        }
+        List<List<org.foresight.worldmodel.features.Term>> terms = new ArrayList<>();
+        for (int r = 0; r < org.foresight.worldmodel.model.BodyDelta.DIM; r++) {
+            terms.add(library.terms(r));
+        }
+        FeatureLibrary unclamped = new FeatureLibrary(terms);
         if (members < 2) {
             throw new IllegalArgumentException("an ensemble needs at least 2 members, got " + members);
         }
@@ -61,9 +98,10 @@ public final class EnsembleFitter {
                 sample.add(train.get(rng.nextInt(train.size())));
             }
             long memberSeed = rng.nextLong();
+            FeatureLibrary lib = alternateClamps && m % 2 == 1 ? unclamped : library;
             switch (memberKind) {
-                case "linear" -> out.add(LinearFitter.fitRidge(sample, library, lambda));
-                case "sparse" -> out.add(SparseFitter.fit(sample, library, lambda, memberSeed).model());
+                case "linear" -> out.add(LinearFitter.fitRidge(sample, lib, lambda));
+                case "sparse" -> out.add(SparseFitter.fit(sample, lib, lambda, memberSeed).model());
                 case "mlp" -> {
                     final int member = m;
                     out.add(MlpTrainer.train(sample, mlp, memberSeed,

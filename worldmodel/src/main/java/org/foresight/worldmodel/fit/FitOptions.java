@@ -13,8 +13,16 @@ import org.foresight.worldmodel.features.FeatureLibrary;
  * @param mlp        MLP settings, non-null.
  * @param memberKind kind of ensemble members: "linear", "sparse" or "mlp".
  * @param members    ensemble size, ≥ 2.
+ * @param diversity  how ensemble members differ: one of {@link #DIVERSITIES}. "bootstrap": only by the episodes
+ *                   resampled for each; "clamps": also every second member (1, 3, …) is fitted without the
+ *                   library's input command clamps, so the members disagree wherever the commands go beyond
+ *                   anything in the logs (linear/sparse members of a library with input clamps only).
  */
-public record FitOptions(String kind, FeatureLibrary library, double lambda, MlpConfig mlp, String memberKind, int members) {
+public record FitOptions(String kind, FeatureLibrary library, double lambda, MlpConfig mlp, String memberKind, int members,
+                         String diversity) {
+    /** Values accepted by {@link #diversity()}. */
+    public static final List<String> DIVERSITIES = List.of("bootstrap", "clamps");
+
     /** Kinds accepted by {@link #kind()}. */
     public static final List<String> KINDS = List.of("physics", "linear", "sparse", "mlp", "ensemble");
 
@@ -35,6 +43,28 @@ public record FitOptions(String kind, FeatureLibrary library, double lambda, Mlp
         if (members < 2) {
             throw new IllegalArgumentException("ensemble size must be >= 2, got " + members);
         }
+        if (!DIVERSITIES.contains(diversity)) {
+            throw new IllegalArgumentException("ensemble diversity must be one of " + DIVERSITIES + ", got '" + diversity + "'");
+        }
+        if (diversity.equals("clamps") && (memberKind.equals("mlp") || library.inputs().isEmpty())) {
+            throw new IllegalArgumentException("ensemble diversity 'clamps' needs linear or sparse members over a feature "
+                    + "library with input clamps (\"inputs\": [\"sat(cmd_v,auto)\", ...]); got " + memberKind + " members and "
+                    + (library.inputs().isEmpty() ? "no" : "some") + " input clamps");
+        }
+    }
+
+    /**
+     * Options whose ensembles differ by bootstrap only.
+     *
+     * @param kind       the kind.
+     * @param library    features.
+     * @param lambda     ridge weight.
+     * @param mlp        MLP settings.
+     * @param memberKind ensemble member kind.
+     * @param members    ensemble size.
+     */
+    public FitOptions(String kind, FeatureLibrary library, double lambda, MlpConfig mlp, String memberKind, int members) {
+        this(kind, library, lambda, mlp, memberKind, members, "bootstrap");
     }
 
     /**

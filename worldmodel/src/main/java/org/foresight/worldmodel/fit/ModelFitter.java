@@ -69,8 +69,9 @@ public final class ModelFitter {
             }
             case "ensemble" -> {
                 model = EnsembleFitter.fit(train, options.memberKind(), options.members(), options.library(),
-                        options.lambda(), options.mlp(), seed, progress);
+                        options.lambda(), options.mlp(), seed, options.diversity().equals("clamps"), progress);
                 details.put("member_kind", options.memberKind());
+                details.put("diversity", options.diversity());
                 details.put("members", options.members());
             }
             default -> throw new IllegalArgumentException("unknown model kind " + options.kind());
