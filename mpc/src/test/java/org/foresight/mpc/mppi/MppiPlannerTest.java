@@ -107,6 +107,74 @@ class MppiPlannerTest {
         assertTrue(last[ControlIndex.V] > 0.8, "forward speed after 1.5 s: " + last[ControlIndex.V]);
     }
 
+    @Test
+    void withMovingObstaclesTheEvasiveSamplesAreConstantOffsetsOfTheMean() {
+        // samples 1 … EVASIVE_COUNT hold ū + (Δv, Δω) at every step (then the clips); without moving obstacles they are
+        // ordinary noise
+        org.foresight.mpc.perception.MovingDiscs far = new org.foresight.mpc.perception.MovingDiscs();
+        far.add(40, 40, 0, 0, 0.5);
+        try (MppiPlanner p = new MppiPlanner(new Unicycle(), SMALL, CriticSet.defaults(CriticParams.defaults()))) {
+            Plan out = new Plan(SMALL.horizon(), 0);
+            double[] x = {-4, 0, 0};
+            p.plan(new PlanRequest(0, x, disc(0, 1.5), 4, 0, 0.5, new GuidePath(new double[] {-4, 0, 4, 0}), far), out);
+            RolloutBuffers b = p.buffers();
+            for (int e = 0; e < MppiPlanner.EVASIVE_COUNT; e++) {
+                // step 0 from rest: clip_accel bounds |u| by a·dt, so the offset's sign shows in the command
+                double v0 = b.cmdV[b.index(1 + e, 0)];
+                double w0 = b.cmdOmega[b.index(1 + e, 0)];
+                double dv = SMALL.maxAccel() * SMALL.dt();
+                double dw = SMALL.maxAlpha() * SMALL.dt();
+                assertEquals(Math.max(SMALL.minV(), Math.max(-dv, Math.min(dv, MppiPlanner.EVASIVE_V[e]))), v0, 1e-12,
+                        "sample " + (1 + e) + " speed");
+                assertEquals(Math.max(-dw, Math.min(dw, MppiPlanner.EVASIVE_OMEGA[e])), w0, 1e-12,
+                        "sample " + (1 + e) + " yaw rate");
+            }
+            p.reset();
+            p.plan(request(x, disc(0, 1.5)), out);
+            int constant = 0;
+            for (int e = 0; e < MppiPlanner.EVASIVE_COUNT; e++) {
+                double v0 = b.cmdV[b.index(1 + e, 0)];
+                constant += Math.abs(Math.abs(v0) - SMALL.maxAccel() * SMALL.dt()) < 1e-12 ? 1 : 0;
+            }
+            assertTrue(constant < MppiPlanner.EVASIVE_COUNT, "without moving obstacles the samples are noise");
+        }
+    }
+
+    @Test
+    void stopsShortOfARowOfDiscsAcrossItsWay() {
+        // at speed, a row of discs (r = 0.5 m, at rest) appears across the corridor 1.6 m ahead of the robot's centre:
+        // no way round, so it must brake; it may not come within the footprint of any disc
+        MppiConfig cfg = SMALL.withSamples(640);
+        try (MppiPlanner p = new MppiPlanner(new Unicycle(), cfg, CriticSet.defaults(CriticParams.defaults()))) {
+            Plan out = new Plan(cfg.horizon(), 0);
+            double[] x = {-4, 0, 0};
+            double[] xn = new double[3];
+            Unicycle u = new Unicycle();
+            ObstacleField open = disc(40, 40);
+            GuidePath guide = new GuidePath(new double[] {-4, 0, 4, 0});
+            for (int c = 0; c < 30; c++) { // 1.5 s to reach cruise speed
+                p.plan(new PlanRequest(c * 0.05, x, open, 4, 0, 0.5, guide), out);
+                u.step(x, out.command, 0.05, xn);
+                System.arraycopy(xn, 0, x, 0, 3);
+            }
+            double speed = out.command[ControlIndex.V];
+            assertTrue(speed > 1.2, "cruising at " + speed + " m/s before the discs appear");
+            org.foresight.mpc.perception.MovingDiscs row = new org.foresight.mpc.perception.MovingDiscs();
+            double wallX = x[0] + 1.6;
+            for (double y = -4; y <= 4; y += 0.8) {
+                row.add(wallX, y, 0, 0, 0.5);
+            }
+            for (int c = 30; c < 90; c++) {
+                p.plan(new PlanRequest(c * 0.05, x, open, 4, 0, 0.5, guide, row), out);
+                u.step(x, out.command, 0.05, xn);
+                System.arraycopy(xn, 0, x, 0, 3);
+                // front of the 0.42 m footprint against the row's near side
+                assertTrue(x[0] + 0.21 < wallX - 0.5, "cycle " + c + ": front at " + (x[0] + 0.21) + " m, discs from "
+                        + (wallX - 0.5) + " m");
+            }
+        }
+    }
+
     /** A model that returns NaN: the planner must stop with a status, not throw. */
     static final class NanModel implements DynamicsModel {
         @Override
