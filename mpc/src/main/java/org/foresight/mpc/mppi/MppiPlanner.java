@@ -32,13 +32,6 @@ import org.foresight.mpc.critic.CriticSet;
  * keyed by (seed, iteration, channel, chunk, step). Hence the same seed gives bit-identical commands for any
  * number of threads.
  *
- * <p><b>Evasive samples.</b> With moving obstacles in the request, samples 1 … {@value #EVASIVE_COUNT} of each
- * iteration replace their noise with a constant offset over the whole horizon, ε_k,t = (Δv_k, Δω_k)
- * ({@link #EVASIVE_V}, {@link #EVASIVE_OMEGA}): braking to a stop, reversing, braking while turning away, swerving.
- * Per-step noise of σ_v around the mean cannot brake by more than a fraction of a metre per second over the
- * horizon, so without them the optimiser never sees the option to let a crossing disc pass; the acceleration and
- * speed clips make each a feasible manoeuvre. Deterministic, so the same seed still gives the same commands.
- *
  * <p><b>Safety.</b> Non-finite rollouts (a NaN model) are excluded; if none is finite the status is
  * {@link PlanStatus#NON_FINITE}, if none is collision-free {@link PlanStatus#NO_COLLISION_FREE_ROLLOUT}; both
  * command (0, 0) and reset the warm start. Nothing throws on bad numbers.
@@ -54,12 +47,6 @@ public final class MppiPlanner implements Planner {
      * unicycle and the learned linear model); 2000 samples still give 32 chunks to balance over the workers.
      */
     public static final int CHUNK = RolloutBuffers.BLOCK;
-    /** Speed offsets Δv of the evasive samples [m/s] (see the class comment). */
-    static final double[] EVASIVE_V = {-0.6, -1.2, -2.0, -3.0, -4.0, -2.0, -2.0, -0.8, -0.8, 0.0, 0.0};
-    /** Yaw-rate offsets Δω of the evasive samples [rad/s]. */
-    static final double[] EVASIVE_OMEGA = {0.0, 0.0, 0.0, 0.0, 0.0, 1.2, -1.2, 2.0, -2.0, 1.5, -1.5};
-    /** Number of evasive samples. */
-    static final int EVASIVE_COUNT = 11;
 
     private final DynamicsModel model;
     private final MppiConfig config;
@@ -100,8 +87,6 @@ public final class MppiPlanner implements Planner {
     /** Time of the last plan's measurement [s], NaN before the first (for the warm start's shift). */
     private double lastPlanTime = Double.NaN;
     private int lastFeasible;
-    /** Whether this plan's request has moving obstacles (evasive samples on). */
-    private boolean evasive;
     private int lastFinite;
     private double lastMinCost;
 
@@ -265,7 +250,6 @@ public final class MppiPlanner implements Planner {
         }
         PlanStart.skipElapsedSteps(lastPlanTime, request.time(), config.dt(), meanV, meanW, horizon);
         lastPlanTime = request.time();
-        evasive = request.movers().count() > 0;
         CriticContext c = context;
         PlanStart.context(c, request, lastCmdV, lastCmdW, config.dt(), horizon);
         critics.prepare(c);
@@ -426,14 +410,6 @@ public final class MppiPlanner implements Planner {
         }
         final double[] ev = ahead ? aheadV : cv;
         final double[] ew = ahead ? aheadW : cw;
-        if (evasive && k0 == 0) {
-            for (int e = 0; e < EVASIVE_COUNT && e + 1 < cnt; e++) {
-                for (int t = 0; t < T; t++) {
-                    ev[o0 + t * B + 1 + e] = EVASIVE_V[e];
-                    ew[o0 + t * B + 1 + e] = EVASIVE_OMEGA[e];
-                }
-            }
-        }
         // 2. Per time step: bounded controls u = clip(ū + ε, u_prev ± a·dt, bounds), written both to the
         //    batch and to the stepBatch input; one stepBatch over the chunk; one copy per channel of the
         //    new states into the batch (the block layout makes a step's samples contiguous).
