@@ -8,7 +8,7 @@ import org.foresight.dynamics.world.Lidar;
  * cut into clusters, each cluster measures a disc, and each disc is followed by a constant-velocity Kalman
  * filter. Tracks are born unconfirmed and reported after {@link TrackerConfig#confirmHits} matches; they die
  * after {@link TrackerConfig#maxCoast} without one ({@link TrackerConfig#hiddenCoast} while the prediction lies
- * outside the lidar's field of view or range, or behind a nearer return). A DynaBARN obstacle's loop-end jump (~20 m) falls outside
+ * outside the lidar's field of view or range). A DynaBARN obstacle's loop-end jump (~20 m) falls outside
  * every gate: its track dies and a new one is born where it reappears.
  *
  * <pre>
@@ -126,8 +126,7 @@ public final class DiscTracker {
                 double dist = Math.hypot(tx[i] - sx, ty[i] - sy);
                 double bearing = Math.IEEEremainder(Math.atan2(ty[i] - sy, tx[i] - sx) - stheta, 2 * Math.PI);
                 double half = dist > tr[i] ? Math.asin(tr[i] / dist) : Math.PI;
-                alive = Math.abs(bearing) > halfFov - half || dist > range
-                        || occluded(ranges, bearing, half, dist - tr[i], halfFov);
+                alive = Math.abs(bearing) > halfFov - half || dist > range;
             }
             if (alive) {
                 move(i, w++);
@@ -140,34 +139,6 @@ public final class DiscTracker {
                 birth(j, t);
             }
         }
-    }
-
-    /**
-     * Whether something nearer hides part of a predicted disc: a beam within its angular half-width returns short of
-     * its near side by more than the cluster gap (a cluster cut short there is not measured, so an unmatched track
-     * behind another disc is no evidence that it has gone).
-     *
-     * @param ranges  the scan [m].
-     * @param bearing the disc centre's bearing from the sensor heading [rad].
-     * @param half    the disc's angular half-width [rad].
-     * @param front   distance to its near side [m].
-     * @param halfFov half the field of view [rad].
-     */
-    private boolean occluded(double[] ranges, double bearing, double half, double front, double halfFov) {
-        int n = lidar.config().beams();
-        if (n < 2) {
-            return false;
-        }
-        double step = 2 * halfFov / (n - 1);
-        int b0 = Math.max(0, (int) Math.floor((bearing - half + halfFov) / step));
-        int b1 = Math.min(n - 1, (int) Math.ceil((bearing + half + halfFov) / step));
-        double limit = front - config.clusterGap();
-        for (int b = b0; b <= b1; b++) {
-            if (ranges[b] < limit) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

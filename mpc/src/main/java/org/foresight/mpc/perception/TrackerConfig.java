@@ -15,8 +15,8 @@ package org.foresight.mpc.perception;
  * @param measurementStd  standard deviation of a cluster's centre [m], &gt; 0.
  * @param confirmHits     matched updates before a track is reported (birth), ≥ 1.
  * @param maxCoast        time a track survives without a match before it dies [s], ≥ 0.
- * @param hiddenCoast     time a track whose predicted disc lies not wholly inside the lidar's field of view, beyond
- *                        its range, or partly behind a nearer return, survives without a match [s], ≥ maxCoast: no scan can see it there, so its absence is no
+ * @param hiddenCoast     time a track whose predicted disc lies not wholly inside the lidar's field of view, or
+ *                        beyond its range, survives without a match [s], ≥ maxCoast: no scan can see it there, so its absence is no
  *                        evidence (a disc that slips into the blind sector behind the robot is still avoided).
  */
 public record TrackerConfig(double staticTolerance, double clusterGap, int minPoints, double minRadius,

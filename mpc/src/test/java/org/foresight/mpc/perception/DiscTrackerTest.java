@@ -152,34 +152,6 @@ class DiscTrackerTest {
     }
 
     @Test
-    void aDiscPassingBehindAnotherKeepsItsTrack() {
-        // a 0.5 m disc crosses 6 m ahead at 2 m/s behind a 0.3 m disc standing 3 m ahead: for about 1.1 s its cluster is
-        // cut short by the nearer disc and not measured. Occluded, its track coasts (1.5 s) instead of dying after
-        // 0.3 s: no second birth, and it is reported all the way across.
-        Lidar lidar = new Lidar(LidarConfig.HOKUYO_UST10LX);
-        DiscTracker tr = new DiscTracker(TrackerConfig.defaults(), lidar);
-        World w = empty(List.of());
-        DistanceGrid map = MapObstacleField.of(w).grid();
-        double[] ranges = new double[lidar.config().beams()];
-        MovingDiscs out = new MovingDiscs();
-        for (int c = 0; c <= 60; c++) {
-            double y = -3.0 + 2.0 * c * DT;
-            lidar.scan(w.grid(), List.of(new MovingObstacle(3, 0, 0, 0, 0.3, null),
-                    new MovingObstacle(6, y, 0, 2.0, 0.5, null)), 0, 0, 0, ranges);
-            tr.update(c * DT, ranges, 0, 0, 0, map);
-            tr.tracks(out);
-            if (c >= 5) {
-                boolean found = false;
-                for (int i = 0; i < out.count(); i++) {
-                    found |= Math.hypot(out.x(i) - 6, out.y(i) - y) < 0.4;
-                }
-                assertTrue(found, "cycle " + c + ": the crossing disc at (6, " + y + ") is reported");
-            }
-        }
-        assertEquals(2, tr.births(), "one track per disc");
-    }
-
-    @Test
     void aSingleDiscIsNeverSplit() {
         // one disc at any range and bearing, scanned with the Hokuyo's noise: its ranges dip once, so one track
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
@@ -274,8 +246,7 @@ class DiscTrackerTest {
             }
         }
         assertTrue(checked > 30, "tracks checked: " + checked);
-        // a track hidden behind a nearer disc coasts (up to 1.5 s) at constant velocity, so fewer sit on their disc
-        assertTrue(onDisc >= 0.85 * checked, onDisc + " of " + checked + " tracks within 0.35 m of a disc");
+        assertTrue(onDisc >= 0.9 * checked, onDisc + " of " + checked + " tracks within 0.35 m of a disc");
         // the Hermite paths accelerate; a constant-velocity filter lags a little behind some of them
         assertTrue(goodVelocity >= 0.85 * lone, goodVelocity + " of " + lone + " lone-disc tracks within 0.5 m/s");
     }
