@@ -9,11 +9,14 @@ package org.foresight.mpc.perception;
  * @param moveDistance  a track whose filtered centre has been this far from where it was born is moving [m], &gt; 0.
  * @param staticAge     a track this old that has not moved is a static obstacle seen for the first time: its
  *                      returns go into the map [s], ≥ 0.
+ * @param staticSpeed   a track whose filtered speed is at least this is not static, however little it has travelled
+ *                      [m/s], &gt; 0 (a disc that starts slowly, or whose centre the filter still lags, would otherwise
+ *                      be painted into the map and leave the planner's view).
  * @param clearFraction the cells within this fraction of a moving track's radius are cleared every scan, in
  *                      [0, 1) (0: none); below 1 so that a track's position error cannot reach a wall beside it.
  */
 public record MovingFilterConfig(double holdMargin, double backoff, double moveDistance, double staticAge,
-                                 double clearFraction) {
+                                 double staticSpeed, double clearFraction) {
     /** Validates every field. */
     public MovingFilterConfig {
         nonNegative("holdMargin", "m", holdMargin);
@@ -21,6 +24,9 @@ public record MovingFilterConfig(double holdMargin, double backoff, double moveD
         nonNegative("staticAge", "s", staticAge);
         if (!(moveDistance > 0) || !Double.isFinite(moveDistance)) {
             throw new IllegalArgumentException("moving filter moveDistance must be finite and > 0 m, got " + moveDistance);
+        }
+        if (!(staticSpeed > 0) || !Double.isFinite(staticSpeed)) {
+            throw new IllegalArgumentException("moving filter staticSpeed must be finite and > 0 m/s, got " + staticSpeed);
         }
         if (!(clearFraction >= 0 && clearFraction < 1)) {
             throw new IllegalArgumentException("moving filter clearFraction must be in [0, 1), got " + clearFraction);
@@ -34,10 +40,11 @@ public record MovingFilterConfig(double holdMargin, double backoff, double moveD
     }
 
     /**
-     * @return hold margin 0.15 m, backoff 0.1 m, moving after 0.3 m of travel, static after 0.5 s without it, the
-     *         inner 70 % of a moving track's radius cleared.
+     * @return hold margin 0.15 m, backoff 0.1 m, moving after 0.3 m of travel, static after 0.5 s without it and
+     *         below 0.25 m/s (DynaBARN's slowest cruise speed is 0.5 m/s), the inner 70 % of a moving track's radius
+     *         cleared.
      */
     public static MovingFilterConfig defaults() {
-        return new MovingFilterConfig(0.15, 0.1, 0.3, 0.5, 0.7);
+        return new MovingFilterConfig(0.15, 0.1, 0.3, 0.5, 0.25, 0.7);
     }
 }

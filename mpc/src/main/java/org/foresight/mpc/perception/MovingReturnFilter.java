@@ -14,8 +14,8 @@ import org.foresight.dynamics.world.Lidar;
  * <pre>
  *   moving    travel ≥ moveDistance                         (travel: the farthest the filtered centre has been
  *                                                            from where the track was born; once moving, always)
- *   static    age ≥ staticAge and travel &lt; moveDistance
- *   undecided otherwise (young and not yet moved)
+ *   static    age ≥ staticAge and travel &lt; moveDistance and |v̂| &lt; staticSpeed   (v̂ the filtered velocity)
+ *   undecided otherwise (young, or not yet moved far but fast)
  * </pre>
  * A moving or undecided track is <b>held</b>: each return within (radius + holdMargin) of its centre frees the
  * cells in front of it (up to backoff short of the range) but marks no hit, so the disc leaves no wall behind it.
@@ -55,7 +55,8 @@ public final class MovingReturnFilter {
      * @return whether track i is held out of the map (moving or undecided).
      */
     public boolean holds(DiscTracker tracker, int i) {
-        return tracker.trackTravel(i) >= config.moveDistance() || tracker.trackAge(i) < config.staticAge();
+        return tracker.trackTravel(i) >= config.moveDistance() || tracker.trackAge(i) < config.staticAge()
+                || Math.hypot(tracker.trackVx(i), tracker.trackVy(i)) >= config.staticSpeed();
     }
 
     /**

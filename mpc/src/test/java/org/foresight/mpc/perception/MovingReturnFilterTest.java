@@ -175,4 +175,41 @@ class MovingReturnFilterTest {
             }
         }
     }
+    @Test
+    void aSlowDiscIsNotTakenForAStaticObstacle() {
+        // a disc at 0.3–0.55 m/s (it travels less than moveDistance = 0.3 m in staticAge = 0.5 s, as a DynaBARN disc
+        // does as it sets off): its filtered speed keeps it moving, so it stays the planner's and out of the map
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int trial = 0; trial < 12; trial++) {
+            double speed = 0.3 + 0.25 * rnd.nextDouble();
+            double heading = 2 * Math.PI * rnd.nextDouble();
+            double x0 = 2 + 3 * rnd.nextDouble();
+            double y0 = -2 + 4 * rnd.nextDouble();
+            MovingObstacle disc = new MovingObstacle(x0, y0, speed * Math.cos(heading), speed * Math.sin(heading), 0.5,
+                    null);
+            OccupancyGrid g = new OccupancyGrid(400, 400, 0.05, -10, -10);
+            List<MovingObstacle> obs = List.of(disc);
+            Lidar lidar = new Lidar(HOKUYO);
+            LidarMap map = new LidarMap(LidarMapConfig.covering(g).withSensorOffset(0.0));
+            DiscTracker tracker = new DiscTracker(TrackerConfig.defaults(), lidar);
+            MovingReturnFilter filter = new MovingReturnFilter(MovingFilterConfig.defaults());
+            MovingDiscs clear = new MovingDiscs();
+            MovingDiscs movers = new MovingDiscs();
+            double[] ranges = new double[HOKUYO.beams()];
+            for (int c = 0; c < 20; c++) {
+                lidar.scan(g, obs, 0, 0, 0, ranges, rnd);
+                tracker.update(c * DT, ranges, 0, 0, 0, map.grid());
+                filter.mark(tracker, lidar, ranges, 0, 0, 0);
+                map.integrate(filter.ranges(), filter.held(), filter.clearing(tracker, clear), HOKUYO, 0, 0, 0);
+                filter.movers(tracker, movers);
+                if (c >= 3) {
+                    assertEquals(1, movers.count(), "trial " + trial + " (" + speed + " m/s), cycle " + c
+                            + ": the disc is the planner's");
+                }
+                disc.step(DT, g);
+            }
+            assertEquals(0, map.occupiedCount(), "trial " + trial + ": the disc painted cells into the map (nothing "
+                    + "else is there)");
+        }
+    }
 }
