@@ -21,28 +21,16 @@ import org.foresight.dynamics.world.Lidar;
  * Not thread-safe; one per episode. Grow-only buffers: steady-state updates allocate nothing.
  */
 public final class DiscTracker {
-    /** Half-width of the moving mean that smooths a cluster's ranges before it is split [beams]. */
-    private static final int SMOOTH_HALF = 2;
-    /** Depth of a split piece's bottom, the points whose bearings give its centre's [m]. */
-    private static final double BOTTOM = 0.01;
     /** Standard deviation of a new track's velocity [m/s]. */
     private static final double VELOCITY_PRIOR = 2.0;
 
     private final TrackerConfig config;
     private final Lidar lidar;
     // clusters of the current scan
+    private final DiscDetector detector;
+    /** Discs of the current scan: count, and which were matched to a track. */
     private int nc;
-    private double[] clx = new double[16];
-    private double[] cly = new double[16];
-    private double[] clr = new double[16];
     private boolean[] clUsed = new boolean[16];
-    // scratch for the points of one cluster
-    private double[] px = new double[64];
-    private double[] py = new double[64];
-    // scratch for splitting a cluster: running range minima from the left and from the right [m]
-    private double[] lowLeft = new double[64];
-    private double[] lowRight = new double[64];
-    private double[] smooth = new double[64];
     // tracks: per axis (p, v) and covariance (pp, pv, vv)
     private int nt;
     private double[] tx = new double[16];
@@ -78,6 +66,7 @@ public final class DiscTracker {
         }
         this.config = config;
         this.lidar = lidar;
+        this.detector = new DiscDetector(config, lidar);
     }
 
     /** Forgets every track. */
@@ -112,7 +101,11 @@ public final class DiscTracker {
         for (int i = 0; i < nt; i++) {
             predict(i, dt);
         }
-        cluster(ranges, sx, sy, stheta, staticMap);
+        nc = detector.detect(ranges, sx, sy, stheta, staticMap);
+        if (clUsed.length < nc) {
+            clUsed = new boolean[Math.max(nc, 2 * clUsed.length)];
+        }
+        Arrays.fill(clUsed, 0, nc, false);
         associate();
         // death: unmatched for too long, longer where no scan can see it (compacting keeps the survivors in order)
         int w = 0;
@@ -214,209 +207,6 @@ public final class DiscTracker {
         return farthest[i];
     }
 
-    /**
-     * Cuts the returns the static map does not explain into clusters, splits each where two outlines meet
-     * ({@link #segment}) and measures each piece as a disc. A piece cut short (its outer beam's neighbour is nearer:
-     * something in front of it hides part of the disc; or it touches the edge of the field of view) is not measured:
-     * its bearing and width would place the centre wrongly, so its track coasts.
-     */
-    private void cluster(double[] ranges, double sx, double sy, double st, DistanceGrid map) {
-        nc = 0;
-        int np = 0;
-        int first = -1;
-        double max = lidar.config().maxRange();
-        int n = lidar.config().beams();
-        double lastX = 0;
-        double lastY = 0;
-        for (int b = 0; b <= n; b++) {
-            boolean keep = false;
-            double x = 0;
-            double y = 0;
-            if (b < n && ranges[b] < max - 1e-6) {
-                double a = st + lidar.beamAngle(b);
-                x = sx + ranges[b] * Math.cos(a);
-                y = sy + ranges[b] * Math.sin(a);
-                keep = map.distance(x, y) > config.staticTolerance();
-            }
-            boolean joins = keep && np > 0 && Math.hypot(x - lastX, y - lastY) <= config.clusterGap();
-            if (np > 0 && !joins) {
-                segment(0, np - 1, false, false, first, ranges, n, sx, sy);
-                np = 0;
-            }
-            if (keep) {
-                if (np == px.length) {
-                    px = Arrays.copyOf(px, 2 * np);
-                    py = Arrays.copyOf(py, 2 * np);
-                    lowLeft = Arrays.copyOf(lowLeft, 2 * np);
-                    lowRight = Arrays.copyOf(lowRight, 2 * np);
-                    smooth = Arrays.copyOf(smooth, 2 * np);
-                }
-                if (np == 0) {
-                    first = b;
-                }
-                px[np] = x;
-                py[np] = y;
-                np++;
-                lastX = x;
-                lastY = y;
-            }
-        }
-    }
-
-    /**
-     * Cuts the cluster of points a … b (point i is beam first + i) where two convex outlines meet, then measures each
-     * piece that is not cut short. Seen from outside, one disc's ranges fall to a single minimum and rise again; two
-     * discs side by side (touching, overlapping, or one partly behind the other within the cluster gap) show a range
-     * maximum between two minima. The piece splits at the interior point of greatest prominence
-     * <pre>
-     *   prom(m) = min(ρ_m − min_{a ≤ i ≤ m} ρ_i,  ρ_m − min_{m ≤ i ≤ b} ρ_i)     (ρ the ranges)
-     *   prom(m*) &gt; splitProminence  ⇒  segment(a, m* − 1), segment(m* + 1, b)
-     * </pre>
-     * (the point m* itself, the seam, goes to neither). A piece is cut short when the beam beyond either end (beyond a
-     * seam: the seam or the other piece's last return) is nearer than its nearest return (something in front hides
-     * part of it), or an end is the edge of the field of view.
-     */
-    private void segment(int a, int b, boolean seamA, boolean seamB, int first, double[] ranges, int n, double sx,
-                         double sy) {
-        double p = config.splitProminence();
-        smooth(a, b, first, ranges);
-        if (b - a >= 2 && p > 0) {
-            double low = Double.POSITIVE_INFINITY;
-            for (int i = a; i <= b; i++) {
-                low = Math.min(low, smooth[i]);
-                lowLeft[i] = low;
-            }
-            low = Double.POSITIVE_INFINITY;
-            for (int i = b; i >= a; i--) {
-                low = Math.min(low, smooth[i]);
-                lowRight[i] = low;
-            }
-            int best = -1;
-            double prom = p;
-            for (int m = a + 1; m < b; m++) {
-                double r = smooth[m];
-                double e = Math.min(r - lowLeft[m], r - lowRight[m]);
-                if (e > prom) {
-                    prom = e;
-                    best = m;
-                }
-            }
-            if (best >= 0) {
-                segment(a, best - 1, seamA, true, first, ranges, n, sx, sy);
-                segment(best + 1, b, true, seamB, first, ranges, n, sx, sy);
-                return;
-            }
-        }
-        double near = Double.POSITIVE_INFINITY;
-        for (int i = a; i <= b; i++) {
-            near = Math.min(near, ranges[first + i]);
-        }
-        int lo = first + a;
-        int hi = first + b;
-        // beyond a seam, the last return of the neighbouring piece decides (is that outline in front of this one?)
-        double before = lo == 0 ? 0 : (seamA ? Math.min(ranges[lo - 1], ranges[lo - 2]) : ranges[lo - 1]);
-        double after = hi == n - 1 ? 0 : (seamB ? Math.min(ranges[hi + 1], ranges[hi + 2]) : ranges[hi + 1]);
-        boolean cut = lo == 0 || hi == n - 1 || before < near || after < near;
-        if (!cut) {
-            measure(a, b - a + 1, seamA, seamB, sx, sy);
-        }
-    }
-
-    /**
-     * ρ̄ᵢ = mean of the ranges of points max(a, i − 2) … min(b, i + 2), into {@link #smooth}: the 5-beam mean takes
-     * the lidar's noise down √5-fold, so that a range maximum of noise on a single disc's flat bottom is no seam.
-     */
-    private void smooth(int a, int b, int first, double[] ranges) {
-        for (int i = a; i <= b; i++) {
-            int lo = Math.max(a, i - SMOOTH_HALF);
-            int hi = Math.min(b, i + SMOOTH_HALF);
-            double sum = 0;
-            for (int j = lo; j <= hi; j++) {
-                sum += ranges[first + j];
-            }
-            smooth[i] = sum / (hi - lo + 1);
-        }
-    }
-
-    /**
-     * Measures the disc of the np points from index a of px, py (in beam order, seen from the sensor at sx, sy) and
-     * stores it. A whole outline: the centre lies on the bisector û of the piece's first and last bearings (a disc's
-     * outline subtends an angle symmetric about its centre's bearing), r̂ (the half-width across û) beyond the nearest
-     * return. A piece that ends at a seam (its outline runs into another's) has a biased bisector; the nearest point
-     * of a disc lies on the line from the sensor to its centre, so û is the mean bearing of the piece's bottom (the
-     * points whose smoothed range {@link #smooth} is within {@value #BOTTOM} m of its least), and r̂ comes from the
-     * free end, a tangent at angle α from û:
-     * <pre>
-     *   sin α = r / d,  n = d − r  ⇒  r̂ = n·sin α / (1 − sin α)       (n the nearest smoothed range)
-     * </pre>
-     * (with seams at both ends, from the wider side).
-     */
-    private void measure(int a, int np, boolean seamA, boolean seamB, double sx, double sy) {
-        if (np < config.minPoints()) {
-            return;
-        }
-        double a0 = Math.atan2(py[a] - sy, px[a] - sx);
-        double a1 = Math.atan2(py[a + np - 1] - sy, px[a + np - 1] - sx);
-        double da = Math.IEEEremainder(a1 - a0, 2 * Math.PI);
-        double mid = a0 + 0.5 * da;
-        double near = Double.POSITIVE_INFINITY;
-        double r;
-        if (seamA || seamB) {
-            double low = Double.POSITIVE_INFINITY;
-            for (int i = a; i < a + np; i++) {
-                low = Math.min(low, smooth[i]);
-            }
-            double sum = 0;
-            int count = 0;
-            for (int i = a; i < a + np; i++) {
-                if (smooth[i] <= low + BOTTOM) {
-                    sum += Math.IEEEremainder(Math.atan2(py[i] - sy, px[i] - sx) - a0, 2 * Math.PI);
-                    count++;
-                }
-            }
-            mid = a0 + sum / count;
-            double toA = Math.abs(Math.IEEEremainder(a0 - mid, 2 * Math.PI));
-            double toB = Math.abs(Math.IEEEremainder(a1 - mid, 2 * Math.PI));
-            double alpha = seamA == seamB ? Math.max(toA, toB) : (seamA ? toB : toA);
-            double sin = Math.min(0.95, Math.sin(Math.min(alpha, 0.5 * Math.PI)));
-            near = low;
-            r = Math.max(config.minRadius(), low * sin / (1 - sin));
-            if (r > config.maxRadius()) {
-                return;
-            }
-        } else {
-            double ux = Math.cos(mid);
-            double uy = Math.sin(mid);
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (int i = a; i < a + np; i++) {
-                double ex = px[i] - sx;
-                double ey = py[i] - sy;
-                near = Math.min(near, ex * ux + ey * uy);
-                double across = -ex * uy + ey * ux;
-                lo = Math.min(lo, across);
-                hi = Math.max(hi, across);
-            }
-            double half = 0.5 * (hi - lo);
-            if (half > config.maxRadius()) {
-                return; // too wide for a disc
-            }
-            r = Math.max(config.minRadius(), half);
-        }
-        if (nc == clx.length) {
-            int cap = 2 * nc;
-            clx = Arrays.copyOf(clx, cap);
-            cly = Arrays.copyOf(cly, cap);
-            clr = Arrays.copyOf(clr, cap);
-            clUsed = Arrays.copyOf(clUsed, cap);
-        }
-        clx[nc] = sx + (near + r) * Math.cos(mid);
-        cly[nc] = sy + (near + r) * Math.sin(mid);
-        clr[nc] = r;
-        clUsed[nc] = false;
-        nc++;
-    }
-
     /** Greedy nearest-pair association within the gate: repeatedly the closest free (track, cluster) pair. */
     private void associate() {
         for (int i = 0; i < nt; i++) {
@@ -435,8 +225,8 @@ public final class DiscTracker {
                     if (clUsed[j]) {
                         continue;
                     }
-                    double dx = clx[j] - tx[i];
-                    double dy = cly[j] - ty[i];
+                    double dx = detector.x(j) - tx[i];
+                    double dy = detector.y(j) - ty[i];
                     double d2 = dx * dx + dy * dy;
                     if (d2 < best) {
                         best = d2;
@@ -450,9 +240,9 @@ public final class DiscTracker {
             }
             trUsed[bi] = true;
             clUsed[bj] = true;
-            correct(bi, clx[bj], cly[bj]);
+            correct(bi, detector.x(bj), detector.y(bj));
             farthest[bi] = Math.max(farthest[bi], Math.hypot(tx[bi] - bx[bi], ty[bi] - by[bi]));
-            tr[bi] = 0.7 * tr[bi] + 0.3 * clr[bj];
+            tr[bi] = 0.7 * tr[bi] + 0.3 * detector.r(bj);
             hits[bi]++;
             lastSeen[bi] = time;
         }
@@ -518,8 +308,8 @@ public final class DiscTracker {
         }
         int i = nt++;
         double rr = config.measurementStd() * config.measurementStd();
-        tx[i] = clx[j];
-        ty[i] = cly[j];
+        tx[i] = detector.x(j);
+        ty[i] = detector.y(j);
         tvx[i] = 0;
         tvy[i] = 0;
         txx[i] = rr;
@@ -528,12 +318,12 @@ public final class DiscTracker {
         tyv[i] = 0;
         tvv[i] = VELOCITY_PRIOR * VELOCITY_PRIOR;
         twv[i] = VELOCITY_PRIOR * VELOCITY_PRIOR;
-        tr[i] = clr[j];
+        tr[i] = detector.r(j);
         hits[i] = 1;
         lastSeen[i] = t;
         ids[i] = born;
-        bx[i] = clx[j];
-        by[i] = cly[j];
+        bx[i] = detector.x(j);
+        by[i] = detector.y(j);
         bt[i] = t;
         farthest[i] = 0;
         born++;
