@@ -9,13 +9,14 @@ import org.foresight.mpc.perception.MovingDiscs;
  * so it is compared with each disc i predicted to τ = (t + 1)·dt after the measurement:
  * <pre>
  *   cᵢ(τ) = pᵢ + v̂ᵢ·τ,   v̂ᵢ = vᵢ·min(1, s_max/|vᵢ|)            (speed clipped)
- *   Rᵢ(τ) = rᵢ + r_f + g·τ                                       (footprint circle radius r_f, growth g)
+ *   Rᵢ(τ) = rᵢ + r_f + k·(σᵢ + σᵥᵢ·τ) + g·τ                      (footprint circle radius r_f, growth g, the
+ *                                                                track's position and velocity σ, k = sigmaScale)
  *   d = min over footprint circles a (centre q_a = p + a·(cos θ, sin θ)), over i, of |q_a − cᵢ(τ)| − Rᵢ(τ)
  *   d ≤ 0        ⇒ costs[k] += collisionCost / T
  *   0 &lt; d &lt; m  ⇒ costs[k] += weight / T · ((m − d)/m)²
  * </pre>
  * Discs that carry a table of their true future ({@link MovingDiscs#futureSteps()} &gt; 0, the {@code future}
- * oracle) are placed where the table says instead, cᵢ(τ) = fᵢ(τ), without growth (Rᵢ = rᵢ + r_f): the upper bound of
+ * oracle) are placed where the table says instead, cᵢ(τ) = fᵢ(τ), without growth or σ (Rᵢ = rᵢ + r_f): the upper bound of
  * prediction.
  * <p>A predicted overlap is a cost, not a collision flag: a prediction may be wrong, and when every rollout meets
  * one the robot should still take the least bad way rather than stop. Discs that cannot come within reach of
@@ -93,7 +94,8 @@ public final class DynamicObstacleCritic implements Critic {
             double s = Math.hypot(vx, vy);
             double f = s > smax ? smax / s : 1.0;
             double dist = Math.hypot(d.x(i) - c.startX, d.y(i) - c.startY);
-            double bound = (p.robotMaxSpeed() + s * f + p.growth()) * span + d.radius(i) + circleRadius + reach + p.margin();
+            double bound = (p.robotMaxSpeed() + s * f + p.growth()) * span + d.radius(i)
+                    + p.sigmaScale() * (d.sigma(i) + d.sigmaV(i) * span) + circleRadius + reach + p.margin();
             if (future) {
                 // the true path may be faster than the clip: keep the disc if any point of it comes within reach
                 dist = Double.POSITIVE_INFINITY;
@@ -117,11 +119,16 @@ public final class DynamicObstacleCritic implements Critic {
                 int q = t * m + j;
                 cx[q] = d.predictX(i, tau, smax);
                 cy[q] = d.predictY(i, tau, smax);
-                cr[q] = d.radius(i) + circleRadius + (future ? 0.0 : p.growth() * tau);
+                cr[q] = d.radius(i) + circleRadius + (future ? 0.0 : widening(d, i, tau));
                 double r = cr[q] + reach + p.margin();
                 far2[q] = r * r;
             }
         }
+    }
+
+    /** How much a predicted disc widens by τ [m]: k·(σᵢ + σᵥᵢ·τ) + g·τ. */
+    private double widening(MovingDiscs d, int i, double tau) {
+        return p.sigmaScale() * (d.sigma(i) + d.sigmaV(i) * tau) + p.growth() * tau;
     }
 
     /**
@@ -148,7 +155,7 @@ public final class DynamicObstacleCritic implements Critic {
         for (int i = 0; i < n; i++) {
             double ex = x - d.predictX(i, tau, p.maxSpeed());
             double ey = y - d.predictY(i, tau, p.maxSpeed());
-            double r = d.radius(i) + circleRadius + (future ? 0.0 : p.growth() * tau);
+            double r = d.radius(i) + circleRadius + (future ? 0.0 : widening(d, i, tau));
             for (double a : offsets) {
                 double fx = ex + a * co;
                 double fy = ey + a * si;

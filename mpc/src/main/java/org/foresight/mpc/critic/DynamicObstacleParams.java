@@ -11,9 +11,18 @@ package org.foresight.mpc.critic;
  *                      obstacles spike far above their cruise speed on short segments).
  * @param robotMaxSpeed bound on the robot's speed over the horizon [m/s], &gt; 0: discs that cannot come within
  *                      reach of it are skipped for the whole cycle.
+ * @param sigmaScale    how many standard deviations of a track's predicted position, σᵢ + σᵥᵢ·τ (its position
+ *                      and velocity σ), widen its predicted radius (dimensionless), ≥ 0: a track just born, or
+ *                      coasting unseen, is where it is less surely (the oracle's discs have σ = 0).
  */
 public record DynamicObstacleParams(double weight, double collisionCost, double margin, double growth,
-                                    double maxSpeed, double robotMaxSpeed) {
+                                    double maxSpeed, double robotMaxSpeed, double sigmaScale) {
+    /** The parameters without widening by the tracks' σ (sigmaScale 0). */
+    public DynamicObstacleParams(double weight, double collisionCost, double margin, double growth,
+                                 double maxSpeed, double robotMaxSpeed) {
+        this(weight, collisionCost, margin, growth, maxSpeed, robotMaxSpeed, 0.0);
+    }
+
     /** Validates every field. */
     public DynamicObstacleParams {
         Critics.nonNegative("dynamic obstacle weight", "", weight);
@@ -22,6 +31,7 @@ public record DynamicObstacleParams(double weight, double collisionCost, double 
         Critics.nonNegative("dynamic obstacle growth", "m/s", growth);
         Critics.positive("dynamic obstacle maxSpeed", "m/s", maxSpeed);
         Critics.positive("dynamic obstacle robotMaxSpeed", "m/s", robotMaxSpeed);
+        Critics.nonNegative("dynamic obstacle sigmaScale", "", sigmaScale);
     }
 
     /**
@@ -31,6 +41,6 @@ public record DynamicObstacleParams(double weight, double collisionCost, double 
      *         stronger, wider cost ahead by 1–2 of 24 episodes under every perception tried.
      */
     public static DynamicObstacleParams defaults() {
-        return new DynamicObstacleParams(5.0, 2000.0, 0.7, 0.2, 2.0, 2.0);
+        return new DynamicObstacleParams(5.0, 2000.0, 0.7, 0.2, 2.0, 2.0, 0.0);
     }
 }

@@ -144,7 +144,7 @@ public final class DiscTracker {
         out.clear();
         for (int i = 0; i < nt; i++) {
             if (hits[i] >= config.confirmHits()) {
-                out.add(tx[i], ty[i], tvx[i], tvy[i], tr[i], ids[i], trackSigma(i));
+                out.add(tx[i], ty[i], tvx[i], tvy[i], tr[i], ids[i], trackSigma(i), Math.sqrt(0.5 * (tvv[i] + twv[i])));
             }
         }
         return out;

@@ -23,6 +23,7 @@ public final class MovingDiscs {
     private double[] radius = new double[0];
     private long[] id = new long[0];
     private double[] sigma = new double[0];
+    private double[] sigmaV = new double[0];
     /** Steps of the future table per disc (0: none), its step [s] and positions: index i·futureSteps + k. */
     private int futureSteps;
     private double futureDt;
@@ -87,6 +88,22 @@ public final class MovingDiscs {
      * @param s     position standard deviation [m], ≥ 0 (0 for the true discs).
      */
     public void add(double px, double py, double pvx, double pvy, double r, long ident, double s) {
+        add(px, py, pvx, pvy, r, ident, s, 0.0);
+    }
+
+    /**
+     * Appends a disc with its identity, position and velocity uncertainty (a track's).
+     *
+     * @param px    centre x [m].
+     * @param py    centre y [m].
+     * @param pvx   velocity x [m/s].
+     * @param pvy   velocity y [m/s].
+     * @param r     radius [m], &gt; 0.
+     * @param ident identity (a track's number; the index for the true discs).
+     * @param s     position standard deviation [m], ≥ 0 (0 for the true discs).
+     * @param sv    velocity standard deviation [m/s], ≥ 0 (0 for the true discs).
+     */
+    public void add(double px, double py, double pvx, double pvy, double r, long ident, double s, double sv) {
         if (frozen) {
             throw new IllegalStateException("MovingDiscs.NONE cannot be changed");
         }
@@ -99,6 +116,7 @@ public final class MovingDiscs {
             radius = Arrays.copyOf(radius, cap);
             id = Arrays.copyOf(id, cap);
             sigma = Arrays.copyOf(sigma, cap);
+            sigmaV = Arrays.copyOf(sigmaV, cap);
         }
         x[count] = px;
         y[count] = py;
@@ -107,6 +125,7 @@ public final class MovingDiscs {
         radius[count] = r;
         id[count] = ident;
         sigma[count] = s;
+        sigmaV[count] = sv;
         count++;
     }
 
@@ -148,6 +167,11 @@ public final class MovingDiscs {
     /** @param i disc index. @return position standard deviation [m] (0 for the true discs). */
     public double sigma(int i) {
         return sigma[i];
+    }
+
+    /** @param i disc. @return its velocity standard deviation, √((σ²_vx + σ²_vy)/2) [m/s] (0 for the true discs). */
+    public double sigmaV(int i) {
+        return sigmaV[i];
     }
 
     // ------------------------------------------------------------------------------ the true future (an oracle)

@@ -3,6 +3,7 @@ package org.foresight.mpc.critic;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.foresight.mpc.mppi.RolloutBuffers;
@@ -133,5 +134,50 @@ class DynamicObstacleCriticTest {
         assertAll(() -> assertEquals(1.0, costs[0], 0.0), () -> assertEquals(1.0, costs[2], 0.0));
         assertThrows(IllegalStateException.class, () -> MovingDiscs.NONE.add(0, 0, 0, 0, 1));
         assertThrows(IllegalArgumentException.class, () -> new DynamicObstacleParams(1, 1, 0, 0, 1, 1));
+    }
+
+    @Test
+    void aTracksSigmaWidensItLikeALargerDisc() {
+        // A disc with σ = 0.05 m and sigmaScale 2 costs exactly what a disc 0.1 m wider with σ = 0 costs, on every
+        // sample; with sigmaScale 0 the σ changes nothing.
+        MovingDiscs uncertain = new MovingDiscs();
+        uncertain.add(1.0, 0.0, -2.0, 0.0, 0.2, 7, 0.05);
+        MovingDiscs wider = new MovingDiscs();
+        wider.add(1.0, 0.0, -2.0, 0.0, 0.3, 7, 0.0);
+        double[] a = scoreWith(uncertain, new DynamicObstacleParams(4.0, 40.0, 0.5, 0.0, 5.0, 2.0, 2.0));
+        double[] w = scoreWith(wider, new DynamicObstacleParams(4.0, 40.0, 0.5, 0.0, 5.0, 2.0, 2.0));
+        double[] plain = scoreWith(uncertain, new DynamicObstacleParams(4.0, 40.0, 0.5, 0.0, 5.0, 2.0, 0.0));
+        double[] narrow = scoreWith(wider, new DynamicObstacleParams(4.0, 40.0, 0.5, 0.0, 5.0, 2.0, 0.0));
+        double[] base = scoreWith(uncertain, new DynamicObstacleParams(4.0, 40.0, 0.5, 0.0, 5.0, 2.0));
+        for (int k = 0; k < K; k++) {
+            assertEquals(w[k], a[k], EPS, "sample " + k);
+            assertEquals(base[k], plain[k], 0.0, "sample " + k);
+        }
+        assertEquals(11.8, plain[0], EPS);
+        assertTrue(a[0] > plain[0] && narrow[0] == w[0]);
+        assertThrows(IllegalArgumentException.class, () -> new DynamicObstacleParams(1, 1, 1, 0, 1, 1, -0.1));
+    }
+
+    private double[] scoreWith(MovingDiscs d, DynamicObstacleParams params) {
+        c.movers = d;
+        DynamicObstacleCritic k = new DynamicObstacleCritic(params, new double[] {0.0}, 0.1);
+        double[] out = new double[K];
+        Arrays.fill(out, 1.0);
+        k.prepare(c);
+        k.score(c, b, 0, K, out);
+        return out;
+    }
+
+    @Test
+    void aTracksVelocitySigmaWidensItLikeGrowth() {
+        // k·σ_v·τ with k = 2, σ_v = 0.5 m/s widens the disc exactly as a growth of 1 m/s does
+        MovingDiscs uncertain = new MovingDiscs();
+        uncertain.add(1.0, 0.0, -2.0, 0.0, 0.2, 7, 0.0, 0.5);
+        double[] a = scoreWith(uncertain, new DynamicObstacleParams(4.0, 40.0, 0.5, 0.0, 5.0, 2.0, 2.0));
+        double[] g = scoreWith(uncertain, new DynamicObstacleParams(4.0, 40.0, 0.5, 1.0, 5.0, 2.0, 0.0));
+        for (int k = 0; k < K; k++) {
+            assertEquals(g[k], a[k], EPS, "sample " + k);
+        }
+        assertTrue(a[0] > 11.8);
     }
 }
