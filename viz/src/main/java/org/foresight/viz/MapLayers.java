@@ -8,6 +8,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The things a {@link FrameRenderer} draws over the map's cells, in world coordinates through a {@link Viewport}:
@@ -54,24 +55,17 @@ final class MapLayers {
      */
     void drawGuide(Graphics2D g, int c, Viewport view, MapArea area) {
         float[] own = c >= 0 ? data.guide(c) : null;
+        double[] ref = data.referencePath;
+        int n = own != null ? own.length : ref.length;
+        if (n < 4) {
+            return;
+        }
+        // the robot's own guide (float, from guides.bin) or, in older runs, the world's reference path
+        IntToDoubleFunction coord = own != null ? i -> own[i] : i -> ref[i];
         Path2D.Double path = new Path2D.Double();
-        if (own != null) {
-            if (own.length < 4) {
-                return;
-            }
-            path.moveTo(view.toScreenX(own[0], area), view.toScreenY(own[1], area));
-            for (int i = 2; i + 1 < own.length; i += 2) {
-                path.lineTo(view.toScreenX(own[i], area), view.toScreenY(own[i + 1], area));
-            }
-        } else {
-            double[] p = data.referencePath;
-            if (p.length < 4) {
-                return;
-            }
-            path.moveTo(view.toScreenX(p[0], area), view.toScreenY(p[1], area));
-            for (int i = 2; i + 1 < p.length; i += 2) {
-                path.lineTo(view.toScreenX(p[i], area), view.toScreenY(p[i + 1], area));
-            }
+        path.moveTo(view.toScreenX(coord.applyAsDouble(0), area), view.toScreenY(coord.applyAsDouble(1), area));
+        for (int i = 2; i + 1 < n; i += 2) {
+            path.lineTo(view.toScreenX(coord.applyAsDouble(i), area), view.toScreenY(coord.applyAsDouble(i + 1), area));
         }
         g.setColor(Palette.GUIDE);
         g.setStroke(GUIDE);

@@ -21,6 +21,7 @@ import org.foresight.mpc.critic.CriticSet;
 import org.foresight.mpc.dwa.DwaPlanner;
 import org.foresight.mpc.ilqr.IlqrPlanner;
 import org.foresight.mpc.mppi.MppiPlanner;
+import org.foresight.mpc.recovery.RecoveringPlanner;
 import org.foresight.mpc.switching.SwitchingPlanner;
 import picocli.CommandLine.Option;
 
@@ -159,7 +160,7 @@ public final class PlannerOptions {
      * @return the planner (close it when done).
      */
     static Planner build(PlannerConfig c, DynamicsModel m, int threads, long seed) {
-        return switch (c.planner()) {
+        Planner p = switch (c.planner()) {
             case "mppi" -> new MppiPlanner(m, c.mppi().withThreads(threads).withSeed(seed), CriticSet.defaults(c.critics()));
             case "cem" -> new CemPlanner(m, c.cem().withThreads(threads).withSeed(seed), CriticSet.defaults(c.critics()));
             case "dwa" -> new DwaPlanner(c.dwa()); // the classical baseline: unicycle arcs, not the model
@@ -168,5 +169,9 @@ public final class PlannerOptions {
                     c.switching());
             default -> throw new IllegalArgumentException("--planner " + c.planner() + ": not available");
         };
+        // DWA has its own escape rules and switching its own stall recovery; the optimisers get the shared one
+        boolean optimiser = !c.planner().equals("dwa") && !c.planner().equals("switching");
+        return optimiser && c.recovery().enabled() ? new RecoveringPlanner(p, c.recovery(),
+                0.5 * c.critics().footprintLength(), 0.5 * c.critics().footprintWidth()) : p;
     }
 }

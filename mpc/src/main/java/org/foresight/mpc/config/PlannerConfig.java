@@ -9,6 +9,7 @@ import org.foresight.mpc.critic.CriticParams;
 import org.foresight.mpc.dwa.DwaConfig;
 import org.foresight.mpc.ilqr.IlqrConfig;
 import org.foresight.mpc.mppi.MppiConfig;
+import org.foresight.mpc.recovery.RecoveryConfig;
 import org.foresight.mpc.switching.SwitchingConfig;
 
 /**
@@ -25,9 +26,10 @@ import org.foresight.mpc.switching.SwitchingConfig;
  * @param switching the mode-switching planner's modes and rules ({@link SwitchingConfig}); its optimiser uses
  *                {@code mppi} and {@code critics}.
  * @param critics the critics' weights and shapes, shared by every sampling planner ({@link CriticParams}).
+ * @param recovery the scripted stall recovery in front of MPPI, CEM and iLQR ({@link RecoveryConfig}).
  */
 public record PlannerConfig(String planner, MppiConfig mppi, CemConfig cem, DwaConfig dwa, IlqrConfig ilqr,
-                            SwitchingConfig switching, CriticParams critics) {
+                            SwitchingConfig switching, CriticParams critics, RecoveryConfig recovery) {
     /** The planners that can be named. */
     public static final List<String> PLANNERS = List.of("mppi", "cem", "dwa", "ilqr", "switching");
 
@@ -37,15 +39,16 @@ public record PlannerConfig(String planner, MppiConfig mppi, CemConfig cem, DwaC
             throw new IllegalArgumentException("planner must be one of " + PLANNERS + ", got '" + planner + "'");
         }
         planner = planner.toLowerCase(Locale.ROOT);
-        if (mppi == null || cem == null || dwa == null || ilqr == null || switching == null || critics == null) {
+        if (mppi == null || cem == null || dwa == null || ilqr == null || switching == null || critics == null
+                || recovery == null) {
             throw new IllegalArgumentException("every planner's settings must be present");
         }
     }
 
-    /** @return MPPI selected; every planner with its defaults; the default critics. */
+    /** @return MPPI selected; every planner with its defaults; the default critics; recovery on. */
     public static PlannerConfig defaults() {
         return new PlannerConfig("mppi", MppiConfig.defaults(), CemConfig.defaults(), DwaConfig.defaults(),
-                IlqrConfig.defaults(), SwitchingConfig.defaults(), CriticParams.defaults());
+                IlqrConfig.defaults(), SwitchingConfig.defaults(), CriticParams.defaults(), RecoveryConfig.defaults());
     }
 
     /** @return this configuration as an ordered tree (what {@code --print-config} prints). */

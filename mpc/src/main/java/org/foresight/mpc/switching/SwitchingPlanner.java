@@ -2,9 +2,7 @@ package org.foresight.mpc.switching;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.foresight.dynamics.model.ControlIndex;
 import org.foresight.dynamics.model.DynamicsModel;
-import org.foresight.dynamics.model.StateIndex;
 import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
 import org.foresight.mpc.PlanStatus;
@@ -13,6 +11,7 @@ import org.foresight.mpc.critic.CriticParams;
 import org.foresight.mpc.critic.CriticSet;
 import org.foresight.mpc.mppi.MppiConfig;
 import org.foresight.mpc.mppi.MppiPlanner;
+import org.foresight.mpc.recovery.StallRecovery;
 
 /**
  * MPC mode switching in the manner of MLDA (second at ICRA BARN 2024), over a fast optimiser instead of their
@@ -31,27 +30,12 @@ import org.foresight.mpc.mppi.MppiPlanner;
  * allocation-free after the first cycle. Not thread-safe.
  */
 public final class SwitchingPlanner implements Planner {
-    /** How far behind the footprint's rear edge the recovery checks for room [m]. */
-    static final double RECOVERY_CHECK_DISTANCE = 0.15;
-    /** Clearance the recovery keeps from anything behind [m]. */
-    static final double RECOVERY_CLEARANCE = 0.05;
-    /** Positions kept for the stall test: 512 cycles, 25.6 s at 20 Hz, more than any sensible stall time. */
-    static final int HISTORY = 512;
-
     private final SwitchingConfig config;
     private final Map<DrivingMode, MppiPlanner> optimisers = new EnumMap<>(DrivingMode.class);
     private final ModeSelector selector;
-    private final double halfLength;
-    private final double halfWidth;
+    private final StallRecovery recovery;
     private MppiPlanner active;
     private DrivingMode mode = DrivingMode.CAREFUL;
-    /** Recent measured positions, a ring of {@link #HISTORY} (time [s], x [m], y [m]) for the stall test. */
-    private final double[] historyT = new double[HISTORY];
-    private final double[] historyX = new double[HISTORY];
-    private final double[] historyY = new double[HISTORY];
-    private int historyCount;
-    private double recoveryUntil = Double.NEGATIVE_INFINITY;
-    private boolean recovering;
 
     /**
      * @param model   the model planned through (any {@link DynamicsModel} with 2 controls).
@@ -69,8 +53,8 @@ public final class SwitchingPlanner implements Planner {
                     CriticSet.defaults(critics.withSpeedTarget(l.speedTarget()).withPreferForward(l.preferForwardWeight()))));
         }
         this.active = optimisers.get(DrivingMode.CAREFUL);
-        this.halfLength = 0.5 * critics.footprintLength();
-        this.halfWidth = 0.5 * critics.footprintWidth();
+        this.recovery = new StallRecovery(config.stallTime(), config.stallProgress(), config.recoveryTime(),
+                config.recoverySpeed(), 0.5 * critics.footprintLength(), 0.5 * critics.footprintWidth());
     }
 
     /** @return "switching". */
@@ -97,25 +81,20 @@ public final class SwitchingPlanner implements Planner {
         selector.reset();
         active = optimisers.get(DrivingMode.CAREFUL);
         mode = DrivingMode.CAREFUL;
-        historyCount = 0;
-        recoveryUntil = Double.NEGATIVE_INFINITY;
-        recovering = false;
+        recovery.reset();
     }
 
     @Override
     public void plan(PlanRequest request, Plan out) {
         double[] s = request.state();
         double t = request.time();
-        if (!recovering && stalled(request)) {
-            recovering = true;
-            recoveryUntil = t + config.recoveryTime();
+        StallRecovery.Outcome o = recovery.step(request, out);
+        if (o == StallRecovery.Outcome.BACKING) {
+            mode = DrivingMode.RECOVERY;
+            return;
         }
-        if (recovering) {
-            if (t < recoveryUntil && recover(request, out)) {
-                return;
-            }
-            recovering = false; // done, or blocked behind: plan afresh from here
-            endRecovery();
+        if (o == StallRecovery.Outcome.ENDED) {
+            endRecovery(); // done, or blocked behind: plan afresh from here
         }
         DrivingMode wanted = selector.select(t, s, request.guide(), request.obstacles());
         switchTo(wanted);
@@ -136,77 +115,13 @@ public final class SwitchingPlanner implements Planner {
         mode = wanted;
     }
 
-    /**
-     * Whether the robot's net displacement over the last {@link SwitchingConfig#stallTime()} is below
-     * {@link SwitchingConfig#stallProgress()} (away from the goal). Net displacement, not distance driven: rocking
-     * back and forth in front of a gap is a stall. (The guide's cost-to-go is no measure of progress with a lidar
-     * map: the guide may switch between routes of very different length from one cycle to the next.)
-     */
-    private boolean stalled(PlanRequest r) {
-        double x = r.state()[StateIndex.X];
-        double y = r.state()[StateIndex.Y];
-        double t = r.time();
-        int slot = historyCount % HISTORY;
-        historyT[slot] = t;
-        historyX[slot] = x;
-        historyY[slot] = y;
-        historyCount++;
-        // The latest sample at least stallTime old (the ring holds well over stallTime of 50 ms cycles).
-        for (int i = 1; i < Math.min(historyCount, HISTORY); i++) {
-            int k = (historyCount - 1 - i) % HISTORY;
-            if (t - historyT[k] >= config.stallTime()) {
-                double toGoal = Math.hypot(r.goalX() - x, r.goalY() - y);
-                return Math.hypot(x - historyX[k], y - historyY[k]) < config.stallProgress() && toGoal > r.goalTolerance();
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Backs straight up if three points across the strip behind the footprint are clear.
-     *
-     * @return whether it did (false: blocked behind, nothing written).
-     */
-    private boolean recover(PlanRequest r, Plan out) {
-        double[] s = r.state();
-        double x = s[StateIndex.X];
-        double y = s[StateIndex.Y];
-        double c = Math.cos(s[StateIndex.THETA]);
-        double sn = Math.sin(s[StateIndex.THETA]);
-        double back = halfLength + RECOVERY_CHECK_DISTANCE;
-        boolean clear = true;
-        for (int i = -1; i <= 1; i++) {
-            double lateral = i * halfWidth;
-            double px = x - back * c - lateral * sn;
-            double py = y - back * sn + lateral * c;
-            if (!(r.obstacles().distance(px, py) > RECOVERY_CLEARANCE)) {
-                clear = false;
-            }
-        }
-        if (!clear) {
-            return false;
-        }
-        out.status = PlanStatus.OK;
-        out.command[ControlIndex.V] = -config.recoverySpeed();
-        out.command[ControlIndex.OMEGA] = 0.0;
-        out.planLength = 0;
-        out.controlLength = 0;
-        out.rolloutCount = 0;
-        out.bestCost = Double.NaN;
-        out.feasibleRollouts = 0;
-        mode = DrivingMode.RECOVERY;
-        out.mode = mode.label();
-        return true;
-    }
-
-    /** Forgets every warm start and the position history; the next cycle plans afresh in careful mode. */
+    /** Forgets every warm start; this cycle plans afresh in careful mode. */
     private void endRecovery() {
         for (MppiPlanner p : optimisers.values()) {
             p.reset();
         }
         selector.reset();
         active = optimisers.get(DrivingMode.CAREFUL);
-        historyCount = 0;
     }
 
     @Override

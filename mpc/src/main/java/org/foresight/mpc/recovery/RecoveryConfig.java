@@ -1,0 +1,41 @@
+package org.foresight.mpc.recovery;
+
+/**
+ * When the scripted recovery takes over from the optimising planners (MPPI, CEM, iLQR) and what it does: if the
+ * robot's net displacement over the last {@code stallTime} seconds is below {@code stallProgress} (and it is not
+ * at the goal), back straight up at {@code speed} for {@code time} seconds while the strip behind the footprint
+ * stays clear, then plan from a fresh warm start. DWA keeps its own escape rules (those of ROS
+ * {@code base_local_planner}) and the mode-switching planner its own stall settings, so neither is wrapped.
+ *
+ * @param enabled       whether {@code mppi}, {@code cem} and {@code ilqr} are wrapped in a {@link RecoveringPlanner}.
+ * @param stallTime     window over which progress is judged [s], &gt; 0.
+ * @param stallProgress least net displacement over stallTime that is not a stall [m], &gt; 0.
+ * @param time          how long one recovery backs up [s], &gt; 0.
+ * @param speed         backing speed [m/s], &gt; 0.
+ */
+public record RecoveryConfig(boolean enabled, double stallTime, double stallProgress, double time, double speed) {
+
+    /** Validates every field; see the record Javadoc. */
+    public RecoveryConfig {
+        positive("stallTime", "s", stallTime);
+        positive("stallProgress", "m", stallProgress);
+        positive("time", "s", time);
+        positive("speed", "m/s", speed);
+    }
+
+    /**
+     * The mode-switching planner's settings (after MLDA): recovery after 3 s with under 0.2 m of net progress,
+     * backing up at 0.3 m/s for 1 s.
+     *
+     * @return the defaults, enabled.
+     */
+    public static RecoveryConfig defaults() {
+        return new RecoveryConfig(true, 3.0, 0.2, 1.0, 0.3);
+    }
+
+    private static void positive(String name, String unit, double v) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + " must be finite and > 0 " + unit + ", got " + v);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.foresight.mpc.recovery;
+
+import org.foresight.dynamics.model.ControlIndex;
+import org.foresight.dynamics.model.StateIndex;
+import org.foresight.mpc.Plan;
+import org.foresight.mpc.PlanRequest;
+import org.foresight.mpc.PlanStatus;
+
+/**
+ * The stall test and the scripted back-up that follows it, shared by {@link RecoveringPlanner} and the
+ * mode-switching planner. Each cycle {@link #step} records the measured position; once the robot's net
+ * displacement over the last stall time is below the stall progress (away from the goal), it commands
+ * (−speed, 0) for the recovery time while three points across the strip behind the footprint are clear of
+ * known obstacles, and then reports that the caller should plan afresh. Net displacement, not distance driven:
+ * rocking back and forth in front of a gap is a stall. Allocation-free; not thread-safe.
+ */
+public final class StallRecovery {
+    /** How far behind the footprint's rear edge the recovery checks for room [m]. */
+    public static final double CHECK_DISTANCE = 0.15;
+    /** Clearance the recovery keeps from anything behind [m]. */
+    public static final double CLEARANCE = 0.05;
+    /** Positions kept for the stall test: 512 cycles, 25.6 s at 20 Hz, more than any sensible stall time. */
+    static final int HISTORY = 512;
+
+    /** What {@link #step} did this cycle. */
+    public enum Outcome {
+        /** Not stalled: the caller plans as usual. */
+        NONE,
+        /** Backing up: the command is written, the caller must not plan. */
+        BACKING,
+        /** A recovery just ended (its time is up, or the way behind is blocked): the caller forgets its warm
+         *  start and plans afresh this cycle. */
+        ENDED
+    }
+
+    private final double stallTime;
+    private final double stallProgress;
+    private final double time;
+    private final double speed;
+    private final double halfLength;
+    private final double halfWidth;
+    /** Recent measured positions, a ring of {@link #HISTORY} (time [s], x [m], y [m]). */
+    private final double[] historyT = new double[HISTORY];
+    private final double[] historyX = new double[HISTORY];
+    private final double[] historyY = new double[HISTORY];
+    private int historyCount;
+    private double until = Double.NEGATIVE_INFINITY;
+    private boolean backing;
+    private int recoveries;
+
+    /**
+     * @param stallTime     window over which progress is judged [s], &gt; 0, at most {@link #HISTORY} cycles.
+     * @param stallProgress least net displacement over stallTime that is not a stall [m].
+     * @param time          how long one recovery backs up [s].
+     * @param speed         backing speed [m/s], &gt; 0.
+     * @param halfLength    half the footprint's length [m].
+     * @param halfWidth     half the footprint's width [m].
+     */
+    public StallRecovery(double stallTime, double stallProgress, double time, double speed, double halfLength,
+                         double halfWidth) {
+        this.stallTime = stallTime;
+        this.stallProgress = stallProgress;
+        this.time = time;
+        this.speed = speed;
+        this.halfLength = halfLength;
+        this.halfWidth = halfWidth;
+    }
+
+    /** @param c the settings; @param halfLength half the footprint's length [m]; @param halfWidth half its width [m]. */
+    public StallRecovery(RecoveryConfig c, double halfLength, double halfWidth) {
+        this(c.stallTime(), c.stallProgress(), c.time(), c.speed(), halfLength, halfWidth);
+    }
+
+    /** Forgets the position history and any recovery under way (a new episode). */
+    public void reset() {
+        historyCount = 0;
+        until = Double.NEGATIVE_INFINITY;
+        backing = false;
+        recoveries = 0;
+    }
+
+    /** @return how many recoveries began since the last {@link #reset()}. */
+    public int recoveries() {
+        return recoveries;
+    }
+
+    /**
+     * One control cycle: records the position, starts a recovery on a stall, and writes the back-up command.
+     *
+     * @param request this cycle's request. Not modified.
+     * @param out     (Output) written only when the outcome is {@link Outcome#BACKING}: the command, status OK,
+     *                no plan, no rollouts, mode "recovery".
+     * @return what happened.
+     */
+    public Outcome step(PlanRequest request, Plan out) {
+        double t = request.time();
+        if (!backing && stalled(request)) {
+            backing = true;
+            until = t + time;
+            recoveries++;
+        }
+        if (!backing) {
+            return Outcome.NONE;
+        }
+        if (t < until && backUp(request, out)) {
+            return Outcome.BACKING;
+        }
+        backing = false; // done, or blocked behind
+        historyCount = 0;
+        return Outcome.ENDED;
+    }
+
+    /** Whether the net displacement over the last stall time is below the stall progress, away from the goal. */
+    private boolean stalled(PlanRequest r) {
+        double x = r.state()[StateIndex.X];
+        double y = r.state()[StateIndex.Y];
+        double t = r.time();
+        int slot = historyCount % HISTORY;
+        historyT[slot] = t;
+        historyX[slot] = x;
+        historyY[slot] = y;
+        historyCount++;
+        // The latest sample at least stallTime old (the ring holds well over stallTime of 50 ms cycles).
+        for (int i = 1; i < Math.min(historyCount, HISTORY); i++) {
+            int k = (historyCount - 1 - i) % HISTORY;
+            if (t - historyT[k] >= stallTime) {
+                double toGoal = Math.hypot(r.goalX() - x, r.goalY() - y);
+                return Math.hypot(x - historyX[k], y - historyY[k]) < stallProgress && toGoal > r.goalTolerance();
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Backs straight up if three points across the strip behind the footprint are clear.
+     *
+     * @return whether it did (false: blocked behind, nothing written).
+     */
+    private boolean backUp(PlanRequest r, Plan out) {
+        double[] s = r.state();
+        double x = s[StateIndex.X];
+        double y = s[StateIndex.Y];
+        double c = Math.cos(s[StateIndex.THETA]);
+        double sn = Math.sin(s[StateIndex.THETA]);
+        double back = halfLength + CHECK_DISTANCE;
+        for (int i = -1; i <= 1; i++) {
+            double lateral = i * halfWidth;
+            double px = x - back * c - lateral * sn;
+            double py = y - back * sn + lateral * c;
+            if (!(r.obstacles().distance(px, py) > CLEARANCE)) {
+                return false;
+            }
+        }
+        out.status = PlanStatus.OK;
+        out.command[ControlIndex.V] = -speed;
+        out.command[ControlIndex.OMEGA] = 0.0;
+        out.planLength = 0;
+        out.controlLength = 0;
+        out.rolloutCount = 0;
+        out.bestCost = Double.NaN;
+        out.feasibleRollouts = 0;
+        out.mode = "recovery";
+        return true;
+    }
+}
