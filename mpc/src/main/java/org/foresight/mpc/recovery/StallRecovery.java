@@ -5,13 +5,14 @@ import org.foresight.dynamics.model.StateIndex;
 import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
 import org.foresight.mpc.PlanStatus;
+import org.foresight.mpc.perception.MovingDiscs;
 
 /**
  * The stall test and the scripted back-up that follows it, shared by {@link RecoveringPlanner} and the
  * mode-switching planner. Each cycle {@link #step} records the measured position; once the robot's net
  * displacement over the last stall time is below the stall progress (away from the goal), it commands
  * (−speed, 0) for the recovery time while three points across the strip behind the footprint are clear of
- * known obstacles, and then reports that the caller should plan afresh. Net displacement, not distance driven:
+ * known obstacles (and of the known moving obstacles' paths over the next second), and then reports that the caller should plan afresh. Net displacement, not distance driven:
  * rocking back and forth in front of a gap is a stall. Allocation-free; not thread-safe.
  */
 public final class StallRecovery {
@@ -19,6 +20,8 @@ public final class StallRecovery {
     public static final double CHECK_DISTANCE = 0.15;
     /** Clearance the recovery keeps from anything behind [m]. */
     public static final double CLEARANCE = 0.05;
+    /** How far ahead a moving obstacle's path is checked against the strip behind [s]. */
+    static final double MOVER_LOOKAHEAD = 1.0;
     /** Positions kept for the stall test: 512 cycles, 25.6 s at 20 Hz, more than any sensible stall time. */
     static final int HISTORY = 512;
 
@@ -132,6 +135,25 @@ public final class StallRecovery {
     }
 
     /**
+     * Whether a known moving obstacle, at constant velocity, comes within its radius plus {@link #CLEARANCE} of
+     * the check point (x, y) as the robot backs along (−cos θ, −sin θ) over the next {@link #MOVER_LOOKAHEAD}.
+     */
+    private boolean moverBehind(MovingDiscs m, double x, double y, double c, double sn) {
+        for (int i = 0; i < m.count(); i++) {
+            for (double tau = 0; tau <= MOVER_LOOKAHEAD + 1e-9; tau += 0.25) {
+                double px = x - speed * tau * c;
+                double py = y - speed * tau * sn;
+                double dx = m.x(i) + m.vx(i) * tau - px;
+                double dy = m.y(i) + m.vy(i) * tau - py;
+                if (Math.hypot(dx, dy) < m.radius(i) + CLEARANCE) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * Backs straight up if three points across the strip behind the footprint are clear.
      *
      * @return whether it did (false: blocked behind, nothing written).
@@ -147,7 +169,7 @@ public final class StallRecovery {
             double lateral = i * halfWidth;
             double px = x - back * c - lateral * sn;
             double py = y - back * sn + lateral * c;
-            if (!(r.obstacles().distance(px, py) > CLEARANCE)) {
+            if (!(r.obstacles().distance(px, py) > CLEARANCE) || moverBehind(r.movers(), px, py, c, sn)) {
                 return false;
             }
         }

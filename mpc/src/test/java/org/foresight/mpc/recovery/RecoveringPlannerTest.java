@@ -8,6 +8,7 @@ import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
 import org.foresight.mpc.Planner;
 import org.foresight.mpc.perception.DistanceGrid;
+import org.foresight.mpc.perception.MovingDiscs;
 import org.foresight.mpc.perception.ObstacleField;
 import org.junit.jupiter.api.Test;
 
@@ -130,5 +131,28 @@ class RecoveringPlannerTest {
         RecoveringPlanner room = new RecoveringPlanner(new Creeping(), CFG, HALF_LENGTH, HALF_WIDTH);
         assertTrue(count(run(room, field(-(HALF_LENGTH + StallRecovery.CHECK_DISTANCE) - 0.1), cycles, 0.0, 8),
                 "recovery") > 0);
+    }
+
+    @Test
+    void aMovingObstacleComingUpBehindBlocksTheBackUp() {
+        int stall = (int) Math.round(CFG.stallTime() / DT);
+        for (double vx : new double[] {0.0, 1.0}) {
+            Creeping inner = new Creeping();
+            RecoveringPlanner p = new RecoveringPlanner(inner, CFG, HALF_LENGTH, HALF_WIDTH);
+            // a 0.25 m disc 1.2 m behind the robot, standing or closing at 1 m/s
+            MovingDiscs m = new MovingDiscs();
+            m.add(-1.2, 0, vx, 0, 0.25);
+            Plan out = new Plan(10, 4);
+            int backing = 0;
+            for (int c = 0; c <= stall + 5; c++) {
+                p.plan(new PlanRequest(c * DT, new double[] {0, 0, 0}, field(Double.NaN), 8, 0, 0.5, null, m), out);
+                backing += out.mode.equals("recovery") ? 1 : 0;
+            }
+            if (vx == 0) {
+                assertTrue(backing > 0, "a standing disc 0.8 m beyond the check line leaves room");
+            } else {
+                assertEquals(0, backing, "a disc closing at 1 m/s would meet the strip within the next second");
+            }
+        }
     }
 }
