@@ -9,7 +9,6 @@ import org.foresight.mpc.Planner;
 import org.foresight.mpc.critic.DynamicObstacleCritic;
 import org.foresight.mpc.critic.DynamicObstacleParams;
 import org.foresight.mpc.critic.ObstacleCritic;
-import org.foresight.mpc.path.GuidePath;
 import org.foresight.mpc.perception.MovingDiscs;
 
 /**
@@ -63,7 +62,7 @@ import org.foresight.mpc.perception.MovingDiscs;
  */
 public final class DwaPlanner implements Planner {
     /** Guide points before the first one within this distance of the robot are dropped (ROS prunePlan) [m]. */
-    public static final double PRUNE_DISTANCE = 1.0;
+    public static final double PRUNE_DISTANCE = GuideGrids.PRUNE_DISTANCE;
     /** Mode of a forward arc. */
     public static final String MODE_FORWARD = "dwa";
     /** Mode of an in-place rotation. */
@@ -71,40 +70,20 @@ public final class DwaPlanner implements Planner {
     /** Mode of the backward escape. */
     public static final String MODE_ESCAPE = "dwa-escape";
 
-    private static final double ILLEGAL_FOOTPRINT = -1.0;
+    private static final double ILLEGAL_FOOTPRINT = FootprintOutline.ILLEGAL;
     private static final double ILLEGAL_GRID = -2.0;
 
     private final DwaConfig config;
     private final LocalCostmap map;
-    private final TargetGrid pathGrid;
-    private final TargetGrid goalGrid;
+    /** The path and goal distance grids of this cycle. */
+    private final GuideGrids grids;
     private final int n;
     private final double res;
-    private final boolean[] withinRobot;
-    private final int[] robotCells;
-    private int robotCellCount;
     private final DynamicWindow window = new DynamicWindow();
-    private final double[] outlineX;
-    private final double[] outlineY;
-    private final double farFromObstacles;
+    private final FootprintOutline outline;
 
-    // Trajectory store: slot s holds points [s·stride, s·stride + count) of x, y, θ.
-    private final int capacity;
-    private final int stride;
-    private final double[] tx;
-    private final double[] ty;
-    private final double[] tth;
-    private final int[] tCount;
-    private final boolean[] tComplete;
-    private final double[] tCost;
-    private final double[] tVx;
-    private final double[] tVtheta;
-    private final double[] tDt;
-    private int trajCount;
-    private final double[] weights;
-    private final int[] topSlot;
-    private final double[] topWeight;
-    private final double[] fallback = new double[4];
+    /** This cycle's simulated trajectories. */
+    private final Trajectories traj;
 
     // Planner state carried between cycles (as TrajectoryPlanner keeps it).
     private double lastCmdV;
@@ -119,8 +98,6 @@ public final class DwaPlanner implements Planner {
     private double escapeX;
     private double escapeY;
     private double escapeTheta;
-    private double finalGoalX;
-    private double finalGoalY;
     /** The moving obstacles of this cycle's request, and the shared critic that predicts them. */
     private MovingDiscs movers = MovingDiscs.NONE;
     private final DynamicObstacleCritic dynamic;
@@ -135,51 +112,10 @@ public final class DwaPlanner implements Planner {
         this.map = new LocalCostmap(config);
         this.n = map.size();
         this.res = config.costmapResolution();
-        this.pathGrid = new TargetGrid(n);
-        this.goalGrid = new TargetGrid(n);
-        this.withinRobot = new boolean[n * n];
-        int box = (int) Math.ceil(2 * (config.circumscribedRadius() + res) / res) + 3;
-        this.robotCells = new int[box * box];
-        // Outline of the padded rectangle, points at most half a cell apart, in the robot frame.
-        double a = 0.5 * config.paddedLength();
-        double b = 0.5 * config.paddedWidth();
-        double[] cx = {a, -a, -a, a};
-        double[] cy = {b, b, -b, -b};
-        int total = 0;
-        int[] per = new int[4];
-        for (int e = 0; e < 4; e++) {
-            double len = Math.hypot(cx[(e + 1) % 4] - cx[e], cy[(e + 1) % 4] - cy[e]);
-            per[e] = Math.max(1, (int) Math.ceil(len / (0.5 * res)));
-            total += per[e];
-        }
-        outlineX = new double[total];
-        outlineY = new double[total];
-        int k = 0;
-        for (int e = 0; e < 4; e++) {
-            for (int j = 0; j < per[e]; j++) {
-                double f = (double) j / per[e];
-                outlineX[k] = cx[e] + f * (cx[(e + 1) % 4] - cx[e]);
-                outlineY[k] = cy[e] + f * (cy[(e + 1) % 4] - cy[e]);
-                k++;
-            }
-        }
-        // A centre cell this clear has only free cells under the whole outline (the SDF is 1-Lipschitz; the
-        // margin covers cell-centre offsets and bilinear interpolation).
-        this.farFromObstacles = config.circumscribedRadius() + Math.max(config.inflationRadius(), 0.5 * res) + 2.5 * res;
-        this.capacity = config.vxSamples() * config.vthetaSamples() + config.vthetaSamples() + 1;
-        this.stride = config.maxTrajectorySteps() + 1;
-        this.tx = new double[capacity * stride];
-        this.ty = new double[capacity * stride];
-        this.tth = new double[capacity * stride];
-        this.tCount = new int[capacity];
-        this.tComplete = new boolean[capacity];
-        this.tCost = new double[capacity];
-        this.tVx = new double[capacity];
-        this.tVtheta = new double[capacity];
-        this.tDt = new double[capacity];
-        this.weights = new double[capacity];
-        this.topSlot = new int[capacity];
-        this.topWeight = new double[capacity];
+        this.grids = new GuideGrids(config, map);
+        this.outline = new FootprintOutline(config, map);
+        this.traj = new Trajectories(config.vxSamples() * config.vthetaSamples() + config.vthetaSamples() + 1,
+                config.maxTrajectorySteps());
         reset();
     }
 
@@ -211,7 +147,7 @@ public final class DwaPlanner implements Planner {
 
     /** @return trajectories simulated in the last cycle (for tests and diagnostics). */
     int trajectoryCount() {
-        return trajCount;
+        return traj.size;
     }
 
     /**
@@ -219,7 +155,7 @@ public final class DwaPlanner implements Planner {
      * @return {vx [m/s], vθ [rad/s], cost (−1 footprint, −2 grid), scored points}.
      */
     double[] trajectory(int slot) {
-        return new double[] {tVx[slot], tVtheta[slot], tCost[slot], tCount[slot]};
+        return new double[] {traj.vx[slot], traj.vtheta[slot], traj.cost[slot], traj.count[slot]};
     }
 
     /** @return the local costmap of the last cycle (for tests and diagnostics). */
@@ -267,36 +203,35 @@ public final class DwaPlanner implements Planner {
 
         movers = request.movers();
         map.update(request.obstacles().grid(), x, y);
-        markRobotCells(x, y, th);
-        buildGrids(request, x, y);
-        window.set(config, v, w, Math.hypot(finalGoalX - x, finalGoalY - y));
+        grids.build(request, x, y, th);
+        window.set(config, v, w, Math.hypot(grids.finalGoalX() - x, grids.finalGoalY() - y));
 
         int best = chooseTrajectory(x, y, th, v, w);
         if (best < 0) {
             stop(out, PlanStatus.NO_COLLISION_FREE_ROLLOUT);
             return;
         }
-        double cost = tCost[best];
+        double cost = traj.cost[best];
         if (!(cost - cost == 0.0)) {
             stop(out, PlanStatus.NON_FINITE);
             return;
         }
-        double cmdV = tVx[best];
-        double cmdW = tVtheta[best];
+        double cmdV = traj.vx[best];
+        double cmdW = traj.vtheta[best];
         out.status = PlanStatus.OK;
         out.command[ControlIndex.V] = cmdV;
         out.command[ControlIndex.OMEGA] = cmdW;
         out.mode = cmdV > 0 ? MODE_FORWARD : (cmdV < 0 ? MODE_ESCAPE : MODE_ROTATE);
         out.bestCost = cost;
         int h = Math.min(horizonSteps(), out.maxHorizon());
-        resample(best, out.planXY, h, x, y);
+        traj.resample(best, out.planXY, h, x, y, config.simTime());
         out.planLength = h + 1;
         for (int t = 0; t < h; t++) {
             out.controls[2 * t] = cmdV;
             out.controls[2 * t + 1] = cmdW;
         }
         out.controlLength = h;
-        writeRollouts(out, h, x, y);
+        traj.writeRollouts(out, h, x, y, config.simTime());
         lastCmdV = cmdV;
         lastCmdW = cmdW;
     }
@@ -310,132 +245,11 @@ public final class DwaPlanner implements Planner {
         lastCmdW = 0;
     }
 
-    // ---- the local costmap's helpers ------------------------------------------------------------------------
-
-    /** Marks the cells under the padded footprint at the current pose (exempt from blocking in the path grid). */
-    private void markRobotCells(double x, double y, double th) {
-        for (int i = 0; i < robotCellCount; i++) {
-            withinRobot[robotCells[i]] = false;
-        }
-        robotCellCount = 0;
-        double c = Math.cos(th);
-        double sn = Math.sin(th);
-        double a = 0.5 * config.paddedLength() + 0.5 * res;
-        double b = 0.5 * config.paddedWidth() + 0.5 * res;
-        double r = config.circumscribedRadius() + res;
-        int ix0 = Math.max(0, (int) Math.floor((x - r - map.originX()) / res));
-        int ix1 = Math.min(n - 1, (int) Math.floor((x + r - map.originX()) / res));
-        int iy0 = Math.max(0, (int) Math.floor((y - r - map.originY()) / res));
-        int iy1 = Math.min(n - 1, (int) Math.floor((y + r - map.originY()) / res));
-        for (int iy = iy0; iy <= iy1; iy++) {
-            double dy = map.originY() + (iy + 0.5) * res - y;
-            for (int ix = ix0; ix <= ix1; ix++) {
-                double dx = map.originX() + (ix + 0.5) * res - x;
-                if (Math.abs(dx * c + dy * sn) <= a && Math.abs(-dx * sn + dy * c) <= b
-                        && robotCellCount < robotCells.length) {
-                    int idx = iy * n + ix;
-                    withinRobot[idx] = true;
-                    robotCells[robotCellCount++] = idx;
-                }
-            }
-        }
-    }
-
-    /** Path and goal grids from the windowed guide (or the straight line to the goal). */
-    private void buildGrids(PlanRequest request, double x, double y) {
-        pathGrid.reset();
-        goalGrid.reset();
-        double half = 0.5 * n * res;
-        double half2 = half * half;
-        double[] pts = null;
-        int count = 0;
-        int start = 0;
-        int end = 0;
-        GuidePath guide = request.guide();
-        if (guide != null) {
-            pts = guide.sampledXY();
-            count = guide.sampleCount();
-            // prunePlan: drop the points before the first one within PRUNE_DISTANCE.
-            for (int i = 0; i < count; i++) {
-                if (dist2(pts, i, x, y) < PRUNE_DISTANCE * PRUNE_DISTANCE) {
-                    start = i;
-                    break;
-                }
-            }
-            // transformGlobalPlan: skip to the first point within the window's half edge, keep while within.
-            while (start < count && dist2(pts, start, x, y) > half2) {
-                start++;
-            }
-            end = start;
-            while (end < count && dist2(pts, end, x, y) <= half2) {
-                end++;
-            }
-        }
-        if (end <= start) {
-            // No guide near the robot: the straight line to the goal, clipped to the window.
-            double gx = request.goalX();
-            double gy = request.goalY();
-            double d = Math.hypot(gx - x, gy - y);
-            double f = d > 0.95 * half ? 0.95 * half / d : 1.0;
-            fallback[0] = x;
-            fallback[1] = y;
-            fallback[2] = x + f * (gx - x);
-            fallback[3] = y + f * (gy - y);
-            pts = fallback;
-            start = 0;
-            end = 2;
-        }
-        finalGoalX = pts[2 * end - 2];
-        finalGoalY = pts[2 * end - 1];
-        // setTargetCells / setLocalGoal: walk the windowed plan at cell resolution while it stays on the map.
-        boolean started = false;
-        int localGoal = -1;
-        outer:
-        for (int i = start; i < end; i++) {
-            double x0 = pts[2 * i];
-            double y0 = pts[2 * i + 1];
-            int steps = 1;
-            double x1 = x0;
-            double y1 = y0;
-            if (i + 1 < end) {
-                x1 = pts[2 * i + 2];
-                y1 = pts[2 * i + 3];
-                steps = Math.max(1, (int) Math.ceil(Math.hypot(x1 - x0, y1 - y0) / res));
-            }
-            for (int j = 0; j < steps; j++) {
-                double f = (double) j / steps;
-                int cx = map.cellX(x0 + f * (x1 - x0));
-                int cy = map.cellY(y0 + f * (y1 - y0));
-                if (cx < 0 || cy < 0) {
-                    if (started) {
-                        break outer;
-                    }
-                    continue;
-                }
-                int idx = cy * n + cx;
-                pathGrid.target(idx);
-                localGoal = idx;
-                started = true;
-            }
-        }
-        if (localGoal >= 0) {
-            goalGrid.target(localGoal);
-        }
-        pathGrid.propagate(map, withinRobot);
-        goalGrid.propagate(map, null);
-    }
-
-    private static double dist2(double[] pts, int i, double x, double y) {
-        double dx = pts[2 * i] - x;
-        double dy = pts[2 * i + 1] - y;
-        return dx * dx + dy * dy;
-    }
-
     // ---- trajectories ---------------------------------------------------------------------------------------
 
     /** The sampling and selection of base_local_planner's createTrajectories; returns the chosen slot or −1. */
     private int chooseTrajectory(double x, double y, double th, double v, double w) {
-        trajCount = 0;
+        traj.clear();
         int vxN = config.vxSamples();
         int vthN = config.vthetaSamples();
         double dvx = window.vxStep(vxN);
@@ -445,13 +259,13 @@ public final class DwaPlanner implements Planner {
             double vxS = window.minVx;
             for (int i = 0; i < vxN; i++) {
                 int slot = generate(x, y, th, v, w, vxS, 0.0);
-                if (tCost[slot] >= 0 && (best < 0 || tCost[slot] < tCost[best])) {
+                if (traj.cost[slot] >= 0 && (best < 0 || traj.cost[slot] < traj.cost[best])) {
                     best = slot;
                 }
                 double vthS = window.minVtheta;
                 for (int j = 0; j < vthN - 1; j++) {
                     slot = generate(x, y, th, v, w, vxS, vthS);
-                    if (tCost[slot] >= 0 && (best < 0 || tCost[slot] < tCost[best])) {
+                    if (traj.cost[slot] >= 0 && (best < 0 || traj.cost[slot] < traj.cost[best])) {
                         best = slot;
                     }
                     vthS += dvth;
@@ -466,15 +280,15 @@ public final class DwaPlanner implements Planner {
         for (int i = 0; i < vthN; i++) {
             double limited = vthS > 0 ? Math.max(vthS, minInPlace) : Math.min(vthS, -minInPlace);
             int slot = generate(x, y, th, v, w, 0.0, limited);
-            double c = tCost[slot];
-            if (c >= 0 && (best < 0 || c <= tCost[best]) && (vthS > dvth || vthS < -dvth) && tCount[slot] > 0) {
-                int last = slot * stride + tCount[slot] - 1;
-                double ex = tx[last] + config.headingLookahead() * Math.cos(tth[last]);
-                double ey = ty[last] + config.headingLookahead() * Math.sin(tth[last]);
+            double c = traj.cost[slot];
+            if (c >= 0 && (best < 0 || c <= traj.cost[best]) && (vthS > dvth || vthS < -dvth) && traj.count[slot] > 0) {
+                int last = slot * traj.stride + traj.count[slot] - 1;
+                double ex = traj.x[last] + config.headingLookahead() * Math.cos(traj.theta[last]);
+                double ey = traj.y[last] + config.headingLookahead() * Math.sin(traj.theta[last]);
                 int cx = map.cellX(ex);
                 int cy = map.cellY(ey);
                 if (cx >= 0 && cy >= 0) {
-                    int ahead = goalGrid.distance(cy * n + cx);
+                    int ahead = grids.goal.distance(cy * n + cx);
                     if (ahead < headingDist && ((vthS < 0 && !stuckLeft) || (vthS > 0 && !stuckRight))) {
                         best = slot;
                         headingDist = ahead;
@@ -484,14 +298,14 @@ public final class DwaPlanner implements Planner {
             vthS += dvth;
         }
         if (best >= 0) {
-            if (!(tVx[best] > 0)) {
+            if (!(traj.vx[best] > 0)) {
                 // Oscillation flags: rotating twice to one side bars the other side until the robot moves.
-                if (tVtheta[best] < 0) {
+                if (traj.vtheta[best] < 0) {
                     if (rotatingRight) {
                         stuckRight = true;
                     }
                     rotatingRight = true;
-                } else if (tVtheta[best] > 0) {
+                } else if (traj.vtheta[best] > 0) {
                     if (rotatingLeft) {
                         stuckLeft = true;
                     }
@@ -507,7 +321,7 @@ public final class DwaPlanner implements Planner {
         // Last resort: back up.
         int slot = generate(x, y, th, v, w, config.escapeVel(), 0.0);
         resetOscillation(x, y);
-        double c = tCost[slot];
+        double c = traj.cost[slot];
         if (!escaping && c > ILLEGAL_GRID) {
             escapeX = x;
             escapeY = y;
@@ -519,7 +333,7 @@ public final class DwaPlanner implements Planner {
             return slot;
         }
         if (c == ILLEGAL_FOOTPRINT && config.blindEscape()) {
-            tCost[slot] = 1.0; // ROS scores a blind backing-up arc 1
+            traj.cost[slot] = 1.0; // ROS scores a blind backing-up arc 1
             return slot;
         }
         return -1;
@@ -548,10 +362,10 @@ public final class DwaPlanner implements Planner {
      *         −2 when the centre crossed a blocked or unreached grid cell.
      */
     private int generate(double x, double y, double th, double v0, double w0, double vxS, double vthS) {
-        int slot = trajCount++;
+        int slot = traj.add();
         int steps = config.trajectorySteps(vxS, vthS);
         double dt = config.simTime() / steps;
-        int base = slot * stride;
+        int base = slot * traj.stride;
         double xi = x;
         double yi = y;
         double thi = th;
@@ -560,7 +374,7 @@ public final class DwaPlanner implements Planner {
         double occ = 0;
         int pathD = 0;
         int goalD = 0;
-        int blocked = pathGrid.obstacle();
+        int blocked = grids.path.obstacle();
         double dvMax = config.accLimX() * dt;
         double dwMax = config.accLimTheta() * dt;
         double cost = 0;
@@ -575,7 +389,7 @@ public final class DwaPlanner implements Planner {
                 break;
             }
             int idx = cy * n + cx;
-            double fp = footprintCost(xi, yi, thi, idx);
+            double fp = outline.cost(xi, yi, thi, idx);
             if (fp < 0) {
                 cost = ILLEGAL_FOOTPRINT;
                 complete = false;
@@ -591,16 +405,16 @@ public final class DwaPlanner implements Planner {
                 }
                 occ = Math.max(occ, dyn);
             }
-            pathD = pathGrid.distance(idx);
-            goalD = goalGrid.distance(idx);
+            pathD = grids.path.distance(idx);
+            goalD = grids.goal.distance(idx);
             if (pathD >= blocked || goalD >= blocked) {
                 cost = ILLEGAL_GRID;
                 complete = false;
                 break;
             }
-            tx[base + count] = xi;
-            ty[base + count] = yi;
-            tth[base + count] = thi;
+            traj.x[base + count] = xi;
+            traj.y[base + count] = yi;
+            traj.theta[base + count] = thi;
             count++;
             vi = ramp(vxS, vi, dvMax);
             wi = ramp(vthS, wi, dwMax);
@@ -609,17 +423,17 @@ public final class DwaPlanner implements Planner {
             thi += wi * dt;
         }
         if (complete) {
-            tx[base + count] = xi; // the end state, for drawing (not scored, as in ROS)
-            ty[base + count] = yi;
-            tth[base + count] = thi;
+            traj.x[base + count] = xi; // the end state, for drawing (not scored, as in ROS)
+            traj.y[base + count] = yi;
+            traj.theta[base + count] = thi;
             cost = config.pdistScale() * pathD * res + config.gdistScale() * goalD * res + config.occdistScale() * occ;
         }
-        tCount[slot] = count;
-        tComplete[slot] = complete;
-        tCost[slot] = cost;
-        tVx[slot] = vxS;
-        tVtheta[slot] = vthS;
-        tDt[slot] = dt;
+        traj.count[slot] = count;
+        traj.complete[slot] = complete;
+        traj.cost[slot] = cost;
+        traj.vx[slot] = vxS;
+        traj.vtheta[slot] = vthS;
+        traj.dt[slot] = dt;
         return slot;
     }
 
@@ -643,105 +457,5 @@ public final class DwaPlanner implements Planner {
 
     private static double ramp(double target, double current, double maxStep) {
         return target >= current ? Math.min(target, current + maxStep) : Math.max(target, current - maxStep);
-    }
-
-    /** Largest cost under the padded footprint's outline, −1 if it covers a lethal cell or leaves the window. */
-    private double footprintCost(double x, double y, double th, int centre) {
-        if (map.clearance(centre) > farFromObstacles) {
-            return 0.0;
-        }
-        double c = Math.cos(th);
-        double s = Math.sin(th);
-        double worst = 0;
-        for (int k = 0; k < outlineX.length; k++) {
-            double px = x + c * outlineX[k] - s * outlineY[k];
-            double py = y + s * outlineX[k] + c * outlineY[k];
-            int cx = map.cellX(px);
-            int cy = map.cellY(py);
-            if (cx < 0 || cy < 0) {
-                return ILLEGAL_FOOTPRINT;
-            }
-            int cost = map.cost(cy * n + cx);
-            if (cost == LocalCostmap.LETHAL) {
-                return ILLEGAL_FOOTPRINT;
-            }
-            if (cost > worst) {
-                worst = cost;
-            }
-        }
-        return worst;
-    }
-
-    // ---- output ---------------------------------------------------------------------------------------------
-
-    /** Writes slot's poses at times k·simTime/h, k = 0..h, into dst (x, y interleaved). */
-    private void resample(int slot, double[] dst, int h, double x, double y) {
-        int pts = tCount[slot] + (tComplete[slot] ? 1 : 0);
-        int base = slot * stride;
-        if (pts == 0) {
-            for (int k = 0; k <= h; k++) {
-                dst[2 * k] = x;
-                dst[2 * k + 1] = y;
-            }
-            return;
-        }
-        double dt = tDt[slot];
-        double span = config.simTime();
-        for (int k = 0; k <= h; k++) {
-            double f = k * span / h / dt;
-            int j = (int) f;
-            if (j >= pts - 1) {
-                dst[2 * k] = tx[base + pts - 1];
-                dst[2 * k + 1] = ty[base + pts - 1];
-            } else {
-                double u = f - j;
-                dst[2 * k] = tx[base + j] + u * (tx[base + j + 1] - tx[base + j]);
-                dst[2 * k + 1] = ty[base + j] + u * (ty[base + j + 1] - ty[base + j]);
-            }
-        }
-    }
-
-    /** Softmax weights exp(−(cost − min)) over the legal trajectories; the heaviest go into the plan. */
-    private void writeRollouts(Plan out, int h, double x, double y) {
-        double min = Double.POSITIVE_INFINITY;
-        int legal = 0;
-        for (int s = 0; s < trajCount; s++) {
-            if (tCost[s] >= 0 && tComplete[s]) {
-                legal++;
-                min = Math.min(min, tCost[s]);
-            }
-        }
-        out.feasibleRollouts = legal;
-        int want = Math.min(out.maxRollouts(), legal);
-        if (want == 0) {
-            out.rolloutCount = 0;
-            return;
-        }
-        double sum = 0;
-        for (int s = 0; s < trajCount; s++) {
-            double wk = tCost[s] >= 0 && tComplete[s] ? Math.exp(-(tCost[s] - min)) : 0.0;
-            weights[s] = wk;
-            sum += wk;
-        }
-        int have = 0;
-        for (int s = 0; s < trajCount; s++) {
-            double wk = weights[s];
-            if (!(wk > 0) || (have == want && !(wk > topWeight[have - 1]))) {
-                continue;
-            }
-            int pos = have < want ? have++ : want - 1;
-            while (pos > 0 && topWeight[pos - 1] < wk) {
-                topWeight[pos] = topWeight[pos - 1];
-                topSlot[pos] = topSlot[pos - 1];
-                pos--;
-            }
-            topWeight[pos] = wk;
-            topSlot[pos] = s;
-        }
-        for (int r = 0; r < have; r++) {
-            resample(topSlot[r], out.rolloutXY[r], h, x, y);
-            out.rolloutWeights[r] = topWeight[r] / sum;
-        }
-        out.rolloutCount = have;
     }
 }
