@@ -59,8 +59,8 @@ import org.foresight.mpc.perception.DistanceGrid;
  * {@link Plan#feasibleRollouts} = 1, or 0 on a fallback.
  *
  * <p><b>Jacobians</b> are the model's own {@link DynamicsModel#jacobians} when its class overrides it (analytic),
- * else (or with {@link IlqrConfig#finiteDifferenceJacobians()}) central differences computed here into
- * preallocated buffers, with the formula of {@link org.foresight.dynamics.model.FiniteDifference}.
+ * else (or with {@link IlqrConfig#finiteDifferenceJacobians()}) central differences computed by
+ * {@link IlqrLinearisation} into preallocated buffers, with the formula of {@link org.foresight.dynamics.model.FiniteDifference}.
  *
  * <p>Deterministic (no sampling, single-threaded: the config has no thread count or seed). {@link #plan}
  * allocates nothing (every array is sized in the constructor; a model's own {@code jacobians} may allocate if
@@ -85,7 +85,6 @@ public final class IlqrPlanner implements Planner {
 
     private final DynamicsModel model;
     private final IlqrConfig config;
-    private final boolean analytic;
     /** Model state dimension n, augmented dimension n + 2 (the previous control), horizon T. */
     private final int n;
     private final int na;
@@ -104,22 +103,16 @@ public final class IlqrPlanner implements Planner {
     /** Gains k, K and the predicted change, and the pass's scratch. */
     private final BackwardPass pass;
     // Model-call scratch.
-    private final double[] ja;
-    private final double[] jb;
+    /** Jacobians and control-cost derivatives along the nominal trajectory. */
+    private final IlqrLinearisation linearisation;
     private final double[] stepX;
     private final double[] stepXNext;
     private final double[] stepU = new double[M];
-    private final double[] fdX;
-    private final double[] fdU = new double[M];
-    private final double[] fdPlus;
-    private final double[] fdMinus;
     private final double[] dx;
     private final double[] x0;
     // Diagnostics.
-    private final double[] history;
-    private final double[][] iterXY;
-    private int historyLength;
-    private int iterCount;
+    /** The plan's cost history and iterate tracks. */
+    private final IterateLog iterates;
     private int lastIterations;
     private double lastCost = Double.NaN;
     private boolean fellBack;
@@ -147,7 +140,6 @@ public final class IlqrPlanner implements Planner {
         }
         this.model = model;
         this.config = config;
-        this.analytic = !config.finiteDifferenceJacobians() && overridesJacobians(model);
         this.n = model.stateDim();
         this.na = n + M;
         this.horizon = config.horizon();
@@ -160,27 +152,12 @@ public final class IlqrPlanner implements Planner {
         ref = cost.ref;
         lq = new LqProblem(n, T);
         pass = new BackwardPass(lq);
-        ja = new double[n * n];
-        jb = new double[n * M];
+        linearisation = new IlqrLinearisation(model, config);
         stepX = new double[n];
         stepXNext = new double[n];
-        fdX = new double[n];
-        fdPlus = new double[n];
-        fdMinus = new double[n];
         dx = new double[na];
         x0 = new double[n];
-        history = new double[config.maxIterations() + 1];
-        iterXY = new double[config.maxIterations() + 1][2 * (T + 1)];
-    }
-
-    /** Whether the model's class (or a superclass other than the interface) overrides {@code jacobians}. */
-    static boolean overridesJacobians(DynamicsModel model) {
-        try {
-            return model.getClass().getMethod("jacobians", double[].class, double[].class, double.class,
-                    double[].class, double[].class).getDeclaringClass() != DynamicsModel.class;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
+        iterates = new IterateLog(config.maxIterations(), T);
     }
 
     /** @return {@code "ilqr"}. */
@@ -196,12 +173,12 @@ public final class IlqrPlanner implements Planner {
 
     /** @return whether the model's analytic Jacobians are used (else central differences). */
     public boolean usesAnalyticJacobians() {
-        return analytic;
+        return linearisation.analytic();
     }
 
     /** @return the cost J before the first iteration and after each iteration of the last plan (allocates). */
     public double[] costHistory() {
-        return Arrays.copyOf(history, historyLength);
+        return iterates.costHistory();
     }
 
     /** @return iterations run in the last plan. */
@@ -226,8 +203,7 @@ public final class IlqrPlanner implements Planner {
         lastCmdW = 0.0;
         lastPlanTime = Double.NaN;
         Arrays.fill(us, 0.0);
-        historyLength = 0;
-        iterCount = 0;
+        iterates.clear();
         lastIterations = 0;
         lastCost = Double.NaN;
         fellBack = false;
@@ -240,8 +216,7 @@ public final class IlqrPlanner implements Planner {
         out.feasibleRollouts = 0;
         out.bestCost = Double.NaN;
         fellBack = false;
-        historyLength = 0;
-        iterCount = 0;
+        iterates.clear();
         lastIterations = 0;
         lastCost = Double.NaN;
         final double[] s = request.state();
@@ -281,8 +256,8 @@ public final class IlqrPlanner implements Planner {
             fail(out, PlanStatus.NON_FINITE);
             return;
         }
-        history[historyLength++] = j;
-        recordIterate();
+        iterates.addCost(j);
+        iterates.addTrack(xs, n);
         j = optimise(j);
         lastCost = j;
         out.bestCost = j;
@@ -307,7 +282,7 @@ public final class IlqrPlanner implements Planner {
         out.command[W] = cmdW;
         out.feasibleRollouts = 1;
         writePlan(out);
-        writeRollouts(out);
+        iterates.writeRollouts(out);
         // Warm start: shift by one step, repeat the last control.
         System.arraycopy(us, M, us, 0, (horizon - 1) * M);
         warm = true;
@@ -323,7 +298,7 @@ public final class IlqrPlanner implements Planner {
         int it = 0;
         while (it < c.maxIterations()) {
             if (!linearised) {
-                linearise();
+                linearisation.linearise(lq, cost, xs, us, horizon, lastCmdV, lastCmdW);
                 linearised = true;
             }
             boolean ok = pass.run(lq, us, mu, config.minV(), config.maxV(), config.maxOmega());
@@ -358,15 +333,15 @@ public final class IlqrPlanner implements Planner {
                 swapTrial();
                 double decrease = j - jNew;
                 j = jNew;
-                history[historyLength++] = j;
-                recordIterate();
+                iterates.addCost(j);
+                iterates.addTrack(xs, n);
                 linearised = false;
                 mu = Math.max(c.muMin(), mu / c.muFactor());
                 if (decrease < c.convergenceTolerance() * Math.abs(j)) {
                     break;
                 }
             } else {
-                history[historyLength++] = j;
+                iterates.addCost(j);
                 mu *= c.muFactor();
                 if (mu > c.muMax()) {
                     break;
@@ -429,102 +404,6 @@ public final class IlqrPlanner implements Planner {
 
     private static double clamp(double v, double lo, double hi) {
         return v < lo ? lo : (v > hi ? hi : v);
-    }
-
-    /** Dynamics Jacobians (augmented) and cost derivatives along the nominal (xs, us). */
-    private void linearise() {
-        final IlqrConfig c = config;
-        final int T = horizon;
-        lq.clear();
-        final double[] fx = lq.fx;
-        final double[] fu = lq.fu;
-        final double[] lx = lq.lx;
-        final double[] lxx = lq.lxx;
-        final double[] lu = lq.lu;
-        final double[] luu = lq.luu;
-        final double[] lux = lq.lux;
-        double pv = lastCmdV;
-        double pw = lastCmdW;
-        for (int t = 0; t < T; t++) {
-            modelJacobians(t);
-            // Ã = [A 0; 0 0], B̃ = [B; I]: the augmented entries carry u_t forward as the next "previous control".
-            final int oX = t * na * na;
-            final int oU = t * na * M;
-            for (int r = 0; r < n; r++) {
-                System.arraycopy(ja, r * n, fx, oX + r * na, n);
-                fu[oU + r * M + V] = jb[r * M + V];
-                fu[oU + r * M + W] = jb[r * M + W];
-            }
-            fu[oU + (n + V) * M + V] = 1.0;
-            fu[oU + (n + W) * M + W] = 1.0;
-            // Control effort and rate: ρ(u − p)² with p the augmented previous control.
-            double v = us[t * M + V];
-            double w = us[t * M + W];
-            double rv = v - pv;
-            double rw = w - pw;
-            final int ol = t * na;
-            final int oll = t * na * na;
-            final int ou = t * M;
-            final int ouu = t * M * M;
-            final int oux = t * M * na;
-            lu[ou + V] = 2 * c.effortWeightV() * v + 2 * c.rateWeightV() * rv;
-            lu[ou + W] = 2 * c.effortWeightOmega() * w + 2 * c.rateWeightOmega() * rw;
-            luu[ouu + V * M + V] = 2 * c.effortWeightV() + 2 * c.rateWeightV();
-            luu[ouu + W * M + W] = 2 * c.effortWeightOmega() + 2 * c.rateWeightOmega();
-            lx[ol + n + V] = -2 * c.rateWeightV() * rv;
-            lx[ol + n + W] = -2 * c.rateWeightOmega() * rw;
-            lxx[oll + (n + V) * na + n + V] = 2 * c.rateWeightV();
-            lxx[oll + (n + W) * na + n + W] = 2 * c.rateWeightOmega();
-            lux[oux + V * na + n + V] = -2 * c.rateWeightV();
-            lux[oux + W * na + n + W] = -2 * c.rateWeightOmega();
-            if (t >= 1) {
-                cost.addStateDerivatives(lq, xs, t, c.trackingWeight());
-            }
-            pv = v;
-            pw = w;
-        }
-        cost.addStateDerivatives(lq, xs, T, c.trackingWeight() + c.terminalWeight());
-    }
-
-    /** A, B of the model at (x_t, u_t) into {@link #ja}, {@link #jb}. */
-    private void modelJacobians(int t) {
-        System.arraycopy(xs, t * n, fdX, 0, n);
-        fdU[V] = us[t * M + V];
-        fdU[W] = us[t * M + W];
-        final double dt = config.dt();
-        if (analytic) {
-            model.jacobians(fdX, fdU, dt, ja, jb);
-            return;
-        }
-        // Central differences, h = 1e-6·max(1, |x_c|), the heading difference wrapped (as FiniteDifference).
-        for (int col = 0; col < n; col++) {
-            double xc = fdX[col];
-            double h = 1e-6 * Math.max(1.0, Math.abs(xc));
-            fdX[col] = xc + h;
-            model.step(fdX, fdU, dt, fdPlus);
-            fdX[col] = xc - h;
-            model.step(fdX, fdU, dt, fdMinus);
-            fdX[col] = xc;
-            for (int r = 0; r < n; r++) {
-                ja[r * n + col] = difference(r, fdPlus[r], fdMinus[r]) / (2 * h);
-            }
-        }
-        for (int col = 0; col < M; col++) {
-            double uc = fdU[col];
-            double h = 1e-6 * Math.max(1.0, Math.abs(uc));
-            fdU[col] = uc + h;
-            model.step(fdX, fdU, dt, fdPlus);
-            fdU[col] = uc - h;
-            model.step(fdX, fdU, dt, fdMinus);
-            fdU[col] = uc;
-            for (int r = 0; r < n; r++) {
-                jb[r * M + col] = difference(r, fdPlus[r], fdMinus[r]) / (2 * h);
-            }
-        }
-    }
-
-    private static double difference(int row, double plus, double minus) {
-        return row == TH ? Angles.wrap(plus - minus) : plus - minus;
     }
 
     /** Rolls out û = clip(ū + αk + K δx̃) into the trial buffers; returns its cost (NaN if not finite). */
@@ -605,17 +484,6 @@ public final class IlqrPlanner implements Planner {
         lastCmdW = 0.0;
     }
 
-    private void recordIterate() {
-        if (iterCount >= iterXY.length) {
-            return;
-        }
-        double[] xy = iterXY[iterCount++];
-        for (int t = 0; t <= horizon; t++) {
-            xy[2 * t] = xs[t * n + X];
-            xy[2 * t + 1] = xs[t * n + Y];
-        }
-    }
-
     private void writePlan(Plan out) {
         int T = Math.min(horizon, out.maxHorizon());
         for (int t = 0; t <= T; t++) {
@@ -625,20 +493,5 @@ public final class IlqrPlanner implements Planner {
         System.arraycopy(us, 0, out.controls, 0, T * M);
         out.planLength = T + 1;
         out.controlLength = T;
-    }
-
-    /** The iterates as rollouts, the last (final) first, equal weights. */
-    private void writeRollouts(Plan out) {
-        int want = Math.min(out.maxRollouts(), iterCount);
-        if (want == 0 || horizon > out.maxHorizon()) {
-            out.rolloutCount = 0;
-            return;
-        }
-        double w = 1.0 / want;
-        for (int r = 0; r < want; r++) {
-            System.arraycopy(iterXY[iterCount - 1 - r], 0, out.rolloutXY[r], 0, 2 * (horizon + 1));
-            out.rolloutWeights[r] = w;
-        }
-        out.rolloutCount = want;
     }
 }
