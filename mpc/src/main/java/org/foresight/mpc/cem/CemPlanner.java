@@ -83,9 +83,8 @@ public final class CemPlanner implements Planner {
     private final double[] sigmaW;
     private final double[] bestV;
     private final double[] bestW;
-    private final int[] eliteIndex;
-    private final double[] eliteCost;
-    private final int[] eliteOffset;
+    /** The last iteration's elites and the refit to them. */
+    private final EliteSet elites;
     private final double[] x0;
     private final double[][] scratchA;
     private final double[][] scratchB;
@@ -99,10 +98,6 @@ public final class CemPlanner implements Planner {
     private double lastCmdW;
     /** Time of the last plan's measurement [s], NaN before the first (for the warm start's shift). */
     private double lastPlanTime = Double.NaN;
-    private int eliteCount;
-    private int lastFeasible;
-    private int lastFinite;
-    private double lastMinCost;
     private double bestSeenCost;
     private double lastMeanCost = Double.NaN;
     private boolean usedBest;
@@ -141,9 +136,7 @@ public final class CemPlanner implements Planner {
         sigmaW = new double[horizon];
         bestV = new double[horizon];
         bestW = new double[horizon];
-        eliteIndex = new int[config.elites()];
-        eliteCost = new double[config.elites()];
-        eliteOffset = new int[config.elites()];
+        elites = new EliteSet(config.elites());
         x0 = new double[n];
         int threads = pool.size();
         scratchA = new double[threads][n * CHUNK];
@@ -229,12 +222,12 @@ public final class CemPlanner implements Planner {
 
     /** @return finite rollouts in the last iteration. */
     public int lastFiniteRollouts() {
-        return lastFinite;
+        return elites.finite;
     }
 
     /** @return elites the last refit used (E, or fewer when fewer samples were finite). */
     public int lastEliteCount() {
-        return eliteCount;
+        return elites.count;
     }
 
     @Override
@@ -247,7 +240,7 @@ public final class CemPlanner implements Planner {
         lastCmdW = 0;
         iterationCounter = 0;
         lastPlanTime = Double.NaN;
-        eliteCount = 0;
+        elites.clear();
         usedBest = false;
         lastMeanCost = Double.NaN;
     }
@@ -279,8 +272,8 @@ public final class CemPlanner implements Planner {
                 break;
             }
         }
-        out.feasibleRollouts = lastFeasible;
-        out.bestCost = lastMinCost;
+        out.feasibleRollouts = elites.feasible;
+        out.bestCost = elites.finite > 0 ? elites.min : Double.NaN;
         if (status != PlanStatus.OK) {
             fail(out, status);
             return;
@@ -302,7 +295,7 @@ public final class CemPlanner implements Planner {
         out.command[ControlIndex.V] = cmdV;
         out.command[ControlIndex.OMEGA] = cmdW;
         writePlan(out);
-        writeRollouts(out);
+        elites.writeRollouts(out, buffers, horizon, x0[StateIndex.X], x0[StateIndex.Y]);
         // Warm start: shift by one step, repeat the last control.
         System.arraycopy(meanV, 1, meanV, 0, horizon - 1);
         System.arraycopy(meanW, 1, meanW, 0, horizon - 1);
@@ -340,106 +333,23 @@ public final class CemPlanner implements Planner {
     private PlanStatus iterate() {
         pool.run(rolloutTask, chunks);
         iterationCounter++;
-        final int K = population;
-        final int E = eliteIndex.length;
-        final double[] costs = buffers.costs;
-        final byte[] collided = buffers.collided;
-        double min = Double.POSITIVE_INFINITY;
-        double minFeasible = Double.POSITIVE_INFINITY;
-        int argFeasible = -1;
-        int finite = 0;
-        int feasible = 0;
-        int held = 0;
-        // Serial scan in sample order: counts, the best collision-free sample, and the E lowest costs kept
-        // sorted by insertion (strict comparisons, so ties keep the lower index first: deterministic).
-        for (int k = 0; k < K; k++) {
-            double ck = costs[k];
-            if (!(ck - ck == 0.0)) {
-                continue;
-            }
-            finite++;
-            if (ck < min) {
-                min = ck;
-            }
-            if (collided[k] == 0) {
-                feasible++;
-                if (ck < minFeasible) {
-                    minFeasible = ck;
-                    argFeasible = k;
-                }
-            }
-            if (held == E && !(ck < eliteCost[E - 1])) {
-                continue;
-            }
-            int pos = held < E ? held++ : E - 1;
-            while (pos > 0 && eliteCost[pos - 1] > ck) {
-                eliteCost[pos] = eliteCost[pos - 1];
-                eliteIndex[pos] = eliteIndex[pos - 1];
-                pos--;
-            }
-            eliteCost[pos] = ck;
-            eliteIndex[pos] = k;
-        }
-        lastFinite = finite;
-        lastFeasible = feasible;
-        lastMinCost = finite > 0 ? min : Double.NaN;
-        eliteCount = held;
-        if (finite == 0) {
+        elites.select(buffers.costs, buffers.collided, population);
+        if (elites.finite == 0) {
             return PlanStatus.NON_FINITE;
         }
-        if (feasible == 0) {
+        if (elites.feasible == 0) {
             return PlanStatus.NO_COLLISION_FREE_ROLLOUT;
         }
-        final int B = RolloutBuffers.BLOCK;
-        final double[] cv = buffers.cmdV;
-        final double[] cw = buffers.cmdOmega;
-        if (minFeasible < bestSeenCost) {
-            bestSeenCost = minFeasible;
-            int o = buffers.blockOffset(argFeasible);
+        if (elites.minFeasible < bestSeenCost) {
+            bestSeenCost = elites.minFeasible;
+            final int B = RolloutBuffers.BLOCK;
+            int o = buffers.blockOffset(elites.argFeasible);
             for (int t = 0; t < horizon; t++) {
-                bestV[t] = cv[o + t * B];
-                bestW[t] = cw[o + t * B];
+                bestV[t] = buffers.cmdV[o + t * B];
+                bestW[t] = buffers.cmdOmega[o + t * B];
             }
         }
-        // Weights for diagnostics and the recorded rollouts: 1/E on the elites.
-        final double[] w = buffers.weights;
-        Arrays.fill(w, 0, K, 0.0);
-        final double we = 1.0 / held;
-        for (int i = 0; i < held; i++) {
-            w[eliteIndex[i]] = we;
-            eliteOffset[i] = buffers.blockOffset(eliteIndex[i]);
-        }
-        // Refit to the elites, in rank order (fixed: deterministic), with momentum and the σ floor.
-        final double a = config.momentum();
-        final double b = 1.0 - a;
-        final double floorV = config.minSigmaV();
-        final double floorW = config.minSigmaOmega();
-        final double inv = 1.0 / held;
-        for (int t = 0; t < horizon; t++) {
-            final int ot = t * B;
-            double sv = 0;
-            double sw = 0;
-            for (int i = 0; i < held; i++) {
-                sv += cv[eliteOffset[i] + ot];
-                sw += cw[eliteOffset[i] + ot];
-            }
-            final double mv = sv * inv;
-            final double mw = sw * inv;
-            double qv = 0;
-            double qw = 0;
-            for (int i = 0; i < held; i++) {
-                double dv = cv[eliteOffset[i] + ot] - mv;
-                double dw = cw[eliteOffset[i] + ot] - mw;
-                qv += dv * dv;
-                qw += dw * dw;
-            }
-            double newSigmaV = a * sigmaV[t] + b * Math.sqrt(qv * inv);
-            double newSigmaW = a * sigmaW[t] + b * Math.sqrt(qw * inv);
-            meanV[t] = a * meanV[t] + b * mv;
-            meanW[t] = a * meanW[t] + b * mw;
-            sigmaV[t] = newSigmaV < floorV ? floorV : newSigmaV;
-            sigmaW[t] = newSigmaW < floorW ? floorW : newSigmaW;
-        }
+        elites.refit(buffers, population, horizon, config, meanV, meanW, sigmaV, sigmaW);
         projectMean();
         for (int t = 0; t < horizon; t++) {
             if (!(meanV[t] - meanV[t] == 0.0) || !(meanW[t] - meanW[t] == 0.0)) {
@@ -577,29 +487,6 @@ public final class CemPlanner implements Planner {
         }
         out.planLength = T + 1;
         out.controlLength = T;
-    }
-
-    /** Copies the last iteration's elites into the plan, best first, each with weight 1/E. */
-    private void writeRollouts(Plan out) {
-        int want = Math.min(out.maxRollouts(), eliteCount);
-        if (want == 0 || horizon > out.maxHorizon()) {
-            out.rolloutCount = 0;
-            return;
-        }
-        final int B = RolloutBuffers.BLOCK;
-        final double w = 1.0 / eliteCount;
-        for (int r = 0; r < want; r++) {
-            double[] xy = out.rolloutXY[r];
-            xy[0] = x0[StateIndex.X];
-            xy[1] = x0[StateIndex.Y];
-            int o = buffers.blockOffset(eliteIndex[r]);
-            for (int t = 0; t < horizon; t++) {
-                xy[2 * t + 2] = buffers.x[o + t * B];
-                xy[2 * t + 3] = buffers.y[o + t * B];
-            }
-            out.rolloutWeights[r] = w;
-        }
-        out.rolloutCount = want;
     }
 
     /** Stops the worker threads. */
