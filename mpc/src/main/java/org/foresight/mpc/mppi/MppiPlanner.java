@@ -72,7 +72,6 @@ public final class MppiPlanner implements Planner {
     private final double[] histV;
     private final double[] histW;
     private final double[] x0;
-    private final WorkerPool.Task meanTask = this::meanPart;
     private long iterationCounter;
     private double lastCmdV;
     private double lastCmdW;
@@ -258,10 +257,10 @@ public final class MppiPlanner implements Planner {
         if (status != PlanStatus.OK) {
             return status;
         }
-        // ū_t = Σ_k w_k u_k,t in a fixed order per step (deterministic), parts of steps on the workers. The
-        // sampled commands are always finite (clipped from a finite mean), so zero weights contribute exactly 0.
+        // ū_t = Σ_k w_k u_k,t in a fixed order (deterministic). The sampled commands are always finite
+        // (clipped from a finite mean), so zero weights contribute exactly 0.
         final int T = horizon;
-        pool.run(meanTask, WeightedMean.parts(T));
+        WeightedMean.of(buffers.weights, buffers.cmdV, buffers.cmdOmega, samples, T, meanV, meanW);
         if (smoother != null) {
             smoother.smooth(meanV, T, histV);
             smoother.smooth(meanW, T, histW);
@@ -279,11 +278,6 @@ public final class MppiPlanner implements Planner {
             meanW[t] = o < -wm ? -wm : (o > wm ? wm : o);
         }
         return PlanStatus.OK;
-    }
-
-    /** The weighted mean over one part of the steps (writes only that part of ū). */
-    private void meanPart(int part, int worker) {
-        WeightedMean.of(buffers.weights, buffers.cmdV, buffers.cmdOmega, samples, horizon, part, meanV, meanW);
     }
 
     /** @return the worker pool (package-private, for allocation accounting in tests). */

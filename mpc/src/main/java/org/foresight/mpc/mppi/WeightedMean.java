@@ -11,15 +11,10 @@ import java.util.Arrays;
  * a fixed order, so the result does not depend on the thread count. Each inner sum is a chain of dependent
  * additions; this kernel runs four steps' chains of both channels side by side (eight independent chains
  * per sample, each sum still in its own order), so the additions' latency overlaps instead of adding up. The
- * values are those of the one-step-at-a-time loop bit for bit ({@code WeightedMeanTest}). Steps are
- * independent, so a range of steps ({@link #STEPS_PER_PART} per part) can run on each worker: every ū_t is
- * the same sum in the same order whichever worker computes it, so the result does not depend on the thread
- * count. Allocation-free.
+ * values are those of the one-step-at-a-time loop bit for bit ({@code WeightedMeanTest}). Allocation-free.
  */
 final class WeightedMean {
     private static final int B = RolloutBuffers.BLOCK;
-    /** Steps per part of {@link #of(double[], double[], double[], int, int, int, double[], double[])}. */
-    static final int STEPS_PER_PART = 8;
 
     private WeightedMean() {
     }
@@ -36,35 +31,14 @@ final class WeightedMean {
      * @param meanW   (Output) ū_ω,t [rad/s] at [0, T). Modified.
      */
     static void of(double[] w, double[] cv, double[] cw, int samples, int horizon, double[] meanV, double[] meanW) {
-        of(w, cv, cw, samples, horizon, 0, horizon, meanV, meanW);
-    }
-
-    /** @return parts of {@link #STEPS_PER_PART} steps (the last may be shorter) covering a horizon. */
-    static int parts(int horizon) {
-        return (horizon + STEPS_PER_PART - 1) / STEPS_PER_PART;
-    }
-
-    /**
-     * ū_t for the steps of one part, t in [part·{@link #STEPS_PER_PART}, min(T, (part + 1)·STEPS_PER_PART));
-     * parameters as {@link #of(double[], double[], double[], int, int, double[], double[])}.
-     */
-    static void of(double[] w, double[] cv, double[] cw, int samples, int horizon, int part, double[] meanV,
-                   double[] meanW) {
-        int t0 = part * STEPS_PER_PART;
-        of(w, cv, cw, samples, horizon, t0, Math.min(horizon, t0 + STEPS_PER_PART), meanV, meanW);
-    }
-
-    /** ū_t for t in [t0, t1) only (see the class formula). */
-    private static void of(double[] w, double[] cv, double[] cw, int samples, int horizon, int t0, int t1,
-                           double[] meanV, double[] meanW) {
         final int T = horizon;
-        Arrays.fill(meanV, t0, t1, 0.0);
-        Arrays.fill(meanW, t0, t1, 0.0);
+        Arrays.fill(meanV, 0, T, 0.0);
+        Arrays.fill(meanW, 0, T, 0.0);
         for (int k0 = 0; k0 < samples; k0 += B) {
             final int cnt = Math.min(B, samples - k0);
             final int o0 = k0 * T; // = RolloutBuffers.blockOffset(k0)
-            int t = t0;
-            for (; t + 4 <= t1; t += 4) {
+            int t = 0;
+            for (; t + 4 <= T; t += 4) {
                 final int o = o0 + t * B;
                 double v0 = 0;
                 double v1 = 0;
@@ -95,7 +69,7 @@ final class WeightedMean {
                 meanV[t + 3] += v3;
                 meanW[t + 3] += w3;
             }
-            for (; t < t1; t++) {
+            for (; t < T; t++) {
                 final int o = o0 + t * B;
                 double sv = 0;
                 double sw = 0;

@@ -8,8 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link WeightedMean} gives the bits of the one-step-at-a-time blocked loop it replaced, and the naive
  * Σ_k w_k u_k,t to rounding, for batches that do and do not fill their last block and horizons that are and
- * are not multiples of the kernel's four interleaved steps; computed in parts of steps (as the workers
- * do), the same bits.
+ * are not multiples of the kernel's four interleaved steps.
  */
 class WeightedMeanTest {
     private static final int B = RolloutBuffers.BLOCK;
@@ -81,16 +80,6 @@ class WeightedMeanTest {
                 assertEquals(nw, mw[t], 1e-13, at + " omega against the naive sum");
             }
             assertEquals(42.0, mv[T], 0.0);
-            // the parts, in any order (as workers claim them), give the same bits
-            double[] pv = new double[T];
-            double[] pw = new double[T];
-            for (int part = WeightedMean.parts(T) - 1; part >= 0; part--) {
-                WeightedMean.of(w, cv, cw, K, T, part, pv, pw);
-            }
-            for (int t = 0; t < T; t++) {
-                assertEquals(Double.doubleToLongBits(mv[t]), Double.doubleToLongBits(pv[t]), "K " + K + " T " + T + " part of t " + t);
-                assertEquals(Double.doubleToLongBits(mw[t]), Double.doubleToLongBits(pw[t]), "K " + K + " T " + T + " part of t " + t);
-            }
         }
     }
 }
