@@ -17,9 +17,10 @@ import org.foresight.worldmodel.features.Term;
  *   d_r = Σ_{e: out(e) = r} ((coef_e · a_f1) · a_f2) · …    entries in fit order, from d_r = 0
  * </pre>
  * either for one sample ({@link #evaluate}) or for a structure-of-arrays block of {@link #BLOCK} samples
- * ({@link #evaluateBlock}) with samples innermost: one loop per computed atom and one per entry, each a
- * small fixed-length, branch-free loop over distinct arrays that the JIT vectorises, instead of a switch
- * per factor per sample. Both perform the same floating-point operations in the same order, so they agree
+ * ({@link #evaluateBlock}) with samples innermost: one loop per computed atom, each a small fixed-length,
+ * branch-free loop over distinct arrays that the JIT vectorises, then the entries as {@link FeatureTerms}
+ * (every output accumulated over all its terms in a register: measured with the MPPI iteration, A/B in the
+ * README's issue-15 section), or, when a term has more than three factors, one loop per entry. Both perform the same floating-point operations in the same order, so they agree
  * bit for bit (and with the products of {@link Atom#value} in term order). Immutable, thread-safe,
  * allocation-free.
  */
@@ -43,6 +44,8 @@ final class FeatureProgram {
     private final double[] coef;
     private final int[] factorStart;
     private final int[] factorAtom;
+    /** The entries as {@link FeatureTerms} for the block evaluation; null if a term has over three factors. */
+    private final FeatureTerms terms;
 
     /**
      * @param limitV     input clamp level of cmd_v [m/s], +∞ for none.
@@ -86,10 +89,16 @@ final class FeatureProgram {
             }
         }
         computedAtoms = computed.stream().mapToInt(Integer::intValue).toArray();
+        this.terms = FeatureTerms.compile(outOf, coef, factorStart, factorAtom);
     }
 
     private static boolean isRaw(Atom.Kind k) {
         return k == Atom.Kind.V || k == Atom.Kind.OMEGA || k == Atom.Kind.CMD_V || k == Atom.Kind.CMD_OMEGA;
+    }
+
+    /** @return the entries as {@link FeatureTerms}, null when a term has more than three factors. */
+    FeatureTerms terms() {
+        return terms;
     }
 
     /** @return number of distinct atoms evaluated per sample. */
@@ -218,6 +227,18 @@ final class FeatureProgram {
         for (int a : computedAtoms) {
             atomBlock(atomKind[a], atomKnot[a], zv, zw, zcv, zcw, at[a]);
         }
+        if (terms != null) {
+            terms.evaluate(at, ws.d);
+        } else {
+            evaluateEntries(at, ws);
+        }
+    }
+
+    /**
+     * The general block evaluation of {@link #evaluateBlock}, one pass over the block per entry (package-private:
+     * {@code FeatureTermsTest} checks {@link FeatureTerms} against it bit for bit).
+     */
+    void evaluateEntries(double[][] at, Workspace ws) {
         final double[][] d = ws.d;
         for (int r = 0; r < BodyDelta.DIM; r++) {
             Arrays.fill(d[r], 0.0);
