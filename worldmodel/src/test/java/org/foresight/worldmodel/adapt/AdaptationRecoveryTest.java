@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The issue's adaptation target: after a mid-run change of the robot (a payload and a slippery floor:
  * maxAccel 20 → 2 m/s², maxAlpha 25 → 4 rad/s², yawSlip 0.15 → 0.5), the adapting model's one-step error
- * returns within 2 s to within 20 % of a model fitted offline to the changed robot. Not met: from 2 s after
- * the change on, the adapted model's pooled RMS error is 1.40× (v) and 1.28× (ω) the offline fit's, against 15×
- * for the frozen model; the test holds the measured level with a margin and prints the table (README).
+ * returns within 2 s to within 20 % of a model fitted offline to the changed robot: from 2 s after the change on,
+ * the adapted model's pooled RMS one-step error of v and of ω must be at most 1.2× the offline fit's (measured:
+ * 1.09× and 1.14×, against 15× for the frozen model). It prints the table of the README.
  *
  * <p>Both offline models are physics fits on {@code collect}-style logs (8 × 30 s) of the robot before and of
  * the robot after the change. The test episodes drive the robot with the collector's excitation (its pilot of
@@ -96,10 +96,10 @@ class AdaptationRecoveryTest {
                 () -> assertTrue(early > 1.5, "the change must matter: the frozen model's error should be well above "
                         + "the offline fit's right after it" + msg),
                 () -> assertTrue(frozenLate > 5, "the frozen model stays wrong" + msg),
-                // The target is 1.2 (within 20 %). Measured: v 1.40, omega 1.28 pooled from 2 s on (the
-                // frozen model: 15x); single 0.5 s bins 1.2-1.8x. Held here with a margin so that a regression shows.
-                () -> assertTrue(lateV <= 1.6 && lateOmega <= 1.5, "from 2 s after the change on, the adapted model's "
-                        + "pooled RMS one-step error must stay within 1.6x (v) and 1.5x (omega) of the offline fit's"
+                // The target: within 20 % from 2 s after the change on. Measured: v 1.09, omega 1.14 pooled
+                // (the frozen model: 15x).
+                () -> assertTrue(lateV <= 1.2 && lateOmega <= 1.2, "from 2 s after the change on, the adapted model's "
+                        + "pooled RMS one-step error must be within 20 % (1.2x) of the offline fit's, v and omega"
                         + msg));
     }
 
