@@ -31,8 +31,9 @@ public final class AdaptOptions {
     double settledForgetting = AdaptConfig.SETTLED_FORGETTING;
 
     @Option(names = "--adapt-detect", defaultValue = "4", paramLabel = "K",
-            description = "Change detection: restart the online fit from the offline one when 4 of the last 5 one-step "
-                    + "errors exceed K times their long-run RMS; K > 1, or Infinity for never. Default: ${DEFAULT-VALUE}.")
+            description = "Change detection: restart the online fit from the offline one when the last 5 one-step "
+                    + "errors (each clipped at K times their long-run RMS) have an RMS above K/sqrt(2) times it; K > 1, "
+                    + "or Infinity for never. Default: ${DEFAULT-VALUE}.")
     double detect = AdaptConfig.DETECT_THRESHOLD;
 
     /**

@@ -5,23 +5,27 @@ import java.util.Arrays;
 /**
  * Finds a change of the robot in an adapter's a-priori one-step errors: a robust test of a short window against
  * the long-run level. Per channel c (e.g. v and ω) it keeps the last {@link #WINDOW} squared errors and, from
- * the errors that have left that window, a long-run mean square
+ * the errors that have left that window, a long-run mean square, each error clipped at k²σ² once armed (k the
+ * threshold), so that outliers do not inflate it:
  * <pre>
- *   s_c ← a·s_c + e²,   n ← a·n + 1,   σ²_c = s_c / n        (a = {@link #LONG_RUN}: about 100 periods)
+ *   s_c ← a·s_c + min(e², k²·σ²_c),   n ← a·n + 1,   σ²_c = s_c / n        (a = {@link #LONG_RUN}: about 100 periods)
  * </pre>
- * A change is reported when, in some channel, at least {@link #NEEDED} of the last {@link #WINDOW} errors exceed
- * k·σ_c (k the threshold): one outlier, or two, does not trip it, and a robot that has changed does within a few
+ * A change is reported when, in some channel, the window's mean of the clipped normalised squares exceeds half
+ * the clip:
+ * <pre>
+ *   (1/W)·Σ_{last W} min(e²/σ²_c, k²)  &gt;  k²/2                                 (W = {@link #WINDOW})
+ * </pre>
+ * One outlier, however large, adds at most k²/W (3.2 at k = 4, against a threshold of 8): alone it does not trip
+ * the test; three errors beyond k·σ do, and so do five at 0.71·k·σ, which is what a robot that has changed shows within a few
  * periods of being driven. The test is armed only once the long-run level rests on {@link #WARM_UP} periods
- * (equivalent weight n). After a report, or {@link #reset()}, it starts over (window and level empty): the
- * errors of the changed robot do not count into its new level.
+ * (equivalent weight n). After a report, or {@link #reset()}, it starts over (window and level empty): the errors
+ * of the changed robot do not count into its new level.
  *
  * <p>Not thread-safe; allocation-free after construction.
  */
 public final class ChangeDetector {
     /** Short window [periods]. */
     public static final int WINDOW = 5;
-    /** Errors of the window that must exceed the threshold. */
-    public static final int NEEDED = 4;
     /** Discount of the long-run level per period. */
     public static final double LONG_RUN = 0.99;
     /** Equivalent periods in the long-run level before the test is armed. */
@@ -77,8 +81,13 @@ public final class ChangeDetector {
         }
         if (filled == WINDOW) {
             // the oldest error leaves the window and enters the long-run level
+            boolean clip = weight >= WARM_UP && !Double.isInfinite(threshold2);
             for (int c = 0; c < channels; c++) {
-                sum[c] = LONG_RUN * sum[c] + ring[head * channels + c];
+                double e2 = ring[head * channels + c];
+                if (clip) {
+                    e2 = Math.min(e2, threshold2 * Math.max(FLOOR, sum[c] / weight));
+                }
+                sum[c] = LONG_RUN * sum[c] + e2;
             }
             weight = LONG_RUN * weight + 1.0;
         } else {
@@ -92,12 +101,12 @@ public final class ChangeDetector {
             return false;
         }
         for (int c = 0; c < channels; c++) {
-            double limit = threshold2 * Math.max(FLOOR, sum[c] / weight);
-            int over = 0;
+            double level = Math.max(FLOOR, sum[c] / weight);
+            double mean = 0;
             for (int i = 0; i < WINDOW; i++) {
-                over += ring[i * channels + c] > limit ? 1 : 0;
+                mean += Math.min(ring[i * channels + c] / level, threshold2);
             }
-            if (over >= NEEDED) {
+            if (mean / WINDOW > 0.5 * threshold2) {
                 reset();
                 return true;
             }
