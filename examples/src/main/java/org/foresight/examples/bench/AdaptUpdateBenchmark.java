@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Question: what does one online adaptation update cost ({@link OnlineAdapter#observe}: the RLS updates of every
- * output, the physics kind's bank of acceleration limits, and the new snapshot), against the issue's budget of
+ * output, the physics kind's bank of stage-1 clamps, and the new snapshot), against the issue's budget of
  * 1 ms within the 50 ms control period?
  *
  * <p>Setup: the kinds fitted as in {@link ModelStepBenchmark} ({@link BenchSetup#fit}); 256 transitions drawn once

@@ -180,7 +180,8 @@ public final class CampaignOptions {
                                         EpisodeSpec.Plant.of(pl.getValue()), EpisodeSpec.Sensing.of(se.getValue()),
                                         latencyOption.spec(), seed, command, runsDir,
                                         EpisodeSpec.Clutter.of(movingObstacleOptions), plantChangeOptions.specs(),
-                                        adaptOptions.forgetting));
+                                        adaptOptions.forgetting, adaptOptions.settledForgetting,
+                                        adaptOptions.detect));
                             }
                         }
                     }
@@ -207,6 +208,8 @@ public final class CampaignOptions {
         }
         if (modelList.stream().anyMatch(m -> m.endsWith(AdaptOptions.SUFFIX))) {
             c.put("adapt_forgetting", adaptConfig.forgetting());
+            c.put("adapt_settled_forgetting", adaptConfig.settledForgetting());
+            c.put("adapt_detect", adaptConfig.detectThreshold());
         }
         String campaign = JSON.writeValueAsString(c) + "\n";
         // The engine starts before --out is created: one that cannot start (a master out of reach) leaves nothing.

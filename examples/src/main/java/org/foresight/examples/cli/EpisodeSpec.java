@@ -40,10 +40,13 @@ import org.foresight.mpc.loop.Latency;
  * @param clutter       {@code --moving-obstacles} and its options.
  * @param plantChanges  {@code --plant-change} values as given (may be empty).
  * @param adaptForgetting {@code --adapt-forgetting} (used by a model item ending in {@code +adapt}).
+ * @param adaptSettledForgetting {@code --adapt-settled-forgetting} (likewise).
+ * @param adaptDetect   {@code --adapt-detect} (likewise).
  */
 public record EpisodeSpec(EpisodeKey key, int worldOrdinal, String plannerConfig, Plant plant, Sensing sensing,
                           String latency, long baseSeed, String command, String runsDir, Clutter clutter,
-                          java.util.ArrayList<String> plantChanges, double adaptForgetting)
+                          java.util.ArrayList<String> plantChanges, double adaptForgetting,
+                          double adaptSettledForgetting, double adaptDetect)
         implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -165,7 +168,8 @@ public record EpisodeSpec(EpisodeKey key, int worldOrdinal, String plannerConfig
                 EpisodeConfig.defaults(episodeSeed).withPlant(plant.plant()).withLatency(latency), "barn");
         cfg = PlannerOptions.loopFor(config, cfg);
         var changes = PlantChangeOptions.parse(spec.plantChanges(), plant, cfg.sim().timeout());
-        EpisodeModel em = EpisodeModel.build(k.model(), plant, AdaptOptions.config(spec.adaptForgetting()), changes,
+        EpisodeModel em = EpisodeModel.build(k.model(), plant, AdaptOptions.config(spec.adaptForgetting(),
+                spec.adaptSettledForgetting(), spec.adaptDetect()), changes,
                 false, java.util.List.of());
         DynamicsModel m = em.model();
         EpisodeSummary s;

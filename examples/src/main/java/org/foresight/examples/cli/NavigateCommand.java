@@ -155,7 +155,8 @@ public final class NavigateCommand implements Callable<Integer> {
         meta.put("latency", latency.label());
         meta.put("plant", plantOptions.describe());
         meta.put("plant_changes", PlantChangeOptions.describe(changes));
-        meta.put("adapt", em.adapter() == null ? "off" : "rls, forgetting " + adaptConfig.forgetting());
+        meta.put("adapt", em.adapter() == null ? "off" : "rls, forgetting " + adaptConfig.forgetting()
+                + ", settled " + adaptConfig.settledForgetting() + ", detect " + adaptConfig.detectThreshold());
         meta.put("adapt_references", adaptReferences);
         meta.put("seed", seed);
         meta.put("warmup_cycles", warmup);

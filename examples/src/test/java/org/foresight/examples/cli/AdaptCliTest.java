@@ -99,9 +99,12 @@ class AdaptCliTest {
                 {"--model", m, "--plant-change", "1:maxAccel=fast"}, {"--model", m, "--plant-change", "maxAccel=2"},
                 {"--model", m, "--adapt", "--adapt-forgetting", "1.5"},
                 {"--model", m, "--adapt-reference", m},
+                {"--model", m, "--adapt", "--adapt-settled-forgetting", "1"},
+                {"--model", m, "--adapt", "--adapt-detect", "0.5"},
         };
         String[] expect = {"unicycle", "truth", "mass", "-1", "outside the episode", "maxAccel", "not a number",
-                "T:KEY=VAL", "--adapt-forgetting", "--adapt-reference"};
+                "T:KEY=VAL", "--adapt-forgetting", "--adapt-reference",
+                "--adapt-settled-forgetting", "--adapt-detect"};
         for (int i = 0; i < cases.length; i++) {
             CliTest.Run r = run(navigate(dir.resolve("bad" + i), cases[i]));
             String err = r.err().strip();

@@ -19,7 +19,10 @@ import org.foresight.worldmodel.model.LinearFeatureModel;
  * <pre>
  *   d_r ≈ Σ_{j: w_rj ≠ 0} w_rj·φ_rj(v, ω, clamp(cmd_v, ±C_v), clamp(cmd_ω, ±C_ω))
  * </pre>
- * Saturation levels (knots) and input clamps stay as fitted. Allocates only the snapshot.
+ * Saturation levels (knots) and input clamps stay as fitted. Phases as {@link AdaptConfig} describes: short memory
+ * while absorbing, long memory once settled, and a restart of every estimator from the offline coefficients when
+ * the {@link ChangeDetector} finds the a-priori errors of d_v or d_ω well above their long-run level. Allocates
+ * only the snapshot.
  */
 final class LinearAdapter implements OnlineAdapter {
     private final LinearFeatureModel base;
@@ -31,6 +34,9 @@ final class LinearAdapter implements OnlineAdapter {
     private final Rls[] rls;
     private final double[] phi;
     private final double[] target = new double[BodyDelta.DIM];
+    private final AdaptConfig config;
+    private final AdaptSchedule schedule;
+    private final double[] errors = new double[2];
     private LinearFeatureModel current;
 
     LinearAdapter(LinearFeatureModel model, AdaptConfig config) {
@@ -65,6 +71,9 @@ final class LinearAdapter implements OnlineAdapter {
             widest = Math.max(widest, nnz);
         }
         this.phi = new double[widest];
+        this.config = config;
+        this.schedule = new AdaptSchedule(2, config);
+        forgetting(schedule.initialForgetting());
         this.current = model;
     }
 
@@ -78,9 +87,40 @@ final class LinearAdapter implements OnlineAdapter {
         double w = x[StateIndex.OMEGA];
         double cv = Math.max(-limitV, Math.min(limitV, u[ControlIndex.V]));
         double cw = Math.max(-limitOmega, Math.min(limitOmega, u[ControlIndex.OMEGA]));
+        learn(v, w, cv, cw);
+        int act = schedule.after(errors);
+        if ((act & AdaptSchedule.RESTART) != 0) {
+            for (Rls r : rls) {
+                if (r != null) {
+                    r.restart();
+                }
+            }
+            forgetting(config.forgetting());
+            learn(v, w, cv, cw); // the transition that revealed the change belongs to the changed robot
+        }
+        if ((act & AdaptSchedule.SETTLE) != 0) {
+            forgetting(config.settledForgetting());
+        }
         double[][] coefficients = new double[BodyDelta.DIM][];
         for (int r = 0; r < BodyDelta.DIM; r++) {
             coefficients[r] = base.coefficients(r);
+            if (rls[r] == null) {
+                continue;
+            }
+            for (int j = 0; j < terms[r].length; j++) {
+                double c = rls[r].coefficient(j);
+                // an exact zero would drop the term from the compiled program; keep the structure
+                coefficients[r][index[r][j]] = c != 0.0 ? c : Double.MIN_NORMAL;
+            }
+        }
+        current = new LinearFeatureModel(base.kind(), base.dt(), library, coefficients);
+    }
+
+    /** Updates every output's estimator on the transition in {@link #target}; a-priori errors of d_v, d_ω to errors. */
+    private void learn(double v, double w, double cv, double cw) {
+        errors[0] = 0.0;
+        errors[1] = 0.0;
+        for (int r = 0; r < BodyDelta.DIM; r++) {
             if (rls[r] == null) {
                 continue;
             }
@@ -88,14 +128,21 @@ final class LinearAdapter implements OnlineAdapter {
             for (int j = 0; j < t.length; j++) {
                 phi[j] = t[j].value(v, w, cv, cw);
             }
-            rls[r].update(phi, target[r]);
-            for (int j = 0; j < t.length; j++) {
-                double c = rls[r].coefficient(j);
-                // an exact zero would drop the term from the compiled program; keep the structure
-                coefficients[r][index[r][j]] = c != 0.0 ? c : Double.MIN_NORMAL;
+            double e = rls[r].update(phi, target[r]);
+            if (r == BodyDelta.V) {
+                errors[0] = e;
+            } else if (r == BodyDelta.OMEGA) {
+                errors[1] = e;
             }
         }
-        current = new LinearFeatureModel(base.kind(), base.dt(), library, coefficients);
+    }
+
+    private void forgetting(double lambda) {
+        for (Rls r : rls) {
+            if (r != null) {
+                r.forgetting(lambda);
+            }
+        }
     }
 
     @Override
@@ -105,6 +152,7 @@ final class LinearAdapter implements OnlineAdapter {
 
     @Override
     public String state() {
-        return String.format(Locale.ROOT, "%s, %d coefficients adapted", base.kind(), current.nonZeroCount());
+        return String.format(Locale.ROOT, "%s, %d coefficients adapted; %s, %d change(s) detected", base.kind(),
+                current.nonZeroCount(), schedule.settled() ? "settled" : "absorbing", schedule.restarts());
     }
 }

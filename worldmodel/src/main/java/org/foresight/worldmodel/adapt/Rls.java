@@ -20,11 +20,15 @@ package org.foresight.worldmodel.adapt;
  * information decays only to R₀: it falls back to θ₀ instead of to nothing (regularised forgetting; see
  * Gunnarsson, "Combining tracking and regularization in recursive least squares identification", CDC 1996).
  *
+ * <p>{@link #restart()} forgets every sample (back to θ₀ with R = R₀), and {@link #forgetting(double)} changes λ
+ * from the next update on: an adapter restarts when the robot has changed and remembers longer once the change
+ * has been absorbed ({@link OnlineAdapter}).
+ *
  * <p>Not thread-safe; allocation-free after construction (about n³/6 + 2n² flops per update).
  */
 public final class Rls {
     private final int n;
-    private final double lambda;
+    private double lambda;
     private final double r0;
     private final double[] theta;
     private final double[] theta0;
@@ -67,6 +71,35 @@ public final class Rls {
             info[i * n + i] = r0;
             rhs[i] = r0 * theta0[i];
         }
+    }
+
+    /** Forgets every sample: θ = θ₀, R = R₀, r = R₀·θ₀, E = 0 (as constructed). */
+    public void restart() {
+        java.util.Arrays.fill(info, 0.0);
+        for (int i = 0; i < n; i++) {
+            info[i * n + i] = r0;
+            rhs[i] = r0 * theta0[i];
+            theta[i] = theta0[i];
+        }
+        errorEnergy = 0.0;
+    }
+
+    /**
+     * Changes the forgetting factor from the next update on.
+     *
+     * @param lambda λ in (0, 1].
+     * @throws IllegalArgumentException when out of range.
+     */
+    public void forgetting(double lambda) {
+        if (!(lambda > 0 && lambda <= 1)) {
+            throw new IllegalArgumentException("RLS forgetting factor must be in (0, 1], got " + lambda);
+        }
+        this.lambda = lambda;
+    }
+
+    /** @return the forgetting factor λ in use. */
+    public double forgetting() {
+        return lambda;
     }
 
     /** @return the number of coefficients n. */

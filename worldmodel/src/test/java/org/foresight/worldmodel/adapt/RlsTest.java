@@ -80,6 +80,33 @@ class RlsTest {
     }
 
     @Test
+    void aRestartForgetsEverySampleAndTheForgettingFactorCanChange() {
+        SplittableRandom r = new SplittableRandom(11);
+        double[] start = random(r, 1);
+        Rls used = new Rls(start, 100, 0.9);
+        Rls fresh = new Rls(start, 100, 0.99);
+        for (int k = 0; k < 100; k++) {
+            double[] phi = random(r, 1);
+            used.update(phi, dot(phi, random(r, 3)));
+        }
+        used.restart();
+        used.forgetting(0.99);
+        assertAll(() -> assertEquals(0.0, used.errorEnergy()), () -> assertEquals(0.99, used.forgetting()),
+                () -> assertEquals(start[3], used.coefficient(3)));
+        double[] truth = random(r, 1);
+        for (int k = 0; k < 50; k++) {
+            double[] phi = random(r, 1);
+            double y = dot(phi, truth) + 0.01 * r.nextGaussian();
+            assertEquals(fresh.update(phi, y), used.update(phi, y), 1e-12, "sample " + k);
+        }
+        for (int i = 0; i < N; i++) {
+            assertEquals(fresh.coefficient(i), used.coefficient(i), 1e-12, "coefficient " + i);
+        }
+        assertAll(() -> assertThrows(IllegalArgumentException.class, () -> used.forgetting(0)),
+                () -> assertThrows(IllegalArgumentException.class, () -> used.forgetting(1.01)));
+    }
+
+    @Test
     void nonFiniteSamplesAreSkippedAndBadSettingsRefused() {
         double[] start = {1, 2, 3, 4, 5};
         Rls rls = new Rls(start, 10, 0.95);
