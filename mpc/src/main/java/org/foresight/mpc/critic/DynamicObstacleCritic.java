@@ -15,7 +15,14 @@ import org.foresight.mpc.perception.MovingDiscs;
  *   d ≤ 0        ⇒ costs[k] += collisionCost / T
  *   0 &lt; d &lt; m  ⇒ costs[k] += weight / T · ((m − d)/m)²
  * </pre>
- * Discs that carry a table of their true future ({@link MovingDiscs#futureSteps()} &gt; 0, the {@code future}
+ * Two optional terms (off by default). Headway, lead L &gt; 0: the disc's predicted path over [τ, τ + L] is a
+ * capsule from cᵢ(τ) to cᵢ(τ + L) of radius Rᵢ(τ + L); a pose clear of the disc (d &gt; 0) but inside that capsule
+ * (the disc will be there within L: the robot crosses just ahead of it) adds leadCost / T; a pose the disc has
+ * already swept does not. Braking, stopCost &gt; 0: from the rollout's last pose, speed v &gt; 0, the robot brakes
+ * straight at a = stopDecel; its poses p + (v·s − a·s²/2)·(cos θ, sin θ) at s = dt, 2·dt, … until it stops are
+ * compared with the discs at τ_T + s, and any overlap adds stopCost once (a rollout that cannot stop in time).
+ * The prediction tables run past the horizon as far as these need.
+ * <p>Discs that carry a table of their true future ({@link MovingDiscs#futureSteps()} &gt; 0, the {@code future}
  * oracle) are placed where the table says instead, cᵢ(τ) = fᵢ(τ), without growth or σ (Rᵢ = rᵢ + r_f): the upper bound of
  * prediction.
  * <p>A predicted overlap is a cost, not a collision flag: a prediction may be wrong, and when every rollout meets
@@ -41,8 +48,12 @@ public final class DynamicObstacleCritic implements Critic {
     private double[] cy = new double[0];
     /** Grown radius Rᵢ(τ) [m] (disc + footprint circle + growth). */
     private double[] cr = new double[0];
-    /** (Rᵢ(τ) + reach + margin)²: beyond it no circle can cost [m²]. */
+    /** (Rᵢ(τ) + reach + margin)², or the headway capsule's bound if larger: beyond it no circle can cost [m²]. */
     private double[] far2 = new double[0];
+    /** Headway steps L/dt (0: off) this cycle. */
+    private int leadSteps;
+    /** Braking steps beyond the horizon (0: off) this cycle. */
+    private int stopSteps;
 
     /**
      * @param params       weights and shapes.
@@ -82,10 +93,13 @@ public final class DynamicObstacleCritic implements Critic {
             return;
         }
         int tMax = c.horizon;
-        double span = tMax * c.dt;
+        leadSteps = p.lead() > 0 && p.leadCost() > 0 ? (int) Math.ceil(p.lead() / c.dt - 1e-9) : 0;
+        stopSteps = p.stopCost() > 0 ? (int) Math.ceil(p.robotMaxSpeed() / p.stopDecel() / c.dt - 1e-9) : 0;
+        int rows = tMax + Math.max(leadSteps, stopSteps);
+        double span = rows * c.dt;
         double smax = p.maxSpeed();
         boolean future = d.futureSteps() > 0;
-        // keep only the discs that can come within reach during the horizon
+        // keep only the discs that can come within reach during the horizon (and the rows past it)
         int kept = 0;
         int[] keep = keepScratch(n);
         for (int i = 0; i < n; i++) {
@@ -100,7 +114,7 @@ public final class DynamicObstacleCritic implements Critic {
                 // the true path may be faster than the clip: keep the disc if any point of it comes within reach
                 dist = Double.POSITIVE_INFINITY;
                 bound = p.robotMaxSpeed() * span + d.radius(i) + circleRadius + reach + p.margin();
-                for (int t = 0; t < tMax; t++) {
+                for (int t = 0; t < rows; t++) {
                     double tau = (t + 1) * c.dt;
                     dist = Math.min(dist, Math.hypot(d.futureX(i, tau) - c.startX, d.futureY(i, tau) - c.startY));
                 }
@@ -110,9 +124,9 @@ public final class DynamicObstacleCritic implements Critic {
             }
         }
         m = kept;
-        steps = tMax;
-        ensure(tMax * m);
-        for (int t = 0; t < tMax; t++) {
+        steps = rows;
+        ensure(rows * m);
+        for (int t = 0; t < rows; t++) {
             double tau = (t + 1) * c.dt;
             for (int j = 0; j < m; j++) {
                 int i = keep[j];
@@ -122,6 +136,17 @@ public final class DynamicObstacleCritic implements Critic {
                 cr[q] = d.radius(i) + circleRadius + (future ? 0.0 : widening(d, i, tau));
                 double r = cr[q] + reach + p.margin();
                 far2[q] = r * r;
+            }
+        }
+        if (leadSteps > 0) {
+            // a circle can be inside the capsule only within |segment| + R(τ + L) + reach of its start
+            for (int t = 0; t + leadSteps < rows; t++) {
+                for (int j = 0; j < m; j++) {
+                    int q = t * m + j;
+                    int qL = q + leadSteps * m;
+                    double r = Math.hypot(cx[qL] - cx[q], cy[qL] - cy[q]) + cr[qL] + reach;
+                    far2[q] = Math.max(far2[q], r * r);
+                }
             }
         }
     }
@@ -206,14 +231,18 @@ public final class DynamicObstacleCritic implements Critic {
         final double invMg = 1.0 / mg;
         final double w = p.weight() / T;
         final double hit = p.collisionCost() / T;
+        final double leadHit = p.leadCost() / T;
+        final int ls = leadSteps;
         for (int t = 0; t < tEnd; t++) {
             int o = o0 + t * RolloutBuffers.BLOCK;
             int q0 = t * mm;
+            boolean withLead = ls > 0 && t + ls < steps;
             for (int j = 0; j < n; j++) {
                 int k = k0 + j;
                 double px = xs[o + j];
                 double py = ys[o + j];
                 double dmin = Double.POSITIVE_INFINITY;
+                double dlead = Double.POSITIVE_INFINITY;
                 boolean trig = false;
                 double co = 0;
                 double si = 0;
@@ -222,7 +251,7 @@ public final class DynamicObstacleCritic implements Critic {
                     double ex = px - cx[q];
                     double ey = py - cy[q];
                     if (ex * ex + ey * ey >= far2[q]) {
-                        continue; // no footprint circle within the margin of this disc
+                        continue; // no footprint circle within the margin of this disc (nor in its headway capsule)
                     }
                     if (!trig) {
                         co = FastTrig.cos(ths[o + j]);
@@ -235,13 +264,94 @@ public final class DynamicObstacleCritic implements Critic {
                         double dd = Math.sqrt(fx * fx + fy * fy) - cr[q];
                         dmin = dd < dmin ? dd : dmin;
                     }
+                    if (withLead) {
+                        dlead = Math.min(dlead, capsule(q, q + ls * mm, ex, ey, co, si));
+                    }
                 }
                 if (dmin <= 0) {
                     costs[k] += hit;
-                } else if (dmin < mg) {
-                    double e = (mg - dmin) * invMg;
-                    costs[k] += w * e * e;
+                } else {
+                    if (dmin < mg) {
+                        double e = (mg - dmin) * invMg;
+                        costs[k] += w * e * e;
+                    }
+                    if (dlead <= 0) {
+                        costs[k] += leadHit;
+                    }
                 }
+            }
+        }
+        if (stopSteps > 0 && tEnd == T) {
+            scoreBraking(c, b, k0, k1, costs);
+        }
+    }
+
+    /**
+     * Clearance of the footprint circles to the capsule from disc centre q (at the pose's time) to qL (L later),
+     * radius cr[qL]; ex, ey the pose minus centre q.
+     */
+    private double capsule(int q, int qL, double ex, double ey, double co, double si) {
+        double lx = cx[qL] - cx[q];
+        double ly = cy[qL] - cy[q];
+        double l2 = lx * lx + ly * ly;
+        double inv = l2 > 1e-12 ? 1.0 / l2 : 0.0;
+        double best = Double.POSITIVE_INFINITY;
+        for (double a : offsets) {
+            double fx = ex + a * co;
+            double fy = ey + a * si;
+            double u = (fx * lx + fy * ly) * inv;
+            u = u < 0 ? 0 : (u > 1 ? 1 : u);
+            double gx = fx - u * lx;
+            double gy = fy - u * ly;
+            double dd = Math.sqrt(gx * gx + gy * gy) - cr[qL];
+            best = dd < best ? dd : best;
+        }
+        return best;
+    }
+
+    /** The braking check from each rollout's last pose (class comment): adds stopCost once per overlapping rollout. */
+    private void scoreBraking(CriticContext c, RolloutBuffers b, int k0, int k1, double[] costs) {
+        final int T = b.horizon;
+        final int mm = m;
+        final double dt = c.dt;
+        final double a = p.stopDecel();
+        final int o = b.blockOffset(k0) + (T - 1) * RolloutBuffers.BLOCK;
+        for (int j = 0; j < k1 - k0; j++) {
+            double v = b.v[o + j];
+            if (!(v > 0)) {
+                continue;
+            }
+            double px = b.x[o + j];
+            double py = b.y[o + j];
+            double co = FastTrig.cos(b.theta[o + j]);
+            double si = FastTrig.sin(b.theta[o + j]);
+            double tStop = v / a;
+            boolean overlap = false;
+            for (int s = 1; s <= stopSteps && !overlap; s++) {
+                double st = Math.min(s * dt, tStop);
+                double run = v * st - 0.5 * a * st * st;
+                double qx = px + run * co;
+                double qy = py + run * si;
+                int q0 = (T - 1 + s) * mm;
+                for (int i = 0; i < mm && !overlap; i++) {
+                    int q = q0 + i;
+                    double ex = qx - cx[q];
+                    double ey = qy - cy[q];
+                    for (double off : offsets) {
+                        double fx = ex + off * co;
+                        double fy = ey + off * si;
+                        if (fx * fx + fy * fy <= cr[q] * cr[q]) {
+                            overlap = true;
+                            break;
+                        }
+                    }
+                }
+                if (s * dt >= tStop) {
+                    break;
+                }
+            }
+            if (overlap) {
+                costs[k0 + j] += p.stopCost();
             }
         }
     }

@@ -14,13 +14,27 @@ package org.foresight.mpc.critic;
  * @param sigmaScale    how many standard deviations of a track's predicted position, σᵢ + σᵥᵢ·τ (its position
  *                      and velocity σ), widen its predicted radius (dimensionless), ≥ 0: a track just born, or
  *                      coasting unseen, is where it is less surely (the oracle's discs have σ = 0).
+ * @param lead          headway [s], ≥ 0: a rollout pose that a predicted disc will sweep within this time after the
+ *                      pose's own time (the robot crosses the disc's path just ahead of it) costs {@code leadCost};
+ *                      a pose the disc has already passed (the robot crosses behind it) does not. 0: off.
+ * @param leadCost      cost of such a pose per full horizon (each such step adds 1/T of it), ≥ 0.
+ * @param stopDecel     deceleration of the braking check beyond the horizon [m/s²], &gt; 0.
+ * @param stopCost      cost of a rollout whose end state, braking straight at {@code stopDecel}, overlaps a
+ *                      predicted disc before it stops (a robot that cannot stop in time), ≥ 0. 0: off.
  */
 public record DynamicObstacleParams(double weight, double collisionCost, double margin, double growth,
-                                    double maxSpeed, double robotMaxSpeed, double sigmaScale) {
-    /** The parameters without widening by the tracks' σ (sigmaScale 0). */
+                                    double maxSpeed, double robotMaxSpeed, double sigmaScale, double lead,
+                                    double leadCost, double stopDecel, double stopCost) {
+    /** The parameters without widening by the tracks' σ (sigmaScale 0), headway or braking check. */
     public DynamicObstacleParams(double weight, double collisionCost, double margin, double growth,
                                  double maxSpeed, double robotMaxSpeed) {
         this(weight, collisionCost, margin, growth, maxSpeed, robotMaxSpeed, 0.0);
+    }
+
+    /** The parameters without headway or braking check. */
+    public DynamicObstacleParams(double weight, double collisionCost, double margin, double growth,
+                                 double maxSpeed, double robotMaxSpeed, double sigmaScale) {
+        this(weight, collisionCost, margin, growth, maxSpeed, robotMaxSpeed, sigmaScale, 0.0, 0.0, 2.0, 0.0);
     }
 
     /** Validates every field. */
@@ -32,6 +46,10 @@ public record DynamicObstacleParams(double weight, double collisionCost, double 
         Critics.positive("dynamic obstacle maxSpeed", "m/s", maxSpeed);
         Critics.positive("dynamic obstacle robotMaxSpeed", "m/s", robotMaxSpeed);
         Critics.nonNegative("dynamic obstacle sigmaScale", "", sigmaScale);
+        Critics.nonNegative("dynamic obstacle lead", "s", lead);
+        Critics.nonNegative("dynamic obstacle leadCost", "", leadCost);
+        Critics.positive("dynamic obstacle stopDecel", "m/s²", stopDecel);
+        Critics.nonNegative("dynamic obstacle stopCost", "", stopCost);
     }
 
     /**
@@ -41,8 +59,9 @@ public record DynamicObstacleParams(double weight, double collisionCost, double 
      *         stronger, wider cost ahead by 1–2 of 24 episodes under every perception tried. sigmaScale 1: on all 60
      *         DynaBARN worlds × 3 seeds with lidar tracks (fixed 20 ms, two seed sets) 225/360 against 211/360 with
      *         0 (2 gave 103/180 against 103/180 on one set); the oracle's discs have σ = 0, so it changes nothing there.
+     *         Headway (lead 0, leadCost 0) and the braking check (stopCost 0, stopDecel 2 m/s²) are off.
      */
     public static DynamicObstacleParams defaults() {
-        return new DynamicObstacleParams(5.0, 2000.0, 0.7, 0.2, 2.0, 2.0, 1.0);
+        return new DynamicObstacleParams(5.0, 2000.0, 0.7, 0.2, 2.0, 2.0, 1.0, 0.0, 0.0, 2.0, 0.0);
     }
 }

@@ -180,4 +180,73 @@ class DynamicObstacleCriticTest {
         }
         assertTrue(a[0] > 11.8);
     }
+
+    private static DynamicObstacleCritic withExtras(double lead, double leadCost, double stopCost) {
+        // weight 4, collision cost 40, margin 0.5 m, no growth, clip 5 m/s, robot bound 2 m/s, braking at 2 m/s²
+        return new DynamicObstacleCritic(new DynamicObstacleParams(4.0, 40.0, 0.5, 0.0, 5.0, 2.0, 0.0, lead, leadCost,
+                2.0, stopCost), new double[] {0.0}, 0.1);
+    }
+
+    @Test
+    void headwayCostsCrossingJustAheadOfADiscButNotBehindIt() {
+        // sample 0 stands at the origin. Ahead: a disc r = 0.2 (R = 0.3) at (0, −1.05) coming at +1 m/s along y;
+        // at τ = 0.1..0.4 its centre is at y = −0.95, −0.85, −0.75, −0.65: d = 0.65, 0.55, 0.45, 0.35, proximity
+        // e = 0, 0, 0.1, 0.3 → 0.01 + 0.09 = 0.1. With lead 0.5 s (5 steps) its capsule reaches y = −0.45, −0.35,
+        // −0.25, −0.15: clearance 0.15, 0.05, −0.05, −0.15 → two steps in its path, 2 × 8/4 = 4 → 1 + 4.1.
+        MovingDiscs ahead = new MovingDiscs();
+        ahead.add(0.0, -1.05, 0.0, 1.0, 0.2);
+        c.movers = ahead;
+        DynamicObstacleCritic off = withExtras(0.0, 8.0, 0.0);
+        off.prepare(c);
+        off.score(c, b, 0, 1, costs);
+        assertEquals(1.1, costs[0], EPS);
+        Arrays.fill(costs, 1.0);
+        DynamicObstacleCritic on = withExtras(0.5, 8.0, 0.0);
+        on.prepare(c);
+        on.score(c, b, 0, 1, costs);
+        assertEquals(5.1, costs[0], EPS);
+        // behind: the same disc after it has crossed, at (0, 0.35) going away at +1 m/s: d = 0.15, 0.25, 0.35, 0.45,
+        // e = 0.7, 0.5, 0.3, 0.1 → 0.84 with or without headway (its capsule leads away from the robot)
+        MovingDiscs behind = new MovingDiscs();
+        behind.add(0.0, 0.35, 0.0, 1.0, 0.2);
+        c.movers = behind;
+        Arrays.fill(costs, 1.0);
+        on.prepare(c);
+        on.score(c, b, 0, 1, costs);
+        assertEquals(1.84, costs[0], EPS);
+        Arrays.fill(costs, 1.0);
+        off.prepare(c);
+        off.score(c, b, 0, 1, costs);
+        assertEquals(1.84, costs[0], EPS);
+    }
+
+    @Test
+    void brakingCheckCostsAFastEndStateThatCannotStopShortOfADisc() {
+        // a still disc r = 0.2 (R = 0.3) at (0.8, 0): clearance 0.5 = margin from the origin, so the horizon costs
+        // nothing. Sample 0 ends at the origin heading +x at 2 m/s: braking at 2 m/s² it runs 1 m, and after 0.3 s
+        // (0.51 m) it is 0.29 m from the centre → overlap → + 30. At 0.5 m/s it stops after 0.0625 m → nothing.
+        MovingDiscs d = new MovingDiscs();
+        d.add(0.8, 0.0, 0.0, 0.0, 0.2);
+        c.movers = d;
+        int last = b.index(0, T - 1);
+        b.v[last] = 2.0;
+        DynamicObstacleCritic brake = withExtras(0.0, 0.0, 30.0);
+        brake.prepare(c);
+        brake.score(c, b, 0, 1, costs);
+        assertEquals(31.0, costs[0], EPS);
+        Arrays.fill(costs, 1.0);
+        DynamicObstacleCritic off = withExtras(0.0, 0.0, 0.0);
+        off.prepare(c);
+        off.score(c, b, 0, 1, costs);
+        assertEquals(1.0, costs[0], EPS);
+        Arrays.fill(costs, 1.0);
+        b.v[last] = 0.5;
+        brake.prepare(c);
+        brake.score(c, b, 0, 1, costs);
+        assertEquals(1.0, costs[0], EPS);
+        assertThrows(IllegalArgumentException.class,
+                () -> new DynamicObstacleParams(1, 1, 1, 0, 1, 1, 0, -0.1, 1, 2, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new DynamicObstacleParams(1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 1));
+    }
 }
