@@ -14,6 +14,7 @@ import org.foresight.mpc.critic.CriticSet;
 import org.foresight.mpc.mppi.CommandClip;
 import org.foresight.mpc.mppi.NoiseSampler;
 import org.foresight.mpc.mppi.PlanStart;
+import org.foresight.mpc.mppi.ChunkSteps;
 import org.foresight.mpc.mppi.RolloutBuffers;
 import org.foresight.mpc.mppi.SpreadRollout;
 import org.foresight.mpc.mppi.WorkerPool;
@@ -404,13 +405,7 @@ public final class CemPlanner implements Planner {
             CommandClip.row(cv, o, u, ouv, cnt, meanV[t], dv, lo, hi);
             CommandClip.row(cw, o, u, ouw, cnt, meanW[t], dw, -wm, wm);
             model.stepBatch(xa, u, cnt, dt, xb);
-            System.arraycopy(xb, StateIndex.X * cnt, b.x, o, cnt);
-            System.arraycopy(xb, StateIndex.Y * cnt, b.y, o, cnt);
-            System.arraycopy(xb, StateIndex.THETA * cnt, b.theta, o, cnt);
-            if (hasVelocity) { // else the velocity channels alias the commands, already written
-                System.arraycopy(xb, StateIndex.V * cnt, b.v, o, cnt);
-                System.arraycopy(xb, StateIndex.OMEGA * cnt, b.omega, o, cnt);
-            }
+            ChunkSteps.store(xb, cnt, b, o, hasVelocity);
             double[] tmp = xa;
             xa = xb;
             xb = tmp;
@@ -419,21 +414,8 @@ public final class CemPlanner implements Planner {
         if (spreadRollout != null) {
             spreadRollout.fill(worker, b, k0, cnt, x0, dt);
         }
-        // 3. Critics.
-        final double[] costs = b.costs;
-        for (int k = k0; k < k1; k++) {
-            costs[k] = 0.0;
-            b.collided[k] = 0;
-        }
-        critics.score(context, b, k0, k1, costs);
-        // A NaN anywhere in a rollout propagates to its last state; mark such samples non-finite.
-        final int last = o0 + (T - 1) * B;
-        for (int j = 0; j < cnt; j++) {
-            double chk = b.x[last + j] + b.y[last + j] + b.theta[last + j];
-            if (!(chk - chk == 0.0)) {
-                costs[k0 + j] = Double.NaN;
-            }
-        }
+        // 3. Critics, and the non-finite rollouts marked.
+        ChunkSteps.score(critics, context, b, k0, k1, o0, T);
     }
 
     /**
