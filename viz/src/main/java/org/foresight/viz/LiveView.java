@@ -39,7 +39,7 @@ import org.foresight.dynamics.world.World;
  * {@link #closeAfter} do nothing. {@link #close} and {@link #closeAfter} may be called from any thread.
  */
 public final class LiveView implements AutoCloseable {
-    private final ConcurrentLinkedQueue<ReplayData.Snapshot> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<CycleSnapshot> queue = new ConcurrentLinkedQueue<>();
     private final AtomicReference<String> outcome = new AtomicReference<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final ReplayWindow window;
@@ -82,7 +82,7 @@ public final class LiveView implements AutoCloseable {
      */
     public void cycle(CycleRecord record) {
         if (open) {
-            queue.add(ReplayData.Snapshot.of(record));
+            queue.add(CycleSnapshot.of(record));
         }
     }
 
@@ -155,7 +155,7 @@ public final class LiveView implements AutoCloseable {
     /** On the FX thread: moves queued cycles into the data. */
     private void drain() {
         ReplayData data = window.data();
-        ReplayData.Snapshot s;
+        CycleSnapshot s;
         while ((s = queue.poll()) != null) {
             data.append(s);
         }
