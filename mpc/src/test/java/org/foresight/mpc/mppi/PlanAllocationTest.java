@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
  * A planning cycle allocates nothing once warm, on the calling thread and on every worker thread: the
  * per-thread byte counters of the JVM (what JMH's gc profiler sums, plus its own bookkeeping) stay within a
  * budget far below one object per cycle over 120 cycles at the default 2000 × 56 with all eight critics.
+ * On a loaded machine the JIT may not have compiled every kernel after the warm-up (interpreted Vector API
+ * code allocates its vectors), so up to {@link #WINDOWS} windows of 120 cycles are measured and the least
+ * must be within the budget: an allocation per cycle shows in every window.
  */
 class PlanAllocationTest {
     private static final int CYCLES = 120;
@@ -28,6 +31,8 @@ class PlanAllocationTest {
      * would already exceed it (1920 B); one per chunk per cycle would be 60 kB.
      */
     private static final long BUDGET_BYTES = 1024;
+    /** Windows measured at most before the least is judged. */
+    private static final int WINDOWS = 8;
 
     @Test
     void unicyclePlanningAllocatesNothingPerCycleOnAnyThread() {
@@ -68,9 +73,13 @@ class PlanAllocationTest {
             long[] ids = new long[helpers.length + 1];
             System.arraycopy(helpers, 0, ids, 0, helpers.length);
             ids[helpers.length] = Thread.currentThread().getId();
-            long used = window(p, req, out, mx, ids, CYCLES, ahead);
+            long used = Long.MAX_VALUE;
+            for (int w = 0; w < WINDOWS && used > BUDGET_BYTES; w++) {
+                used = Math.min(used, window(p, req, out, mx, ids, CYCLES, ahead));
+            }
             assertTrue(used <= BUDGET_BYTES, used + " bytes allocated over " + CYCLES + " planning cycles on " + ids.length
-                    + " threads (budget " + BUDGET_BYTES + " B for the JIT's own rare reallocations)");
+                    + " threads in the least of " + WINDOWS + " windows (budget " + BUDGET_BYTES
+                    + " B for the JIT's own rare reallocations)");
         }
     }
 
