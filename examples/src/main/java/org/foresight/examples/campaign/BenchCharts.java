@@ -42,16 +42,23 @@ public final class BenchCharts {
     private static BufferedImage bars(List<ResultRow> rows) {
         Map<String, BenchSummary.Tally> t = BenchSummary.tally(rows, r -> r.key().combination());
         int rowH = 34;
-        int w = 1100;
+        Font plain = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+        // The label column as wide as the longest label (a model given by its path can be long), at least 420 px.
+        java.awt.FontMetrics fm = canvas(1, 1).createGraphics().getFontMetrics(plain);
+        int longest = 0;
+        for (Map.Entry<String, BenchSummary.Tally> e : t.entrySet()) {
+            longest = Math.max(longest, fm.stringWidth(rowLabel(e.getKey(), e.getValue())));
+        }
+        int labelW = Math.max(420, 20 + longest + 24);
+        int panelW = 310;
+        int w = labelW + 2 * panelW + 60;
         int h = 80 + rowH * Math.max(1, t.size());
         BufferedImage img = canvas(w, h);
         Graphics2D g = img.createGraphics();
         setup(g);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         g.drawString("Success rate and mean BARN score per planner / model / perception / robot", 20, 26);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        int labelW = 420;
-        int panelW = (w - labelW - 60) / 2;
+        g.setFont(plain);
         int x1 = labelW;
         int x2 = labelW + panelW + 30;
         g.drawString("success [%]", x1, 52);
@@ -60,7 +67,7 @@ public final class BenchCharts {
         for (Map.Entry<String, BenchSummary.Tally> e : t.entrySet()) {
             BenchSummary.Tally k = e.getValue();
             g.setColor(Color.DARK_GRAY);
-            g.drawString(e.getKey() + "  (" + k.n + ")", 20, y + 20);
+            g.drawString(rowLabel(e.getKey(), k), 20, y + 20);
             bar(g, x1, y + 6, panelW, 20, k.successRate(), PALETTE[0],
                     String.format(Locale.ROOT, "%.1f", 100 * k.successRate()));
             bar(g, x2, y + 6, panelW, 20, k.meanScore() / 0.5, PALETTE[1],
@@ -69,6 +76,11 @@ public final class BenchCharts {
         }
         g.dispose();
         return img;
+    }
+
+    /** A row's label: the combination and its episode count. */
+    private static String rowLabel(String combination, BenchSummary.Tally k) {
+        return combination + "  (" + k.n + ")";
     }
 
     private static void bar(Graphics2D g, int x, int y, int w, int h, double frac, Color c, String label) {
