@@ -27,8 +27,9 @@ import java.util.Arrays;
  *   σ²_c = max(s_c / n, σ²_prev,c)      while {@link #REARM} ≤ n &lt; {@link #WARM_UP}
  * </pre>
  * so that a change soon after a false alarm is not missed for the whole warm-up (an adapter's blind time after a
- * restart drops from about 47 to 35 periods, 2.35 s to 1.75 s at 50 ms: 20 absorbing, 5 filling the window and
- * 10 of level), and a robot noisier than before cannot trip it on the old, smaller level.
+ * restart drops from 48 to 36 periods, 2.4 s to 1.8 s at 50 ms: 20 absorbing, 5 filling the window, then 11 periods
+ * to a level weight of 10 instead of 23 to 20), and a robot noisier than before cannot trip it on the old, smaller
+ * level.
  *
  * <p>Not thread-safe; allocation-free after construction.
  */
