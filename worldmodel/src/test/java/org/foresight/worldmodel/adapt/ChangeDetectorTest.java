@@ -57,6 +57,56 @@ class ChangeDetectorTest {
     }
 
     @Test
+    void afterAReportItReArmsEarlyOnTheLargerOfTheOldAndNewLevel() {
+        SplittableRandom r = new SplittableRandom(11);
+        ChangeDetector d = new ChangeDetector(2, 4.0);
+        for (int k = 0; k < 200; k++) {
+            feed(d, 0.02 * r.nextGaussian(), 0.04 * r.nextGaussian());
+        }
+        boolean reported = false;
+        for (int k = 0; k < 20 && !reported; k++) {
+            reported = feed(d, 0.3 + 0.02 * r.nextGaussian(), 0.04 * r.nextGaussian());
+        }
+        assertTrue(reported, "the first jump is found");
+        // the same noise again: armed after the window and REARM periods of level, well before WARM_UP
+        int armedAt = -1;
+        for (int k = 0; k < 40 && armedAt < 0; k++) {
+            assertFalse(feed(d, 0.02 * r.nextGaussian(), 0.04 * r.nextGaussian()), "period " + k);
+            if (d.armed()) {
+                armedAt = k + 1;
+            }
+        }
+        int at = armedAt;
+        assertTrue(at >= ChangeDetector.WINDOW + ChangeDetector.REARM
+                && at < ChangeDetector.WINDOW + ChangeDetector.WARM_UP, "re-armed after " + at + " periods");
+        int found = -1;
+        for (int k = 0; k < 10 && found < 0; k++) {
+            if (feed(d, 0.02 * r.nextGaussian(), 0.6 + 0.04 * r.nextGaussian())) {
+                found = k;
+            }
+        }
+        assertTrue(found >= 0 && found < ChangeDetector.WINDOW, "a second jump right after re-arming: " + found);
+    }
+
+    @Test
+    void aNoisierRobotAfterAReportDoesNotTripTheProvisionalTest() {
+        SplittableRandom r = new SplittableRandom(13);
+        ChangeDetector d = new ChangeDetector(1, 4.0);
+        double[] e = new double[1];
+        for (int k = 0; k < 200; k++) {
+            e[0] = 0.02 * r.nextGaussian();
+            d.observe(e);
+        }
+        d.reset(); // as on a report: the level of the quiet robot is kept
+        int reports = 0;
+        for (int k = 0; k < 2_000; k++) {
+            e[0] = 0.06 * r.nextGaussian(); // three times the noise of before
+            reports += d.observe(e) ? 1 : 0;
+        }
+        assertTrue(reports == 0, "false reports: " + reports);
+    }
+
+    @Test
     void itIsNotArmedBeforeItsWarmUpNorWhenOff() {
         ChangeDetector d = new ChangeDetector(1, 4.0);
         ChangeDetector off = new ChangeDetector(1, Double.POSITIVE_INFINITY);
