@@ -132,7 +132,12 @@ class AdaptationRecoveryTest {
                 // Measured on this set: v 1.10, omega 1.14 (over all transitions 1.11 / 1.24; the frozen model 14x).
                 () -> assertTrue(familiarV <= 1.2 && familiarOmega <= 1.2, "from 2 s after the change on, without the "
                         + "novel transitions, the adapted model's pooled RMS one-step error must be within 20 % (1.2x) "
-                        + "of the offline fit's, v and omega" + msg));
+                        + "of the offline fit's, v and omega" + msg),
+                // Over all transitions the 1.2x is missed on this set in omega (1.11 / 1.24, README); this
+                // bound only keeps that figure from getting worse unnoticed.
+                () -> assertTrue(lateV <= 1.3 && lateOmega <= 1.3, "from 2 s after the change on, over all "
+                        + "transitions, the adapted model's pooled RMS one-step error rose above 1.3x the offline "
+                        + "fit's (measured 1.11 / 1.24)" + msg));
     }
 
     /** One episode: excitation, the change at CHANGE, adaptation, errors binned after the change. */
