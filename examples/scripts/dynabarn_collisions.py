@@ -12,6 +12,7 @@ error of the track's constant-velocity prediction (speed clipped at 2 m/s, as th
 made 0.5 s and 1 s before, the same for the disc's true velocity (a 0.1 s difference), and for how long before
 contact the disc had been tracked (gaps of up to 3 cycles allowed, at most 3 s). Then the classes, in this order:
 
+  wall           a collision with the static map (the disc columns then describe the nearest disc)
   start          contact within the first 1.6 s (DynaBARN's heap of discs next to the start)
   untracked      the disc had a track in fewer than 10 of the last 20 cycles
   young          tracked for less than 1 s before contact
@@ -149,7 +150,7 @@ def main(dirs):
             if not runs:
                 continue
             a = analyse(runs[0])
-            k = classify(a)
+            k = 'wall' if r['collision_with'] == 'static' else classify(a)
             classes[k] += 1
             cuts['robot > 1.5 m/s'] += int(a['v'] > 1.5)
             cuts['disc > 2 m/s (the clip)'] += a['ds'] > CLIP
