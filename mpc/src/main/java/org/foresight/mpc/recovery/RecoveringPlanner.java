@@ -1,8 +1,11 @@
 package org.foresight.mpc.recovery;
 
+import org.foresight.dynamics.model.ControlIndex;
 import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
+import org.foresight.mpc.PlanStatus;
 import org.foresight.mpc.Planner;
+import org.foresight.mpc.perception.MovingDiscs;
 
 /**
  * Any planner with the scripted stall recovery in front of it. An optimiser over a cost with obstacle margins
@@ -11,11 +14,23 @@ import org.foresight.mpc.Planner;
  * this planner first asks its {@link StallRecovery}: while it backs up, the wrapped planner is not called;
  * when a recovery ends, the wrapped planner forgets its warm start ({@link Planner#reset()}) and plans. Same
  * name as the wrapped planner, so bench rows and logs are unchanged; {@link Plan#mode} reads "recovery" while
- * backing up. Deterministic when the wrapped planner is; not thread-safe.
+ * backing up.
+ *
+ * <p><b>Start hold.</b> In a world with moving obstacles ({@link PlanRequest#movers()} is not
+ * {@link MovingDiscs#NONE}) the robot first stands still for {@link RecoveryConfig#startHold()} seconds from its first
+ * plan request: (0, 0) is commanded, {@link Plan#mode} reads "hold", neither the wrapped planner nor the stall
+ * check is asked. The tracker's first tracks settle meanwhile (a track is reported after 3 scans, its velocity
+ * later), and the discs that start next to the robot move off; on DynaBARN the robot starts 1 m from the heap of
+ * discs on the open side, and most of the collisions within the first 1.5 s were with discs leaving it.
+ *
+ * <p>Deterministic when the wrapped planner is; not thread-safe.
  */
 public final class RecoveringPlanner implements Planner {
     private final Planner inner;
     private final StallRecovery recovery;
+    private final double startHold;
+    /** Time of the first plan request since the last reset [s], NaN before it. */
+    private double firstTime = Double.NaN;
 
     /**
      * @param inner      the planner to wrap (closed with this one).
@@ -26,6 +41,7 @@ public final class RecoveringPlanner implements Planner {
     public RecoveringPlanner(Planner inner, RecoveryConfig config, double halfLength, double halfWidth) {
         this.inner = inner;
         this.recovery = new StallRecovery(config, halfLength, halfWidth);
+        this.startHold = config.startHold();
     }
 
     /** @return the wrapped planner's name. */
@@ -48,10 +64,18 @@ public final class RecoveringPlanner implements Planner {
     public void reset() {
         inner.reset();
         recovery.reset();
+        firstTime = Double.NaN;
     }
 
     @Override
     public void plan(PlanRequest request, Plan out) {
+        if (Double.isNaN(firstTime)) {
+            firstTime = request.time();
+        }
+        if (request.movers() != MovingDiscs.NONE && request.time() - firstTime < startHold) {
+            hold(out);
+            return;
+        }
         StallRecovery.Outcome o = recovery.step(request, out);
         if (o == StallRecovery.Outcome.BACKING) {
             return;
@@ -60,6 +84,19 @@ public final class RecoveringPlanner implements Planner {
             inner.reset();
         }
         inner.plan(request, out);
+    }
+
+    /** (0, 0), no plan: the start hold. */
+    private static void hold(Plan out) {
+        out.status = PlanStatus.OK;
+        out.command[ControlIndex.V] = 0.0;
+        out.command[ControlIndex.OMEGA] = 0.0;
+        out.planLength = 0;
+        out.controlLength = 0;
+        out.rolloutCount = 0;
+        out.bestCost = Double.NaN;
+        out.feasibleRollouts = 0;
+        out.mode = "hold";
     }
 
     @Override

@@ -12,8 +12,13 @@ package org.foresight.mpc.recovery;
  * @param stallProgress least net displacement over stallTime that is not a stall [m], &gt; 0.
  * @param time          how long one recovery backs up [s], &gt; 0.
  * @param speed         backing speed [m/s], &gt; 0.
+ * @param startHold     in a world with moving obstacles (the planner is told of them: {@code PlanRequest.movers()} is
+ *                      not {@code MovingDiscs.NONE}), how long the robot stands still after its first plan request
+ *                      before the wrapped planner drives it [s], ≥ 0 (0: never). The tracker's first tracks settle
+ *                      and discs that start next to the robot (DynaBARN's heap on the open side) move off.
  */
-public record RecoveryConfig(boolean enabled, double stallTime, double stallProgress, double time, double speed) {
+public record RecoveryConfig(boolean enabled, double stallTime, double stallProgress, double time, double speed,
+                             double startHold) {
 
     /** Validates every field; see the record Javadoc. */
     public RecoveryConfig {
@@ -21,16 +26,28 @@ public record RecoveryConfig(boolean enabled, double stallTime, double stallProg
         positive("stallProgress", "m", stallProgress);
         positive("time", "s", time);
         positive("speed", "m/s", speed);
+        if (!(startHold >= 0) || !Double.isFinite(startHold)) {
+            throw new IllegalArgumentException("startHold must be finite and >= 0 s, got " + startHold);
+        }
     }
 
     /**
      * The mode-switching planner's settings (after MLDA): recovery after 3 s with under 0.2 m of net progress,
-     * backing up at 0.3 m/s for 1 s.
+     * backing up at 0.3 m/s for 1 s; no start hold (on DynaBARN a 1.5 s hold won on two of three seed sets and lost
+     * on the third: the README's A/B).
      *
      * @return the defaults, enabled.
      */
     public static RecoveryConfig defaults() {
-        return new RecoveryConfig(true, 3.0, 0.2, 1.0, 0.3);
+        return new RecoveryConfig(true, 3.0, 0.2, 1.0, 0.3, 0.0);
+    }
+
+    /**
+     * @param seconds the start hold [s], ≥ 0.
+     * @return a copy with that start hold.
+     */
+    public RecoveryConfig withStartHold(double seconds) {
+        return new RecoveryConfig(enabled, stallTime, stallProgress, time, speed, seconds);
     }
 
     private static void positive(String name, String unit, double v) {

@@ -155,4 +155,46 @@ class RecoveringPlannerTest {
             }
         }
     }
+
+    @Test
+    void withMovingObstaclesTheRobotStandsStillForTheStartHoldFromItsFirstRequest() {
+        RecoveryConfig cfg = CFG.withStartHold(1.5);
+        int hold = (int) Math.round(cfg.startHold() / DT);
+        for (double t0 : new double[] {0.0, 12.0}) {
+            Creeping inner = new Creeping();
+            RecoveringPlanner p = new RecoveringPlanner(inner, cfg, HALF_LENGTH, HALF_WIDTH);
+            MovingDiscs none = new MovingDiscs(); // a world with moving obstacles, none tracked yet
+            Plan out = new Plan(10, 4);
+            for (int c = 0; c <= hold + 2; c++) {
+                out.command[ControlIndex.V] = Double.NaN;
+                p.plan(new PlanRequest(t0 + c * DT, new double[] {0, 0, 0}, field(Double.NaN), 8, 0, 0.5, null, none),
+                        out);
+                if (c < hold) {
+                    assertEquals("hold", out.mode, "t0 = " + t0 + ", cycle " + c);
+                    assertEquals(0.0, out.command[ControlIndex.V], 0.0);
+                    assertEquals(0.0, out.command[ControlIndex.OMEGA], 0.0);
+                    assertEquals(0, inner.plans, "the planner is not asked while the robot holds");
+                } else {
+                    assertEquals("creeping", out.mode, "t0 = " + t0 + ", cycle " + c);
+                }
+            }
+            assertEquals(3, inner.plans);
+            p.reset();
+            p.plan(new PlanRequest(t0 + 100, new double[] {0, 0, 0}, field(Double.NaN), 8, 0, 0.5, null, none), out);
+            assertEquals("hold", out.mode, "a reset starts a new hold");
+        }
+    }
+
+    @Test
+    void withoutMovingObstaclesOrWithAZeroHoldThereIsNoHold() {
+        assertEquals(0.0, CFG.startHold(), 0.0, "off by default");
+        Creeping inner = new Creeping();
+        RecoveringPlanner p = new RecoveringPlanner(inner, CFG.withStartHold(1.5), HALF_LENGTH, HALF_WIDTH);
+        String[] modes = run(p, field(Double.NaN), 5, 0.1, 8); // PlanRequest without movers: MovingDiscs.NONE
+        assertEquals(5, count(modes, "creeping"), "a static world starts at once");
+        RecoveringPlanner zero = new RecoveringPlanner(new Creeping(), CFG, HALF_LENGTH, HALF_WIDTH);
+        Plan out = new Plan(10, 4);
+        zero.plan(new PlanRequest(0, new double[] {0, 0, 0}, field(Double.NaN), 8, 0, 0.5, null, new MovingDiscs()), out);
+        assertEquals("creeping", out.mode);
+    }
 }
