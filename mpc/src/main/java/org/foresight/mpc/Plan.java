@@ -93,4 +93,24 @@ public final class Plan {
         controlLength = 0;
         rolloutCount = 0;
     }
+
+    /**
+     * Sets a command chosen without planning (a hold, a recovery manoeuvre): status OK, no plan, no rollouts, no
+     * cost.
+     *
+     * @param v     commanded forward speed [m/s].
+     * @param omega commanded yaw rate [rad/s].
+     * @param mode  the mode shown in logs and replays, e.g. "hold".
+     */
+    public void fixedCommand(double v, double omega, String mode) {
+        status = PlanStatus.OK;
+        command[ControlIndex.V] = v;
+        command[ControlIndex.OMEGA] = omega;
+        planLength = 0;
+        controlLength = 0;
+        rolloutCount = 0;
+        bestCost = Double.NaN;
+        feasibleRollouts = 0;
+        this.mode = mode;
+    }
 }

@@ -1,9 +1,7 @@
 package org.foresight.mpc.recovery;
 
-import org.foresight.dynamics.model.ControlIndex;
 import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
-import org.foresight.mpc.PlanStatus;
 import org.foresight.mpc.Planner;
 import org.foresight.mpc.perception.MovingDiscs;
 
@@ -88,15 +86,7 @@ public final class RecoveringPlanner implements Planner {
 
     /** (0, 0), no plan: the start hold. */
     private static void hold(Plan out) {
-        out.status = PlanStatus.OK;
-        out.command[ControlIndex.V] = 0.0;
-        out.command[ControlIndex.OMEGA] = 0.0;
-        out.planLength = 0;
-        out.controlLength = 0;
-        out.rolloutCount = 0;
-        out.bestCost = Double.NaN;
-        out.feasibleRollouts = 0;
-        out.mode = "hold";
+        out.fixedCommand(0.0, 0.0, "hold");
     }
 
     @Override

@@ -1,10 +1,8 @@
 package org.foresight.mpc.recovery;
 
-import org.foresight.dynamics.model.ControlIndex;
 import org.foresight.dynamics.model.StateIndex;
 import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
-import org.foresight.mpc.PlanStatus;
 import org.foresight.mpc.perception.MovingDiscs;
 
 /**
@@ -173,15 +171,7 @@ public final class StallRecovery {
                 return false;
             }
         }
-        out.status = PlanStatus.OK;
-        out.command[ControlIndex.V] = -speed;
-        out.command[ControlIndex.OMEGA] = 0.0;
-        out.planLength = 0;
-        out.controlLength = 0;
-        out.rolloutCount = 0;
-        out.bestCost = Double.NaN;
-        out.feasibleRollouts = 0;
-        out.mode = "recovery";
+        out.fixedCommand(-speed, 0.0, "recovery");
         return true;
     }
 }
