@@ -1,9 +1,5 @@
 package org.foresight.viz;
 
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
-import java.nio.IntBuffer;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
@@ -15,9 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelBuffer;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -37,9 +30,8 @@ import javafx.stage.Stage;
  * the slider's own ←/→ handling (a block increment, which in a short run jumps to the first or last
  * cycle) would win.
  *
- * <p>The frame is drawn with Java2D straight into the pixels of a JavaFX image (a {@link PixelBuffer}
- * sharing the int array of a {@link BufferedImage}), so the window shows exactly what PNG export
- * writes, without copying. A frame is drawn only when something changed.
+ * <p>The frame is drawn with Java2D straight into the pixels of a JavaFX image ({@link FrameSurface}), so the
+ * window shows exactly what PNG export writes, without copying. A frame is drawn only when something changed.
  *
  * <p>Create, use and close on the JavaFX thread only.
  */
@@ -67,9 +59,7 @@ public final class ReplayWindow {
     private final CheckBox robotMapBox = new CheckBox("robot's map only");
     private final AnimationTimer timer;
 
-    private BufferedImage frame;
-    private Graphics2D frameGraphics;
-    private PixelBuffer<IntBuffer> pixels;
+    private final FrameSurface surface = new FrameSurface(imageView);
     private int cycle;
     private double playTime;
     private boolean playing;
@@ -436,24 +426,11 @@ public final class ReplayWindow {
     private void draw() {
         int w = frameWidth();
         int h = frameHeight();
-        if (frame == null || frame.getWidth() != w || frame.getHeight() != h) {
-            if (frameGraphics != null) {
-                frameGraphics.dispose();
-            }
-            frame = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
-            int[] raw = ((DataBufferInt) frame.getRaster().getDataBuffer()).getData();
-            pixels = new PixelBuffer<>(w, h, IntBuffer.wrap(raw), PixelFormat.getIntArgbPreInstance());
-            frameGraphics = frame.createGraphics();
-            imageView.setImage(new WritableImage(pixels));
-            if (!fitted) {
-                fit();
-            }
+        if (surface.resize(w, h) && !fitted) {
+            fit();
         }
         dirty = false;
-        pixels.updateBuffer(pb -> {
-            renderer.render(frameGraphics, w, h, cycle, view);
-            return null;
-        });
+        surface.draw(g -> renderer.render(g, w, h, cycle, view));
         framesDrawn++;
     }
 
