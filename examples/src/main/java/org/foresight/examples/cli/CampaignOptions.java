@@ -93,6 +93,12 @@ public final class CampaignOptions {
     @Option(names = "--keep-runs", description = "Also write every episode's run directory under --out/runs/.")
     boolean keepRuns;
 
+    @Option(names = "--t0", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Start every world's clock this long before the robot [s] (its moving obstacles have moved "
+                    + "for t0 when the robot starts; DynaBARN's harness uses several seconds), as navigate's --t0. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    double t0;
+
     /** A planner configuration in a campaign: its id ({@code -} in a bench) and the configuration. */
     record NamedConfig(String id, PlannerConfig config) {
     }
@@ -134,6 +140,9 @@ public final class CampaignOptions {
             throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
         }
         movingObstacleOptions.validate();
+        if (!(t0 >= 0) || !Double.isFinite(t0)) {
+            throw new IllegalArgumentException("--t0 must be a finite time >= 0 s, got " + t0);
+        }
         if (out == null) {
             throw new IllegalArgumentException("missing required option --out (see `foresight " + command + " --help`)");
         }
@@ -181,7 +190,7 @@ public final class CampaignOptions {
                                         latencyOption.spec(), seed, command, runsDir,
                                         EpisodeSpec.Clutter.of(movingObstacleOptions), plantChangeOptions.specs(),
                                         adaptOptions.forgetting, adaptOptions.settledForgetting,
-                                        adaptOptions.detect));
+                                        adaptOptions.detect, t0));
                             }
                         }
                     }
@@ -203,6 +212,9 @@ public final class CampaignOptions {
         c.put("lidar", sensingOptions.lidar);
         c.put("odometry", sensingOptions.odometry);
         c.put("moving_obstacles", movingObstacleOptions.label());
+        if (t0 != 0.0) {
+            c.put("t0_s", t0);
+        }
         if (plantChangeOptions.any()) {
             c.put("plant_changes", plantChangeOptions.specs());
         }
@@ -233,8 +245,9 @@ public final class CampaignOptions {
                 labels.add(o.sensing("barn").label());
             }
             String conditions = String.format(Locale.ROOT, "Conditions: sensing %s; latency %s; %d seed(s); %d world(s) "
-                            + "(%s); robots %s%s; %d episodes.", String.join(", ", labels), latency.label(), seeds,
-                    worldList.size(), worlds, String.join(", ", plants.keySet()),
+                            + "(%s%s); robots %s%s; %d episodes.", String.join(", ", labels), latency.label(), seeds,
+                    worldList.size(), worlds, t0 != 0.0 ? ", t0 " + java.math.BigDecimal.valueOf(t0).stripTrailingZeros().toPlainString() + " s" : "",
+                    String.join(", ", plants.keySet()),
                     plantChangeOptions.any() ? " changed at " + String.join("; ", plantChangeOptions.specs()) : "",
                     rows.size());
             return new Outcome(rows, worldList, conditions, eng.writeTables(rows, out));

@@ -42,11 +42,12 @@ import org.foresight.mpc.loop.Latency;
  * @param adaptForgetting {@code --adapt-forgetting} (used by a model item ending in {@code +adapt}).
  * @param adaptSettledForgetting {@code --adapt-settled-forgetting} (likewise).
  * @param adaptDetect   {@code --adapt-detect} (likewise).
+ * @param t0            {@code --t0} [s]: the world's clock runs this long before the robot starts, ≥ 0.
  */
 public record EpisodeSpec(EpisodeKey key, int worldOrdinal, String plannerConfig, Plant plant, Sensing sensing,
                           String latency, long baseSeed, String command, String runsDir, Clutter clutter,
                           java.util.ArrayList<String> plantChanges, double adaptForgetting,
-                          double adaptSettledForgetting, double adaptDetect)
+                          double adaptSettledForgetting, double adaptDetect, double t0)
         implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -160,7 +161,9 @@ public record EpisodeSpec(EpisodeKey key, int worldOrdinal, String plannerConfig
     public static ResultRow run(EpisodeSpec spec, int plannerThreads) {
         EpisodeKey k = spec.key();
         long episodeSeed = spec.baseSeed() + spec.worldOrdinal() + 1000L * k.seed();
-        World w = spec.clutter().options().apply(WorldSpecs.byName(k.world()).loader().get(), episodeSeed);
+        World base = WorldSpecs.byName(k.world()).loader().get();
+        // As navigate: the clock offset first, then the added clutter.
+        World w = spec.clutter().options().apply(spec.t0() == 0.0 ? base : base.advancedBy(spec.t0()), episodeSeed);
         PlantOptions plant = spec.plant().options();
         PlannerConfig config = spec.config();
         Latency latency = Latency.parse(spec.latency());
@@ -190,6 +193,7 @@ public record EpisodeSpec(EpisodeKey key, int worldOrdinal, String plannerConfig
                 meta.put("plant", plant.describe());
                 meta.put("plant_changes", PlantChangeOptions.describe(changes));
                 meta.put("moving_obstacles", spec.clutter().options().label());
+                meta.put("t0_s", spec.t0());
                 String dir = String.format(Locale.ROOT, "%s_%s_%s_%s_%s_%s_s%d", k.world(), k.planner(), k.config(),
                         k.model(), k.perception(), k.robot(), k.seed()).replaceAll("[^A-Za-z0-9._=-]+", "_");
                 try (RunLogWriter log = RunLogWriter.create(Path.of(spec.runsDir()).resolve(dir), w, cfg.footprint(),

@@ -110,6 +110,7 @@ class BadInputTest {
         c.add(new Case("--world dynabarn:x", "simulate", "--world", "dynabarn:x", "--out", out));
         c.add(new Case("--t0", "navigate", "--world", "dynabarn:0", "--t0", "-1", "--out", out));
         c.add(new Case("--t0", "simulate", "--world", "barn:0", "--t0", "-0.5", "--out", out));
+        c.add(new Case("--t0", "bench", "--worlds", "dynabarn:0", "--t0", "-2", "--out", out));
         c.add(new Case("--moving-obstacles", "navigate", "--world", "barn:0", "--moving-obstacles", "-1", "--out", out));
         c.add(new Case("--obstacle-radius", "navigate", "--world", "barn:0", "--moving-obstacles", "2",
                 "--obstacle-radius", "-0.1", "--out", out));

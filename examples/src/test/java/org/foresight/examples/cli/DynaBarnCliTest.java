@@ -63,4 +63,28 @@ class DynaBarnCliTest {
         assertTrue(lines.get(1).endsWith(",0.3"), lines.get(1));
         assertTrue(Files.readString(out.resolve("meta.json")).contains("\"moving_obstacles\""));
     }
+
+    @Test
+    void benchStartsTheWorldClockAtT0LikeNavigate() throws IOException {
+        Path out = dir.resolve("bench");
+        CliTest.Run r = CliTest.run("bench", "--worlds", "dynabarn:3", "--t0", "5", "--models", "unicycle",
+                "--samples", "64", "--latency", "20", "--keep-runs", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(out.resolve("summary.md")).contains("t0 5 s"), "the conditions name t0");
+        Path run;
+        try (var runs = Files.list(out.resolve("runs"))) {
+            run = runs.findFirst().orElseThrow();
+        }
+        assertTrue(Files.readString(run.resolve("meta.json")).contains("\"t0_s\" : 5.0"),
+                Files.readString(run.resolve("meta.json")));
+        List<String> lines = Files.readAllLines(run.resolve("obstacles.csv"));
+        double[] p = new double[4];
+        for (int i = 0; i < DynaBarn.plugins(3).size(); i++) {
+            String[] f = lines.get(1 + i).split(",");
+            assertEquals(5.0, Double.parseDouble(f[1]), 1e-9, "cycle 0 is at world time t0");
+            DynaBarn.spline(DynaBarn.plugins(3).get(i)).evaluate(5.0, p);
+            assertEquals(p[KeyframeSpline.X], Double.parseDouble(f[3]), 1e-9);
+            assertEquals(p[KeyframeSpline.Y], Double.parseDouble(f[4]), 1e-9);
+        }
+    }
 }
