@@ -26,6 +26,7 @@ With --perception map (the oracle) tracks.csv holds the true discs, so only the 
 import collections
 import csv
 import glob
+import json
 import math
 import os
 import sys
@@ -61,9 +62,16 @@ def analyse(rd):
         tracks[int(r[0])].append([float(v) for v in r[1:]])
     last = max(obs)
     t_end, x, y, th, v = traj[-1, :5]
+    # obstacles.csv and tracks.csv carry world time, trajectory.csv robot time: they differ by --t0 (meta.json)
+    try:
+        with open(rd + '/meta.json') as f:
+            t0 = float(json.load(f).get('t0_s', 0.0))
+    except (OSError, ValueError):
+        t0 = 0.0
 
     def pose_at(t):
-        return traj[min(int(np.searchsorted(traj[:, 0], t - 1e-9)), len(traj) - 1)]
+        """The true pose at world time t."""
+        return traj[min(int(np.searchsorted(traj[:, 0], t - t0 - 1e-9)), len(traj) - 1)]
 
     did = min(obs[last], key=lambda i: math.hypot(obs[last][i][1] - x, obs[last][i][2] - y) - obs[last][i][3])
     hit = obs[last][did]
@@ -105,7 +113,7 @@ def analyse(rd):
             gap += 1
             if gap > 3:
                 break
-    tracked_for = t_end - obs[first][did][0] if first is not None and did in obs[first] else 0.0
+    tracked_for = t_end + t0 - obs[first][did][0] if first is not None and did in obs[first] else 0.0
     err = {}
     for tau in (0.5, 1.0):
         c = last - int(round(tau / 0.05))
@@ -119,7 +127,7 @@ def analyse(rd):
             if math.hypot(tvx, tvy) < 5:
                 qx, qy = predicted(d[1], d[2], tvx, tvy, tau)
                 err['true', tau] = math.hypot(qx - hit[1], qy - hit[2])
-    return dict(t=t_end, x=x, v=v, v1=pose_at(t_end - 1.0)[4], bearing=bearing, rc=robot_close, dc=disc_close,
+    return dict(t=t_end, x=x, v=v, v1=pose_at(t_end + t0 - 1.0)[4], bearing=bearing, rc=robot_close, dc=disc_close,
                 ds=math.hypot(vdx, vdy), n20=n20, tracked_for=tracked_for, err=err)
 
 
