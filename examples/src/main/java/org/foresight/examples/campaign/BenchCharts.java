@@ -44,11 +44,13 @@ public final class BenchCharts {
         int rowH = 34;
         Font plain = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
         // The label column as wide as the longest label (a model given by its path can be long), at least 420 px.
-        java.awt.FontMetrics fm = canvas(1, 1).createGraphics().getFontMetrics(plain);
+        Graphics2D probe = canvas(1, 1).createGraphics();
+        java.awt.FontMetrics fm = probe.getFontMetrics(plain);
         int longest = 0;
         for (Map.Entry<String, BenchSummary.Tally> e : t.entrySet()) {
             longest = Math.max(longest, fm.stringWidth(rowLabel(e.getKey(), e.getValue())));
         }
+        probe.dispose();
         int labelW = Math.max(420, 20 + longest + 24);
         int panelW = 310;
         int w = labelW + 2 * panelW + 60;

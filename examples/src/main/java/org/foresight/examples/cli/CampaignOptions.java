@@ -140,9 +140,7 @@ public final class CampaignOptions {
             throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
         }
         movingObstacleOptions.validate();
-        if (!(t0 >= 0) || !Double.isFinite(t0)) {
-            throw new IllegalArgumentException("--t0 must be a finite time >= 0 s, got " + t0);
-        }
+        WorldOptions.checkT0(t0);
         if (out == null) {
             throw new IllegalArgumentException("missing required option --out (see `foresight " + command + " --help`)");
         }

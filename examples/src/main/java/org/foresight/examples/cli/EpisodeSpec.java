@@ -161,9 +161,9 @@ public record EpisodeSpec(EpisodeKey key, int worldOrdinal, String plannerConfig
     public static ResultRow run(EpisodeSpec spec, int plannerThreads) {
         EpisodeKey k = spec.key();
         long episodeSeed = spec.baseSeed() + spec.worldOrdinal() + 1000L * k.seed();
-        World base = WorldSpecs.byName(k.world()).loader().get();
         // As navigate: the clock offset first, then the added clutter.
-        World w = spec.clutter().options().apply(spec.t0() == 0.0 ? base : base.advancedBy(spec.t0()), episodeSeed);
+        World w = spec.clutter().options().apply(
+                WorldOptions.atT0(WorldSpecs.byName(k.world()).loader().get(), spec.t0()), episodeSeed);
         PlantOptions plant = spec.plant().options();
         PlannerConfig config = spec.config();
         Latency latency = Latency.parse(spec.latency());

@@ -49,11 +49,28 @@ public final class WorldOptions {
         if (goalTolerance != null && (!(goalTolerance > 0) || !Double.isFinite(goalTolerance))) {
             throw new IllegalArgumentException("--goal-tolerance must be a finite distance > 0 m, got " + goalTolerance);
         }
+        checkT0(t0);
+        World w = loadWorld();
+        w = goalTolerance == null ? w : w.withGoalTolerance(goalTolerance);
+        return atT0(w, t0);
+    }
+
+    /**
+     * @param t0 {@code --t0} [s].
+     * @throws IllegalArgumentException naming the option unless t0 is finite and ≥ 0.
+     */
+    static void checkT0(double t0) {
         if (!(t0 >= 0) || !Double.isFinite(t0)) {
             throw new IllegalArgumentException("--t0 must be a finite time >= 0 s, got " + t0);
         }
-        World w = loadWorld();
-        w = goalTolerance == null ? w : w.withGoalTolerance(goalTolerance);
+    }
+
+    /**
+     * @param w  a world at its start.
+     * @param t0 {@code --t0} [s], ≥ 0.
+     * @return the world with its clock started t0 before the robot (w itself at 0).
+     */
+    static World atT0(World w, double t0) {
         return t0 == 0.0 ? w : w.advancedBy(t0);
     }
 

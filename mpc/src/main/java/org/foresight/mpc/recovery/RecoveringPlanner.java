@@ -71,7 +71,7 @@ public final class RecoveringPlanner implements Planner {
             firstTime = request.time();
         }
         if (request.movers() != MovingDiscs.NONE && request.time() - firstTime < startHold) {
-            hold(out);
+            out.fixedCommand(0.0, 0.0, "hold"); // the start hold
             return;
         }
         StallRecovery.Outcome o = recovery.step(request, out);
@@ -82,11 +82,6 @@ public final class RecoveringPlanner implements Planner {
             inner.reset();
         }
         inner.plan(request, out);
-    }
-
-    /** (0, 0), no plan: the start hold. */
-    private static void hold(Plan out) {
-        out.fixedCommand(0.0, 0.0, "hold");
     }
 
     @Override
