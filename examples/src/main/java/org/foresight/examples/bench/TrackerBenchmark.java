@@ -15,7 +15,7 @@ import org.foresight.mpc.perception.LidarMapConfig;
 import org.foresight.mpc.perception.MapObstacleField;
 import org.foresight.mpc.perception.MovingDiscs;
 import org.foresight.mpc.perception.MovingFilterConfig;
-import org.foresight.mpc.perception.MovingReturnFilter;
+import org.foresight.mpc.perception.TrackingLidarMap;
 import org.foresight.mpc.perception.TrackerConfig;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,9 +37,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * at (2, 0) facing the goal while the world's discs move 0.05 s per call (the control period); the 400 scans
  * (20 s of the world) are simulated in setup and replayed in a loop, the tracker reset at each loop's start.
  * SampleTime mode reports p50/p99; {@code -prof gc} shows the allocation per call (should be ≈ 0 B/op).
- * {@code trackAndMapOneScan} is the same scan under {@code --perception lidar}: the tracker against the robot's own
- * lidar map, the {@link MovingReturnFilter} holding the tracks' returns out, and the map integrating the rest
- * (its distance field updated where cells flipped), the map forgotten with the tracker at each loop's start.
+ * {@code trackAndMapOneScan} is the same scan under {@code --perception lidar} ({@link TrackingLidarMap}): the
+ * tracker against the robot's own lidar map's settled cells, the moving filter holding the tracks' returns out, and
+ * the map integrating the rest (its distance field updated where cells flipped), the map forgotten with the tracker
+ * at each loop's start.
  *
  * <pre>./foresight jmh Tracker -prof gc</pre>
  */
@@ -67,9 +68,7 @@ public class TrackerBenchmark {
     private int next;
     private Lidar lidar;
     private LidarMap lidarMap;
-    private DiscTracker lidarTracker;
-    private MovingReturnFilter filter;
-    private MovingDiscs clearing;
+    private TrackingLidarMap tracking;
     private int nextLidar;
 
     /** Loads the world and simulates its scans. */
@@ -78,10 +77,8 @@ public class TrackerBenchmark {
         World w = DynaBarn.load(world, 0.0);
         lidar = new Lidar(LidarConfig.HOKUYO_UST10LX);
         tracker = new DiscTracker(TrackerConfig.defaults(), lidar);
-        lidarTracker = new DiscTracker(TrackerConfig.defaults(), lidar);
         lidarMap = new LidarMap(LidarMapConfig.covering(w.grid()).withSensorOffset(0.0));
-        filter = new MovingReturnFilter(MovingFilterConfig.defaults());
-        clearing = new MovingDiscs();
+        tracking = new TrackingLidarMap(lidarMap, lidar, TrackerConfig.defaults(), MovingFilterConfig.defaults());
         map = MapObstacleField.of(w).grid();
         out = new MovingDiscs();
         List<MovingDisc> discs = w.movingObstacles();
@@ -112,14 +109,11 @@ public class TrackerBenchmark {
     public int trackAndMapOneScan() {
         if (nextLidar == SCANS) {
             nextLidar = 0;
-            lidarTracker.reset();
             lidarMap.reset();
+            tracking.reset();
         }
         int i = nextLidar++;
-        lidarTracker.update(i * DT, scans[i], SX, SY, ST, lidarMap.grid());
-        filter.mark(lidarTracker, lidar, scans[i], SX, SY, ST);
-        lidarMap.integrate(filter.ranges(), filter.held(), filter.clearing(lidarTracker, clearing),
-                LidarConfig.HOKUYO_UST10LX, SX, SY, ST);
-        return filter.movers(lidarTracker, out).count();
+        tracking.scan(i * DT, scans[i], SX, SY, ST);
+        return tracking.movers(out).count();
     }
 }

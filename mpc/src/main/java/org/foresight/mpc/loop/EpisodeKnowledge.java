@@ -17,10 +17,10 @@ import org.foresight.mpc.perception.MapLocalizer;
 import org.foresight.mpc.perception.MapObstacleField;
 import org.foresight.mpc.perception.MovingDiscs;
 import org.foresight.mpc.perception.MovingFilterConfig;
-import org.foresight.mpc.perception.MovingReturnFilter;
 import org.foresight.mpc.perception.ObstacleField;
 import org.foresight.mpc.perception.ScanMatcherConfig;
 import org.foresight.mpc.perception.TrackerConfig;
+import org.foresight.mpc.perception.TrackingLidarMap;
 
 /**
  * What the robot knows during one episode ({@link Sensing}): the state it measures, the obstacle field it
@@ -59,10 +59,8 @@ final class EpisodeKnowledge {
     private final DiscTracker tracker;
     /** The scan-to-map matcher correcting odometry ({@link Sensing.Localization#SCANMATCH}), else null. */
     private final MapLocalizer localizer;
-    /** With a lidar map and a tracker: which returns the tracks keep out of the map, else null. */
-    private final MovingReturnFilter filter;
-    private final MovingDiscs clearing = new MovingDiscs();
-    private final Lidar lidar;
+    /** A lidar map in a world with moving obstacles: tracker, moving filter and map together, else null. */
+    private final TrackingLidarMap tracking;
     /** Control periods of the future oracle's paths (5 s at 20 Hz: beyond the default 2.8 s horizon). */
     static final int FUTURE_STEPS = 100;
     /** Cycles between two map snapshots in the run log (0.5 s). */
@@ -88,10 +86,12 @@ final class EpisodeKnowledge {
         this.localizer = sensing.localization() == Sensing.Localization.SCANMATCH
                 ? new MapLocalizer(ScanMatcherConfig.DEFAULT) : null;
         boolean lidarTracks = sensing.perception() == Sensing.Perception.LIDAR && !world.movingObstacles().isEmpty();
-        this.lidar = sensing.perception() == Sensing.Perception.TRACKED || lidarTracks
+        Lidar lidar = sensing.perception() == Sensing.Perception.TRACKED || lidarTracks
                 ? new Lidar(config.sim().lidar()) : null;
-        this.tracker = lidar == null ? null : new DiscTracker(TrackerConfig.defaults(), lidar);
-        this.filter = lidarTracks ? new MovingReturnFilter(MovingFilterConfig.defaults()) : null;
+        this.tracker = sensing.perception() == Sensing.Perception.TRACKED
+                ? new DiscTracker(TrackerConfig.defaults(), lidar) : null;
+        this.tracking = lidarTracks ? new TrackingLidarMap(map, lidar, TrackerConfig.defaults(),
+                MovingFilterConfig.defaults()) : null;
     }
 
     /** Forgets everything learnt (after the warm-up). */
@@ -101,6 +101,9 @@ final class EpisodeKnowledge {
         }
         if (tracker != null) {
             tracker.reset();
+        }
+        if (tracking != null) {
+            tracking.reset();
         }
         if (localizer != null) {
             localizer.reset();
@@ -122,14 +125,14 @@ final class EpisodeKnowledge {
      * The moving obstacles the planner is told of now: with the exact map (the oracle) the simulator's true discs,
      * their positions and velocities, in the world frame like the map; tracked, the tracker's confirmed tracks (as
      * of the last {@link #sense}); with a lidar map in a world with moving obstacles, the confirmed tracks not judged
-     * static ({@link MovingReturnFilter#movers}); with a lidar map in a static world none.
+     * static ({@link TrackingLidarMap#movers}); with a lidar map in a static world none.
      *
      * @param sim the simulator. Not modified.
      * @return the discs (a holder reused every cycle), or {@link MovingDiscs#NONE}.
      */
     MovingDiscs movers(Simulator sim) {
-        if (filter != null) {
-            return filter.movers(tracker, movers);
+        if (tracking != null) {
+            return tracking.movers(movers);
         }
         if (tracker != null) {
             return tracker.tracks(movers);
@@ -172,7 +175,7 @@ final class EpisodeKnowledge {
      */
     double[] sense(Simulator sim) {
         double[] x = sensing.localization().usesOdometry() ? sim.estimate() : sim.state();
-        if (map != null && filter != null) {
+        if (tracking != null) {
             senseMoving(sim, x);
         } else if (map != null) {
             long t0 = System.nanoTime();
@@ -183,7 +186,7 @@ final class EpisodeKnowledge {
             map.integrate(sim.scan(), sim.config().lidar(), x[StateIndex.X], x[StateIndex.Y], x[StateIndex.THETA]);
             perceptionMs = (System.nanoTime() - t0) * 1e-6;
         }
-        if (tracker != null && filter == null) {
+        if (tracker != null) {
             long t0 = System.nanoTime();
             double th = x[StateIndex.THETA];
             double off = sim.config().lidarOffset();
@@ -195,23 +198,15 @@ final class EpisodeKnowledge {
     }
 
     /**
-     * A lidar map in a world with moving obstacles: the tracker follows the clusters the map does not explain, the
-     * filter holds the returns of moving and undecided tracks out of the map, and the map integrates the rest and
-     * clears the cells under moving tracks. Tracker, filter and map share the scan and the believed pose.
+     * A lidar map in a world with moving obstacles ({@link TrackingLidarMap}): tracker, moving filter and map share
+     * the scan and the believed pose.
      */
     private void senseMoving(Simulator sim, double[] x) {
         long t0 = System.nanoTime();
         if (localizer != null) {
             localizer.localize(x, sim.scan(), sim.config().lidar(), map); // moving discs fall out as outliers
         }
-        double th = x[StateIndex.THETA];
-        double off = sim.config().lidarOffset();
-        double sx = x[StateIndex.X] + off * Math.cos(th);
-        double sy = x[StateIndex.Y] + off * Math.sin(th);
-        tracker.update(sim.time(), sim.scan(), sx, sy, th, map.grid());
-        filter.mark(tracker, lidar, sim.scan(), sx, sy, th);
-        map.integrate(filter.ranges(), filter.held(), filter.clearing(tracker, clearing), sim.config().lidar(),
-                x[StateIndex.X], x[StateIndex.Y], th);
+        tracking.scan(sim.time(), sim.scan(), x[StateIndex.X], x[StateIndex.Y], x[StateIndex.THETA]);
         perceptionMs = (System.nanoTime() - t0) * 1e-6;
     }
 

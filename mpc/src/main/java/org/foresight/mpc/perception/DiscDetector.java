@@ -60,10 +60,10 @@ final class DiscDetector {
      * @param sx     sensor x [m].
      * @param sy     sensor y [m].
      * @param st     sensor heading [rad].
-     * @param map    the static map's distance grid. Not modified.
+     * @param map    which returns the static map accounts for. Not modified.
      * @return the number of discs measured, readable by {@link #x}, {@link #y}, {@link #r} until the next call.
      */
-    int detect(double[] ranges, double sx, double sy, double st, DistanceGrid map) {
+    int detect(double[] ranges, double sx, double sy, double st, ReturnExplainer map) {
         nc = 0;
         int np = 0;
         int first = -1;
@@ -79,7 +79,7 @@ final class DiscDetector {
                 double a = st + lidar.beamAngle(b);
                 x = sx + ranges[b] * Math.cos(a);
                 y = sy + ranges[b] * Math.sin(a);
-                keep = map.distance(x, y) > config.staticTolerance();
+                keep = !map.explains(x, y);
             }
             boolean joins = keep && np > 0 && Math.hypot(x - lastX, y - lastY) <= config.clusterGap();
             if (np > 0 && !joins) {

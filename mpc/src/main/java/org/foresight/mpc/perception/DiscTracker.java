@@ -28,6 +28,8 @@ public final class DiscTracker {
     private final Lidar lidar;
     // clusters of the current scan
     private final DiscDetector detector;
+    /** The rule of a known map: within staticTolerance of an obstacle. */
+    private final GridExplainer gridExplainer;
     /** Discs of the current scan: count, and which were matched to a track. */
     private int nc;
     private boolean[] clUsed = new boolean[16];
@@ -67,6 +69,7 @@ public final class DiscTracker {
         this.config = config;
         this.lidar = lidar;
         this.detector = new DiscDetector(config, lidar);
+        this.gridExplainer = new GridExplainer(config.staticTolerance());
     }
 
     /** Forgets every track. */
@@ -90,9 +93,25 @@ public final class DiscTracker {
      * @param sx        sensor x [m] (planning frame).
      * @param sy        sensor y [m].
      * @param stheta    sensor heading [rad].
-     * @param staticMap the static map's distance grid. Not modified.
+     * @param staticMap the static map's distance grid: a return within {@link TrackerConfig#staticTolerance} of an
+     *                  obstacle is the map's. Not modified.
      */
     public void update(double t, double[] ranges, double sx, double sy, double stheta, DistanceGrid staticMap) {
+        update(t, ranges, sx, sy, stheta, gridExplainer.of(staticMap));
+    }
+
+    /**
+     * {@link #update(double, double[], double, double, double, DistanceGrid)} with another rule for which returns
+     * the static map accounts for (e.g. {@link SettledCells} over the robot's own map).
+     *
+     * @param t         scan time [s], not before the previous scan's.
+     * @param ranges    ranges [m], one per beam of the lidar. Not modified.
+     * @param sx        sensor x [m] (planning frame).
+     * @param sy        sensor y [m].
+     * @param stheta    sensor heading [rad].
+     * @param staticMap which returns are the static map's. Not modified.
+     */
+    public void update(double t, double[] ranges, double sx, double sy, double stheta, ReturnExplainer staticMap) {
         double dt = Double.isNaN(time) ? 0.0 : t - time;
         if (dt < 0) {
             throw new IllegalArgumentException("scan time " + t + " s is before the previous scan's " + time + " s");

@@ -14,14 +14,17 @@ package org.foresight.mpc.perception;
  *                      be painted into the map and leave the planner's view).
  * @param clearFraction the cells within this fraction of a moving track's radius are cleared every scan, in
  *                      [0, 1) (0: none); below 1 so that a track's position error cannot reach a wall beside it.
+ * @param settleAge     a map cell explains returns to the tracker only once it has been occupied this long [s], ≥ 0
+ *                      (0: as soon as it is occupied); see {@link SettledCells}.
  */
 public record MovingFilterConfig(double holdMargin, double backoff, double moveDistance, double staticAge,
-                                 double staticSpeed, double clearFraction) {
+                                 double staticSpeed, double clearFraction, double settleAge) {
     /** Validates every field. */
     public MovingFilterConfig {
         nonNegative("holdMargin", "m", holdMargin);
         nonNegative("backoff", "m", backoff);
         nonNegative("staticAge", "s", staticAge);
+        nonNegative("settleAge", "s", settleAge);
         if (!(moveDistance > 0) || !Double.isFinite(moveDistance)) {
             throw new IllegalArgumentException("moving filter moveDistance must be finite and > 0 m, got " + moveDistance);
         }
@@ -42,9 +45,10 @@ public record MovingFilterConfig(double holdMargin, double backoff, double moveD
     /**
      * @return hold margin 0.15 m, backoff 0.1 m, moving after 0.3 m of travel, static after 0.5 s without it and
      *         below 0.25 m/s (DynaBARN's slowest cruise speed is 0.5 m/s), the inner 70 % of a moving track's radius
-     *         cleared.
+     *         cleared, map cells settled after 2 s (a DynaBARN disc, 1 m across, at 0.5 m/s passes a cell it covered
+     *         in 2 s; the cells it leaves behind are freed by the beams that then pass through them).
      */
     public static MovingFilterConfig defaults() {
-        return new MovingFilterConfig(0.15, 0.1, 0.3, 0.5, 0.25, 0.7);
+        return new MovingFilterConfig(0.15, 0.1, 0.3, 0.5, 0.25, 0.7, 2.0);
     }
 }
