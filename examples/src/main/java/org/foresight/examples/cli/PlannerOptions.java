@@ -163,7 +163,8 @@ public final class PlannerOptions {
         Planner p = switch (c.planner()) {
             case "mppi" -> new MppiPlanner(m, c.mppi().withThreads(threads).withSeed(seed), CriticSet.defaults(c.critics()));
             case "cem" -> new CemPlanner(m, c.cem().withThreads(threads).withSeed(seed), CriticSet.defaults(c.critics()));
-            case "dwa" -> new DwaPlanner(c.dwa()); // the classical baseline: unicycle arcs, not the model
+            // the classical baseline: unicycle arcs, not the model; moving obstacles as the other planners predict them
+            case "dwa" -> new DwaPlanner(c.dwa(), c.critics().dynamicObstacle());
             case "ilqr" -> new IlqrPlanner(m, c.ilqr()); // deterministic, single-threaded
             case "switching" -> new SwitchingPlanner(m, c.mppi().withThreads(threads).withSeed(seed), c.critics(),
                     c.switching());

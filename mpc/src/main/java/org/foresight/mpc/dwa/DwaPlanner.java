@@ -103,12 +103,23 @@ public final class DwaPlanner implements Planner {
     private final DynamicObstacleCritic dynamic;
 
     /**
+     * A DWA planner that predicts moving obstacles with the default {@link DynamicObstacleParams}.
+     *
      * @param config the parameters ({@link DwaConfig#defaults()} for the harness's).
      */
     public DwaPlanner(DwaConfig config) {
+        this(config, DynamicObstacleParams.defaults());
+    }
+
+    /**
+     * @param config  the parameters ({@link DwaConfig#defaults()} for the harness's).
+     * @param dynamic how moving obstacles are predicted and grown (the planner configuration's
+     *                {@code critics.dynamicObstacle}, shared with the other planners).
+     */
+    public DwaPlanner(DwaConfig config, DynamicObstacleParams dynamic) {
         this.config = config;
         double[][] circles = ObstacleCritic.circlesFor(config.footprintLength(), config.footprintWidth(), 3);
-        this.dynamic = new DynamicObstacleCritic(DynamicObstacleParams.defaults(), circles[0], circles[1][0]);
+        this.dynamic = new DynamicObstacleCritic(dynamic, circles[0], circles[1][0]);
         this.map = new LocalCostmap(config);
         this.n = map.size();
         this.res = config.costmapResolution();

@@ -14,6 +14,7 @@ import org.foresight.dynamics.model.ControlIndex;
 import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
 import org.foresight.mpc.PlanStatus;
+import org.foresight.mpc.critic.DynamicObstacleParams;
 import org.foresight.mpc.path.GuidePath;
 import org.foresight.mpc.perception.DistanceGrid;
 import org.foresight.mpc.perception.MovingDiscs;
@@ -185,9 +186,14 @@ class DwaPlannerTest {
 
     /** Closed loop in the free corridor with a disc crossing it; returns the least true clearance [m]. */
     private static double crossing(boolean told) {
+        return crossing(told, DynamicObstacleParams.defaults());
+    }
+
+    /** {@link #crossing(boolean)} with the moving obstacles predicted and grown by {@code dynamic}. */
+    private static double crossing(boolean told, DynamicObstacleParams dynamic) {
         DwaConfig c = DwaConfig.defaults();
         ObstacleField f = field((x, y) -> 3.0 - Math.abs(y));
-        DwaPlanner p = new DwaPlanner(c);
+        DwaPlanner p = new DwaPlanner(c, dynamic);
         Plan out = new Plan(64, 16);
         double[] s = {0, 0, 0, 0.5, 0};
         double dt = c.controlPeriod();
@@ -224,6 +230,21 @@ class DwaPlannerTest {
         double told = crossing(true);
         assertAll(() -> assertTrue(blind < 0, "without the disc DWA drives into it: clearance " + blind),
                 () -> assertTrue(told > 0, "told of the disc, DWA keeps clear: clearance " + told));
+    }
+
+    /**
+     * The prediction is the planner configuration's ({@code critics.dynamicObstacle}): with the disc's speed clipped
+     * to almost nothing and no growth, DWA sees it only where it stands, as a costmap would, and lets it come closer.
+     */
+    @Test
+    void theDynamicObstacleSettingsReachDwa() {
+        DynamicObstacleParams d = DynamicObstacleParams.defaults();
+        DynamicObstacleParams standing = new DynamicObstacleParams(d.weight(), d.collisionCost(), d.margin(), 0.0,
+                1e-3, d.robotMaxSpeed(), 0.0, d.lead(), d.leadCost(), d.stopDecel(), d.stopCost());
+        double predicted = crossing(true, d);
+        double now = crossing(true, standing);
+        assertTrue(now < predicted, "without prediction the least clearance " + now + " m is below the predicted "
+                + predicted + " m");
     }
 
     /** A ring whose inside is clear of the centre but not of the padded footprint's corners. */
