@@ -1,6 +1,7 @@
 package org.foresight.mpc.critic;
 
 import org.foresight.mpc.mppi.RolloutBuffers;
+import org.foresight.mpc.perception.DiscMotion;
 import org.foresight.mpc.perception.MovingDiscs;
 
 /**
@@ -8,7 +9,9 @@ import org.foresight.mpc.perception.MovingDiscs;
  * with a radius that grows with the prediction time (its uncertainty). Rollout pose t is the state after control t,
  * so it is compared with each disc i predicted to τ = (t + 1)·dt after the measurement:
  * <pre>
- *   cᵢ(τ) = pᵢ + v̂ᵢ·τ,   v̂ᵢ = vᵢ·min(1, s_max/|vᵢ|)            (speed clipped)
+ *   cᵢ(τ) = pᵢ + v̂ᵢ·τ,   v̂ᵢ = vᵢ·min(1, s_max/|vᵢ|)            (speed clipped; with turnHold or accelHold &gt; 0
+ *                                                                the disc's turn and acceleration held that long,
+ *                                                                MovingDiscs#predict, DiscMotion#displace)
  *   Rᵢ(τ) = rᵢ + r_f + k·(σᵢ + σᵥᵢ·τ) + g·τ                      (footprint circle radius r_f, growth g, the
  *                                                                track's position and velocity σ, k = sigmaScale)
  *   d = min over footprint circles a (centre q_a = p + a·(cos θ, sin θ)), over i, of |q_a − cᵢ(τ)| − Rᵢ(τ)
@@ -33,6 +36,10 @@ import org.foresight.mpc.perception.MovingDiscs;
  */
 public final class DynamicObstacleCritic implements Critic {
     private final DynamicObstacleParams p;
+    /** The prediction's motion model (from p). */
+    private final DiscMotion motion;
+    /** Scratch of one predicted centre (x, y) [m]. */
+    private final double[] xy = new double[2];
     private final double[] offsets;
     private final double circleRadius;
     private final double reach;
@@ -69,6 +76,7 @@ public final class DynamicObstacleCritic implements Critic {
         }
         Critics.positive("dynamic obstacle circle radius", "m", circleRadius);
         this.p = params;
+        this.motion = params.motion();
         this.offsets = offsets.clone();
         this.circleRadius = circleRadius;
         double far = 0;
@@ -108,7 +116,11 @@ public final class DynamicObstacleCritic implements Critic {
             double s = Math.hypot(vx, vy);
             double f = s > smax ? smax / s : 1.0;
             double dist = Math.hypot(d.x(i) - c.startX, d.y(i) - c.startY);
-            double bound = (p.robotMaxSpeed() + s * f + p.growth()) * span + d.radius(i)
+            double sb = s * f;
+            if (p.accelHold() > 0) {
+                sb = Math.min(smax, sb + p.maxAccel() * p.accelHold()); // a held acceleration: the fastest it gets
+            }
+            double bound = (p.robotMaxSpeed() + sb + p.growth()) * span + d.radius(i)
                     + p.sigmaScale() * (d.sigma(i) + d.sigmaV(i) * span) + circleRadius + reach + p.margin();
             if (future) {
                 // the true path may be faster than the clip: keep the disc if any point of it comes within reach
@@ -131,8 +143,9 @@ public final class DynamicObstacleCritic implements Critic {
             for (int j = 0; j < m; j++) {
                 int i = keep[j];
                 int q = t * m + j;
-                cx[q] = d.predictX(i, tau, smax);
-                cy[q] = d.predictY(i, tau, smax);
+                d.predict(i, tau, motion, xy);
+                cx[q] = xy[0];
+                cy[q] = xy[1];
                 cr[q] = d.radius(i) + circleRadius + (future ? 0.0 : widening(d, i, tau));
                 double r = cr[q] + reach + p.margin();
                 far2[q] = r * r;
@@ -178,8 +191,9 @@ public final class DynamicObstacleCritic implements Critic {
         double co = Math.cos(theta);
         double si = Math.sin(theta);
         for (int i = 0; i < n; i++) {
-            double ex = x - d.predictX(i, tau, p.maxSpeed());
-            double ey = y - d.predictY(i, tau, p.maxSpeed());
+            d.predict(i, tau, motion, xy);
+            double ex = x - xy[0];
+            double ey = y - xy[1];
             double r = d.radius(i) + circleRadius + (future ? 0.0 : widening(d, i, tau));
             for (double a : offsets) {
                 double fx = ex + a * co;

@@ -18,6 +18,7 @@ import org.foresight.mpc.perception.MapObstacleField;
 import org.foresight.mpc.perception.MovingDiscs;
 import org.foresight.mpc.perception.MovingFilterConfig;
 import org.foresight.mpc.perception.ObstacleField;
+import org.foresight.mpc.perception.OracleMotion;
 import org.foresight.mpc.perception.ScanMatcherConfig;
 import org.foresight.mpc.perception.TrackerConfig;
 import org.foresight.mpc.perception.TrackingLidarMap;
@@ -52,6 +53,8 @@ final class EpisodeKnowledge {
     /** Set once the robot was found stuck: from then on guides prefer clearance whatever the detour. */
     private boolean clearanceFirst;
     private final MovingDiscs movers = new MovingDiscs();
+    /** The map oracle's turn rates and accelerations, from the true velocities of consecutive cycles. */
+    private final OracleMotion oracleMotion = new OracleMotion();
     /**
      * The moving-obstacle tracker ({@link Sensing.Perception#TRACKED}, and {@link Sensing.Perception#LIDAR} in a world
      * with moving obstacles), else null.
@@ -108,6 +111,7 @@ final class EpisodeKnowledge {
         if (localizer != null) {
             localizer.reset();
         }
+        oracleMotion.reset();
         guide = null;
         clearanceFirst = false;
         guideVersion = -1;
@@ -123,7 +127,8 @@ final class EpisodeKnowledge {
 
     /**
      * The moving obstacles the planner is told of now: with the exact map (the oracle) the simulator's true discs,
-     * their positions and velocities, in the world frame like the map; tracked, the tracker's confirmed tracks (as
+     * their positions, velocities, turn rates and accelerations (from this cycle's and the last cycle's true velocities,
+     * {@link OracleMotion}), in the world frame like the map; tracked, the tracker's confirmed tracks (as
      * of the last {@link #sense}); with a lidar map in a world with moving obstacles, the confirmed tracks not judged
      * static ({@link TrackingLidarMap#movers}); with a lidar map in a static world none.
      *
@@ -144,6 +149,8 @@ final class EpisodeKnowledge {
         movers.set(sim.obstacles());
         if (future) {
             fillFuture(sim);
+        } else {
+            oracleMotion.apply(sim.time(), movers);
         }
         return movers;
     }

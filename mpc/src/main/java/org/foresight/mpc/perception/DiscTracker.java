@@ -17,12 +17,20 @@ import org.foresight.dynamics.world.Lidar;
  * per axis, state (p, v):  F = [1 Δt; 0 1],  Q = q·[Δt³/3 Δt²/2; Δt²/2 Δt],  H = [1 0],  R = σ²
  *   predict x ← F x, P ← F P Fᵀ + Q;  update K = P Hᵀ / (H P Hᵀ + R), x ← x + K (z − H x), P ← (I − K H) P
  * association: greedy nearest pairs (prediction, cluster) within the gate, closest first
+ * turn rate and tangential acceleration of a track, from its filtered velocity v̂ before and after each scan
+ * (Δt apart), low-passed with time constant τ_m = {@value #MOTION_TIME} s (α = min(1, Δt/τ_m)):
+ *   ω ← ω + α·(atan2(v̂₀ × v̂₁, v̂₀ · v̂₁)/Δt − ω),   a ← a + α·((|v̂₁| − |v̂₀|)/Δt − a)
+ *   (the direction change counts only when both speeds exceed {@value #MOTION_MIN_SPEED} m/s)
  * </pre>
  * Not thread-safe; one per episode. Grow-only buffers: steady-state updates allocate nothing.
  */
 public final class DiscTracker {
     /** Standard deviation of a new track's velocity [m/s]. */
     private static final double VELOCITY_PRIOR = 2.0;
+    /** Time constant of the turn-rate and acceleration low-pass [s]. */
+    static final double MOTION_TIME = 0.4;
+    /** Speed below which a track's direction change is not counted as a turn [m/s]. */
+    static final double MOTION_MIN_SPEED = 0.3;
 
     private final TrackerConfig config;
     private final Lidar lidar;
@@ -55,6 +63,11 @@ public final class DiscTracker {
     private double[] by = new double[16];
     private double[] bt = new double[16];
     private double[] farthest = new double[16];
+    // per track: velocity before this scan [m/s], low-passed turn rate [rad/s] and tangential acceleration [m/s²]
+    private double[] pvx = new double[16];
+    private double[] pvy = new double[16];
+    private double[] tw = new double[16];
+    private double[] ta = new double[16];
     private double time = Double.NaN;
     private long born;
 
@@ -118,6 +131,8 @@ public final class DiscTracker {
         }
         time = t;
         for (int i = 0; i < nt; i++) {
+            pvx[i] = tvx[i];
+            pvy[i] = tvy[i];
             predict(i, dt);
         }
         nc = detector.detect(ranges, sx, sy, stheta, staticMap);
@@ -126,6 +141,15 @@ public final class DiscTracker {
         }
         Arrays.fill(clUsed, 0, nc, false);
         associate();
+        if (dt > 0) {
+            double alpha = Math.min(1.0, dt / MOTION_TIME);
+            for (int i = 0; i < nt; i++) {
+                double w = MovingDiscs.turnRate(pvx[i], pvy[i], tvx[i], tvy[i], dt, MOTION_MIN_SPEED);
+                double a = (Math.hypot(tvx[i], tvy[i]) - Math.hypot(pvx[i], pvy[i])) / dt;
+                tw[i] += alpha * (w - tw[i]);
+                ta[i] += alpha * (a - ta[i]);
+            }
+        }
         // death: unmatched for too long, longer where no scan can see it (compacting keeps the survivors in order)
         int w = 0;
         double halfFov = 0.5 * lidar.config().fieldOfView();
@@ -164,6 +188,8 @@ public final class DiscTracker {
         for (int i = 0; i < nt; i++) {
             if (hits[i] >= config.confirmHits()) {
                 out.add(tx[i], ty[i], tvx[i], tvy[i], tr[i], ids[i], trackSigma(i), Math.sqrt(0.5 * (tvv[i] + twv[i])));
+                out.setTurnRate(out.count() - 1, tw[i]);
+                out.setAcceleration(out.count() - 1, ta[i]);
             }
         }
         return out;
@@ -204,6 +230,16 @@ public final class DiscTracker {
     /** @param i track. @return velocity y [m/s]. */
     public double trackVy(int i) {
         return tvy[i];
+    }
+
+    /** @param i track. @return turn rate of its filtered velocity, low-passed (class comment) [rad/s]. */
+    public double trackTurnRate(int i) {
+        return tw[i];
+    }
+
+    /** @param i track. @return tangential acceleration of its filtered velocity, low-passed [m/s²]. */
+    public double trackAcceleration(int i) {
+        return ta[i];
     }
 
     /** @param i track. @return radius [m]. */
@@ -345,6 +381,8 @@ public final class DiscTracker {
         by[i] = detector.y(j);
         bt[i] = t;
         farthest[i] = 0;
+        tw[i] = 0;
+        ta[i] = 0;
         born++;
     }
 
@@ -370,6 +408,8 @@ public final class DiscTracker {
         by[to] = by[from];
         bt[to] = bt[from];
         farthest[to] = farthest[from];
+        tw[to] = tw[from];
+        ta[to] = ta[from];
     }
 
     private void grow(int cap) {
@@ -392,5 +432,9 @@ public final class DiscTracker {
         by = Arrays.copyOf(by, cap);
         bt = Arrays.copyOf(bt, cap);
         farthest = Arrays.copyOf(farthest, cap);
+        pvx = Arrays.copyOf(pvx, cap);
+        pvy = Arrays.copyOf(pvy, cap);
+        tw = Arrays.copyOf(tw, cap);
+        ta = Arrays.copyOf(ta, cap);
     }
 }

@@ -24,6 +24,10 @@ public final class MovingDiscs {
     private long[] id = new long[0];
     private double[] sigma = new double[0];
     private double[] sigmaV = new double[0];
+    /** Turn rate of each disc's velocity [rad/s] (0: none estimated). */
+    private double[] omega = new double[0];
+    /** Tangential acceleration of each disc [m/s²] (0: none estimated). */
+    private double[] accel = new double[0];
     /** Steps of the future table per disc (0: none), its step [s] and positions: index i·futureSteps + k. */
     private int futureSteps;
     private double futureDt;
@@ -117,6 +121,8 @@ public final class MovingDiscs {
             id = Arrays.copyOf(id, cap);
             sigma = Arrays.copyOf(sigma, cap);
             sigmaV = Arrays.copyOf(sigmaV, cap);
+            omega = Arrays.copyOf(omega, cap);
+            accel = Arrays.copyOf(accel, cap);
         }
         x[count] = px;
         y[count] = py;
@@ -126,6 +132,8 @@ public final class MovingDiscs {
         id[count] = ident;
         sigma[count] = s;
         sigmaV[count] = sv;
+        omega[count] = 0.0;
+        accel[count] = 0.0;
         count++;
     }
 
@@ -172,6 +180,71 @@ public final class MovingDiscs {
     /** @param i disc. @return its velocity standard deviation, √((σ²_vx + σ²_vy)/2) [m/s] (0 for the true discs). */
     public double sigmaV(int i) {
         return sigmaV[i];
+    }
+
+    /**
+     * Gives disc i a turn rate: the rate its velocity's direction turns, counter-clockwise positive (0 after
+     * {@link #add}).
+     *
+     * @param i disc index in [0, count).
+     * @param w turn rate [rad/s], finite.
+     */
+    public void setTurnRate(int i, double w) {
+        if (i < 0 || i >= count) {
+            throw new IndexOutOfBoundsException("disc " + i + " of " + count);
+        }
+        if (!Double.isFinite(w)) {
+            throw new IllegalArgumentException("turn rate must be finite rad/s, got " + w);
+        }
+        omega[i] = w;
+    }
+
+    /**
+     * Gives disc i a tangential acceleration: the rate its speed changes (0 after {@link #add}).
+     *
+     * @param i disc index in [0, count).
+     * @param a acceleration along its velocity [m/s²], finite (negative: slowing down).
+     */
+    public void setAcceleration(int i, double a) {
+        if (i < 0 || i >= count) {
+            throw new IndexOutOfBoundsException("disc " + i + " of " + count);
+        }
+        if (!Double.isFinite(a)) {
+            throw new IllegalArgumentException("acceleration must be finite m/s², got " + a);
+        }
+        accel[i] = a;
+    }
+
+    /** @param i disc index. @return its tangential acceleration [m/s²] (0 unless {@link #setAcceleration} gave one). */
+    public double acceleration(int i) {
+        return accel[i];
+    }
+
+    /** @param i disc index. @return its turn rate [rad/s] (0 unless {@link #setTurnRate} gave one). */
+    public double turnRate(int i) {
+        return omega[i];
+    }
+
+    /**
+     * The turn rate between two velocities dt apart: the signed angle from the first to the second over dt,
+     * <pre>  ω = atan2(v₀ × v₁, v₀ · v₁) / Δt</pre>
+     * (for small angles the cross product over |v|²·Δt). 0 when either speed is below minSpeed (a direction
+     * that is noise) or Δt is not positive.
+     *
+     * @param vx0      earlier velocity x [m/s].
+     * @param vy0      earlier velocity y [m/s].
+     * @param vx1      later velocity x [m/s].
+     * @param vy1      later velocity y [m/s].
+     * @param dt       time between them [s].
+     * @param minSpeed speed below which the direction is not trusted [m/s], ≥ 0.
+     * @return ω [rad/s], in (−π/Δt, π/Δt].
+     */
+    public static double turnRate(double vx0, double vy0, double vx1, double vy1, double dt, double minSpeed) {
+        double m2 = minSpeed * minSpeed;
+        if (!(dt > 0) || vx0 * vx0 + vy0 * vy0 <= m2 || vx1 * vx1 + vy1 * vy1 <= m2) {
+            return 0.0;
+        }
+        return Math.atan2(vx0 * vy1 - vy0 * vx1, vx0 * vx1 + vy0 * vy1) / dt;
     }
 
     // ------------------------------------------------------------------------------ the true future (an oracle)
@@ -231,9 +304,8 @@ public final class MovingDiscs {
     }
 
     /**
-     * The prediction every planner shares: disc i's centre τ after the measurement, from its future table when it
-     * has one, else at constant velocity with the speed clipped,
-     * <pre>  c(τ) = p + v̂·τ,   v̂ = v·min(1, s_max/|v|)</pre>
+     * The prediction every planner shares at constant velocity: {@link #predictX(int, double, DiscMotion)} with
+     * {@link DiscMotion#constantVelocity}, c(τ) = p + v̂·τ.
      *
      * @param i        disc index.
      * @param tau      time after the measurement [s], ≥ 0.
@@ -253,6 +325,31 @@ public final class MovingDiscs {
             return futureY(i, tau);
         }
         return y[i] + clip(i, maxSpeed) * vy[i] * tau;
+    }
+
+    /**
+     * The prediction every planner shares: disc i's centre τ after the measurement, from its future table when it
+     * has one, else from its clipped velocity, turn rate and tangential acceleration as the motion model says
+     * ({@link DiscMotion#displace}); with no turn or acceleration exactly c(τ) = p + v̂·τ, v̂ = v·min(1, s_max/|v|),
+     * as {@link #predictX(int, double, double)}. No allocation.
+     *
+     * @param i   disc index.
+     * @param tau time after the measurement [s], ≥ 0.
+     * @param m   the motion model (speed clip, bounds, holds).
+     * @param out (Output) the predicted centre: x, y [m] in out[0], out[1]. Modified.
+     */
+    public void predict(int i, double tau, DiscMotion m, double[] out) {
+        if (futureSteps > 0 && tau > 0) {
+            out[0] = futureX(i, tau);
+            out[1] = futureY(i, tau);
+        } else if (m.displace(vx[i], vy[i], omega[i], accel[i], tau, out)) {
+            out[0] += x[i];
+            out[1] += y[i];
+        } else {
+            double f = clip(i, m.maxSpeed());
+            out[0] = x[i] + f * vx[i] * tau;
+            out[1] = y[i] + f * vy[i] * tau;
+        }
     }
 
     /** @return min(1, s_max/|v_i|). */

@@ -159,7 +159,7 @@ public final class MovingReturnFilter {
 
     /**
      * The moving obstacles the planner is told of: every confirmed track not judged static (a static one is in the
-     * map).
+     * map), with its turn rate and acceleration.
      *
      * @param tracker the tracker. Not modified.
      * @param out     (Output) cleared and filled. Modified.
@@ -171,6 +171,8 @@ public final class MovingReturnFilter {
             if (tracker.confirmed(i) && holds(tracker, i)) {
                 out.add(tracker.trackX(i), tracker.trackY(i), tracker.trackVx(i), tracker.trackVy(i),
                         tracker.trackRadius(i), tracker.trackId(i), tracker.trackSigma(i));
+                out.setTurnRate(out.count() - 1, tracker.trackTurnRate(i));
+                out.setAcceleration(out.count() - 1, tracker.trackAcceleration(i));
             }
         }
         return out;

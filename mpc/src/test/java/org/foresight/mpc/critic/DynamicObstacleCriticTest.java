@@ -93,6 +93,41 @@ class DynamicObstacleCriticTest {
     }
 
     @Test
+    void aTurningDiscIsChargedAlongItsArcWhenTheTurnIsHeld() {
+        // a disc r = 0.2 at (0, 1.0) moving at 2 m/s along +x and turning clockwise at 5 rad/s (radius 0.4 m,
+        // centre (0, 0.6)): at τ = 0.1..0.4 its heading has turned 0.5, 1, 1.5, 2 rad and its centre
+        // is at (0.4 sin 5τ, 0.6 + 0.4 cos 5τ); sample 0 at the origin: distances 0.970, 0.883, 0.744, 0.566 with
+        // R = 0.3 → d = 0.670, 0.583, 0.444, 0.266 → e = 0, 0, 0.111, 0.468 → 1 + 4/4·(0.0124 + 0.2192) = 1.2316.
+        // Constant velocity (the default) runs it off along +x, never within the margin of the origin: no cost.
+        MovingDiscs d = new MovingDiscs();
+        d.add(0.0, 1.0, 2.0, 0.0, 0.2);
+        d.setTurnRate(0, -5.0);
+        c.movers = d;
+        DynamicObstacleCritic straight = critic(0.0, 5.0);
+        straight.prepare(c);
+        straight.score(c, b, 0, 1, costs);
+        assertEquals(1.0, costs[0], EPS);
+        DynamicObstacleCritic arc = new DynamicObstacleCritic(new DynamicObstacleParams(4.0, 40.0, 0.5, 0.0, 5.0, 2.0,
+                0.0, 0.0, 0.0, 2.0, 0.0, 1.0, 5.0, 0.0, 0.0), new double[] {0.0}, 0.1);
+        arc.prepare(c);
+        arc.score(c, b, 0, 1, costs);
+        double expected = 1.0;
+        for (int t = 0; t < T; t++) {
+            double tau = 0.1 * (t + 1);
+            double dist = Math.hypot(0.4 * Math.sin(5 * tau), 0.6 + 0.4 * Math.cos(5 * tau)) - 0.3;
+            if (dist < 0.5) {
+                double e = (0.5 - dist) / 0.5;
+                expected += e * e;
+            }
+        }
+        assertEquals(expected, costs[0], EPS);
+        assertEquals(1.2316, expected, 1e-4);
+        // the clearance DWA reads follows the same arc
+        assertEquals(Math.hypot(0.4 * Math.sin(2.0), 0.6 + 0.4 * Math.cos(2.0)) - 0.3, arc.clearance(d, 0, 0, 0, 0.4),
+                EPS);
+    }
+
+    @Test
     void radiusGrowsWithPredictionTimeAndSpeedIsClipped() {
         // a still disc r = 0.2 at (0.8, 0): clearance 0.5 at every step without growth → no cost.
         // growth 1 m/s: R = 0.3 + τ → d = 0.4, 0.3, 0.2, 0.1 → e = (0.5 − d)/0.5 = 0.2, 0.4, 0.6, 0.8,

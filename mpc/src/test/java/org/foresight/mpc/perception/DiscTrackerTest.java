@@ -55,6 +55,88 @@ class DiscTrackerTest {
         assertEquals(1, tr.births());
     }
 
+    /** A disc of radius 0.4 m on a circle of radius R about (cx, cy), counter-clockwise at speed s. */
+    private static final class CircleDisc implements MovingDisc {
+        private final double cx;
+        private final double cy;
+        private final double rad;
+        private final double s;
+        private double ang;
+
+        CircleDisc(double cx, double cy, double rad, double s, double ang) {
+            this.cx = cx;
+            this.cy = cy;
+            this.rad = rad;
+            this.s = s;
+            this.ang = ang;
+        }
+
+        @Override
+        public double x() {
+            return cx + rad * Math.cos(ang);
+        }
+
+        @Override
+        public double y() {
+            return cy + rad * Math.sin(ang);
+        }
+
+        @Override
+        public double vx() {
+            return -s * Math.sin(ang);
+        }
+
+        @Override
+        public double vy() {
+            return s * Math.cos(ang);
+        }
+
+        @Override
+        public double radius() {
+            return 0.4;
+        }
+
+        @Override
+        public void step(double dt, OccupancyGrid grid) {
+            ang += s / rad * dt;
+        }
+
+        @Override
+        public MovingDisc copy() {
+            return new CircleDisc(cx, cy, rad, s, ang);
+        }
+    }
+
+    @Test
+    void aTurningDiscsTrackReportsItsTurnRateAndAStraightOneNone() {
+        // a disc circling at 1.2 m/s on a 2 m circle 6 m ahead (ω = 0.6 rad/s), and one driving straight at
+        // (1, 0.5) m/s: after 3 s the low-passed turn rate of the first is near 0.6 rad/s (the filter's lag and the
+        // noiseless scans' cluster centres leave it within 0.2), the second's near 0, and neither accelerates
+        Lidar lidar = new Lidar(LidarConfig.DEFAULT);
+        DiscTracker tr = new DiscTracker(TrackerConfig.defaults(), lidar);
+        List<MovingDisc> obs = List.of(new CircleDisc(7, 3, 2.0, 1.2, 0.0), new MovingObstacle(6, -4, 1.0, 0.5, 0.4,
+                null));
+        World w = empty(List.of());
+        DistanceGrid map = MapObstacleField.of(w).grid();
+        double[] ranges = new double[LidarConfig.DEFAULT.beams()];
+        MovingDiscs out = new MovingDiscs();
+        for (int c = 0; c <= 60; c++) {
+            lidar.scan(w.grid(), obs, 0, 0, 0, ranges);
+            tr.update(c * DT, ranges, 0, 0, 0, map);
+            for (MovingDisc o : obs) {
+                o.step(DT, w.grid());
+            }
+        }
+        tr.tracks(out);
+        assertEquals(2, out.count());
+        int turning = Math.hypot(out.x(0) - 7, out.y(0) - 3) < 2.5 ? 0 : 1;
+        int straight = 1 - turning;
+        assertEquals(0.6, out.turnRate(turning), 0.2, "turn rate [rad/s]");
+        assertEquals(0.0, out.turnRate(straight), 0.1, "turn rate [rad/s]");
+        assertEquals(0.0, out.acceleration(turning), 0.3, "acceleration [m/s²]");
+        assertEquals(0.0, out.acceleration(straight), 0.3, "acceleration [m/s²]");
+    }
+
     @Test
     void aJumpIsADeathAndABirth() {
         Lidar lidar = new Lidar(LidarConfig.DEFAULT);
