@@ -23,14 +23,20 @@ class MovingReturnFilterTest {
 
     /** 20 × 20 m around the sensor at the origin: a wall along y = 4 for x ∈ [−2, 8], a 0.3 m post at (1.15, 2.65). */
     private static OccupancyGrid arena() {
-        OccupancyGrid g = new OccupancyGrid(400, 400, 0.05, -10, -10);
-        for (int ix = g.cellX(-2); ix <= g.cellX(8); ix++) {
-            for (int iy = g.cellY(4.0); iy <= g.cellY(4.14); iy++) {
+        OccupancyGrid g = walled();
+        for (int ix = g.cellX(1.0); ix <= g.cellX(1.29); ix++) {
+            for (int iy = g.cellY(2.5); iy <= g.cellY(2.79); iy++) {
                 g.setOccupied(ix, iy, true);
             }
         }
-        for (int ix = g.cellX(1.0); ix <= g.cellX(1.29); ix++) {
-            for (int iy = g.cellY(2.5); iy <= g.cellY(2.79); iy++) {
+        return g;
+    }
+
+    /** @return 20 × 20 m at 0.05 m around the sensor at the origin, a wall along y = 4 for x ∈ [−2, 8]. */
+    static OccupancyGrid walled() {
+        OccupancyGrid g = new OccupancyGrid(400, 400, 0.05, -10, -10);
+        for (int ix = g.cellX(-2); ix <= g.cellX(8); ix++) {
+            for (int iy = g.cellY(4.0); iy <= g.cellY(4.14); iy++) {
                 g.setOccupied(ix, iy, true);
             }
         }

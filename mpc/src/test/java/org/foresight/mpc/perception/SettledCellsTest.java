@@ -23,13 +23,7 @@ class SettledCellsTest {
 
     /** 20 × 20 m around the sensor at the origin, a wall along y = 4 for x ∈ [−2, 8]. */
     private static OccupancyGrid arena() {
-        OccupancyGrid g = new OccupancyGrid(400, 400, 0.05, -10, -10);
-        for (int ix = g.cellX(-2); ix <= g.cellX(8); ix++) {
-            for (int iy = g.cellY(4.0); iy <= g.cellY(4.14); iy++) {
-                g.setOccupied(ix, iy, true);
-            }
-        }
-        return g;
+        return MovingReturnFilterTest.walled();
     }
 
     @Test
