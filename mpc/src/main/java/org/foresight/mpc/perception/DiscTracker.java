@@ -14,8 +14,7 @@ import org.foresight.dynamics.world.Lidar;
  * <pre>
  * cluster → disc: û the bisector of the first and last returns' bearings, n the nearest return's distance
  *   along û, w the half-width across û;  r̂ = max(r_min, w) (no disc when w &gt; r_max),  centre = sensor + (n + r̂)·û
- * per axis, state (p, v):  F = [1 Δt; 0 1],  Q = q·[Δt³/3 Δt²/2; Δt²/2 Δt],  H = [1 0],  R = σ²
- *   predict x ← F x, P ← F P Fᵀ + Q;  update K = P Hᵀ / (H P Hᵀ + R), x ← x + K (z − H x), P ← (I − K H) P
+ * per axis, state (p, v): a constant-velocity Kalman filter ({@link TrackFilters})
  * association: greedy nearest pairs (prediction, cluster) within the gate, closest first
  * turn rate and tangential acceleration of a track, from its filtered velocity v̂ before and after each scan
  * (Δt apart), low-passed with time constant τ_m = {@value #MOTION_TIME} s (α = min(1, Δt/τ_m)):
@@ -41,18 +40,9 @@ public final class DiscTracker {
     /** Discs of the current scan: count, and which were matched to a track. */
     private int nc;
     private boolean[] clUsed = new boolean[16];
-    // tracks: per axis (p, v) and covariance (pp, pv, vv)
+    // tracks: the Kalman filters (position, velocity, covariance per axis), then per track
     private int nt;
-    private double[] tx = new double[16];
-    private double[] tvx = new double[16];
-    private double[] ty = new double[16];
-    private double[] tvy = new double[16];
-    private double[] txx = new double[16];
-    private double[] txv = new double[16];
-    private double[] tvv = new double[16];
-    private double[] tyy = new double[16];
-    private double[] tyv = new double[16];
-    private double[] twv = new double[16];
+    private final TrackFilters kf = new TrackFilters(16);
     private double[] tr = new double[16];
     private int[] hits = new int[16];
     private double[] lastSeen = new double[16];
@@ -131,9 +121,9 @@ public final class DiscTracker {
         }
         time = t;
         for (int i = 0; i < nt; i++) {
-            pvx[i] = tvx[i];
-            pvy[i] = tvy[i];
-            predict(i, dt);
+            pvx[i] = kf.vx[i];
+            pvy[i] = kf.vy[i];
+            kf.predict(i, dt, config.accelNoise());
         }
         nc = detector.detect(ranges, sx, sy, stheta, staticMap);
         if (clUsed.length < nc) {
@@ -144,8 +134,8 @@ public final class DiscTracker {
         if (dt > 0) {
             double alpha = Math.min(1.0, dt / MOTION_TIME);
             for (int i = 0; i < nt; i++) {
-                double w = MovingDiscs.turnRate(pvx[i], pvy[i], tvx[i], tvy[i], dt, MOTION_MIN_SPEED);
-                double a = (Math.hypot(tvx[i], tvy[i]) - Math.hypot(pvx[i], pvy[i])) / dt;
+                double w = MovingDiscs.turnRate(pvx[i], pvy[i], kf.vx[i], kf.vy[i], dt, MOTION_MIN_SPEED);
+                double a = (Math.hypot(kf.vx[i], kf.vy[i]) - Math.hypot(pvx[i], pvy[i])) / dt;
                 tw[i] += alpha * (w - tw[i]);
                 ta[i] += alpha * (a - ta[i]);
             }
@@ -159,8 +149,8 @@ public final class DiscTracker {
             boolean alive = unseen <= config.maxCoast();
             if (!alive && unseen <= config.hiddenCoast()) {
                 // not fully in view: a cluster cut by the edge of the field of view is not measured
-                double dist = Math.hypot(tx[i] - sx, ty[i] - sy);
-                double bearing = Math.IEEEremainder(Math.atan2(ty[i] - sy, tx[i] - sx) - stheta, 2 * Math.PI);
+                double dist = Math.hypot(kf.x[i] - sx, kf.y[i] - sy);
+                double bearing = Math.IEEEremainder(Math.atan2(kf.y[i] - sy, kf.x[i] - sx) - stheta, 2 * Math.PI);
                 double half = dist > tr[i] ? Math.asin(tr[i] / dist) : Math.PI;
                 alive = Math.abs(bearing) > halfFov - half || dist > range;
             }
@@ -187,7 +177,7 @@ public final class DiscTracker {
         out.clear();
         for (int i = 0; i < nt; i++) {
             if (hits[i] >= config.confirmHits()) {
-                out.add(tx[i], ty[i], tvx[i], tvy[i], tr[i], ids[i], trackSigma(i), Math.sqrt(0.5 * (tvv[i] + twv[i])));
+                out.add(kf.x[i], kf.y[i], kf.vx[i], kf.vy[i], tr[i], ids[i], trackSigma(i), Math.sqrt(0.5 * (kf.vv[i] + kf.wv[i])));
                 out.setTurnRate(out.count() - 1, tw[i]);
                 out.setAcceleration(out.count() - 1, ta[i]);
             }
@@ -214,22 +204,22 @@ public final class DiscTracker {
 
     /** @param i track. @return centre x [m] at the last scan. */
     public double trackX(int i) {
-        return tx[i];
+        return kf.x[i];
     }
 
     /** @param i track. @return centre y [m] at the last scan. */
     public double trackY(int i) {
-        return ty[i];
+        return kf.y[i];
     }
 
     /** @param i track. @return velocity x [m/s]. */
     public double trackVx(int i) {
-        return tvx[i];
+        return kf.vx[i];
     }
 
     /** @param i track. @return velocity y [m/s]. */
     public double trackVy(int i) {
-        return tvy[i];
+        return kf.vy[i];
     }
 
     /** @param i track. @return turn rate of its filtered velocity, low-passed (class comment) [rad/s]. */
@@ -249,7 +239,7 @@ public final class DiscTracker {
 
     /** @param i track. @return position standard deviation, √((σ²ₓ + σ²ᵧ)/2) [m]. */
     public double trackSigma(int i) {
-        return Math.sqrt(0.5 * (txx[i] + tyy[i]));
+        return Math.sqrt(0.5 * (kf.xx[i] + kf.yy[i]));
     }
 
     /** @param i track. @return time since its birth at the last scan [s]. */
@@ -280,8 +270,8 @@ public final class DiscTracker {
                     if (clUsed[j]) {
                         continue;
                     }
-                    double dx = detector.x(j) - tx[i];
-                    double dy = detector.y(j) - ty[i];
+                    double dx = detector.x(j) - kf.x[i];
+                    double dy = detector.y(j) - kf.y[i];
                     double d2 = dx * dx + dy * dy;
                     if (d2 < best) {
                         best = d2;
@@ -295,84 +285,22 @@ public final class DiscTracker {
             }
             trUsed[bi] = true;
             clUsed[bj] = true;
-            correct(bi, detector.x(bj), detector.y(bj));
-            farthest[bi] = Math.max(farthest[bi], Math.hypot(tx[bi] - bx[bi], ty[bi] - by[bi]));
+            kf.correct(bi, detector.x(bj), detector.y(bj), config.measurementStd() * config.measurementStd());
+            farthest[bi] = Math.max(farthest[bi], Math.hypot(kf.x[bi] - bx[bi], kf.y[bi] - by[bi]));
             tr[bi] = 0.7 * tr[bi] + 0.3 * detector.r(bj);
             hits[bi]++;
             lastSeen[bi] = time;
         }
     }
 
-    /** Constant-velocity prediction over dt on both axes (see class comment). */
-    private void predict(int i, double dt) {
-        if (dt == 0) {
-            return;
-        }
-        double q = config.accelNoise();
-        double q11 = q * dt * dt * dt / 3;
-        double q12 = q * dt * dt / 2;
-        double q22 = q * dt;
-        tx[i] += tvx[i] * dt;
-        ty[i] += tvy[i] * dt;
-        // P ← F P Fᵀ + Q with F = [1 dt; 0 1]
-        double pp = txx[i] + 2 * dt * txv[i] + dt * dt * tvv[i] + q11;
-        double pv = txv[i] + dt * tvv[i] + q12;
-        txx[i] = pp;
-        txv[i] = pv;
-        tvv[i] += q22;
-        pp = tyy[i] + 2 * dt * tyv[i] + dt * dt * twv[i] + q11;
-        pv = tyv[i] + dt * twv[i] + q12;
-        tyy[i] = pp;
-        tyv[i] = pv;
-        twv[i] += q22;
-    }
-
-    /** Kalman update of both axes with a measured centre (zx, zy). */
-    private void correct(int i, double zx, double zy) {
-        double rr = config.measurementStd() * config.measurementStd();
-        // x axis
-        double s = txx[i] + rr;
-        double k1 = txx[i] / s;
-        double k2 = txv[i] / s;
-        double e = zx - tx[i];
-        tx[i] += k1 * e;
-        tvx[i] += k2 * e;
-        double pp = (1 - k1) * txx[i];
-        double pv = (1 - k1) * txv[i];
-        tvv[i] -= k2 * txv[i];
-        txx[i] = pp;
-        txv[i] = pv;
-        // y axis
-        s = tyy[i] + rr;
-        k1 = tyy[i] / s;
-        k2 = tyv[i] / s;
-        e = zy - ty[i];
-        ty[i] += k1 * e;
-        tvy[i] += k2 * e;
-        pp = (1 - k1) * tyy[i];
-        pv = (1 - k1) * tyv[i];
-        twv[i] -= k2 * tyv[i];
-        tyy[i] = pp;
-        tyv[i] = pv;
-    }
-
     /** A new track at cluster j, at rest with a wide velocity prior (2 m/s σ). */
     private void birth(int j, double t) {
-        if (nt == tx.length) {
+        if (nt == kf.x.length) {
             grow(2 * nt);
         }
         int i = nt++;
         double rr = config.measurementStd() * config.measurementStd();
-        tx[i] = detector.x(j);
-        ty[i] = detector.y(j);
-        tvx[i] = 0;
-        tvy[i] = 0;
-        txx[i] = rr;
-        tyy[i] = rr;
-        txv[i] = 0;
-        tyv[i] = 0;
-        tvv[i] = VELOCITY_PRIOR * VELOCITY_PRIOR;
-        twv[i] = VELOCITY_PRIOR * VELOCITY_PRIOR;
+        kf.start(i, detector.x(j), detector.y(j), rr, VELOCITY_PRIOR * VELOCITY_PRIOR);
         tr[i] = detector.r(j);
         hits[i] = 1;
         lastSeen[i] = t;
@@ -390,16 +318,7 @@ public final class DiscTracker {
         if (from == to) {
             return;
         }
-        tx[to] = tx[from];
-        ty[to] = ty[from];
-        tvx[to] = tvx[from];
-        tvy[to] = tvy[from];
-        txx[to] = txx[from];
-        txv[to] = txv[from];
-        tvv[to] = tvv[from];
-        tyy[to] = tyy[from];
-        tyv[to] = tyv[from];
-        twv[to] = twv[from];
+        kf.move(from, to);
         tr[to] = tr[from];
         hits[to] = hits[from];
         lastSeen[to] = lastSeen[from];
@@ -413,16 +332,7 @@ public final class DiscTracker {
     }
 
     private void grow(int cap) {
-        tx = Arrays.copyOf(tx, cap);
-        ty = Arrays.copyOf(ty, cap);
-        tvx = Arrays.copyOf(tvx, cap);
-        tvy = Arrays.copyOf(tvy, cap);
-        txx = Arrays.copyOf(txx, cap);
-        txv = Arrays.copyOf(txv, cap);
-        tvv = Arrays.copyOf(tvv, cap);
-        tyy = Arrays.copyOf(tyy, cap);
-        tyv = Arrays.copyOf(tyv, cap);
-        twv = Arrays.copyOf(twv, cap);
+        kf.grow(cap);
         tr = Arrays.copyOf(tr, cap);
         hits = Arrays.copyOf(hits, cap);
         lastSeen = Arrays.copyOf(lastSeen, cap);
