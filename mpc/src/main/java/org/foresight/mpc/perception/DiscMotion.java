@@ -1,7 +1,7 @@
 package org.foresight.mpc.perception;
 
 /**
- * How a disc's measured motion is extrapolated ({@link MovingDiscs#predictX(int, double, DiscMotion)}): its speed
+ * How a disc's measured motion is extrapolated ({@link MovingDiscs#predict}): its speed
  * clipped, its turn rate ω and tangential acceleration a clamped and each held for a while, after which the disc
  * goes on straight at the speed reached. A turn or a speed-up does not last for ever: the holds bound how far a
  * measured one is carried into the future.

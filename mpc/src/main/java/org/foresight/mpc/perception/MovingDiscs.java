@@ -304,34 +304,10 @@ public final class MovingDiscs {
     }
 
     /**
-     * The prediction every planner shares at constant velocity: {@link #predictX(int, double, DiscMotion)} with
-     * {@link DiscMotion#constantVelocity}, c(τ) = p + v̂·τ.
-     *
-     * @param i        disc index.
-     * @param tau      time after the measurement [s], ≥ 0.
-     * @param maxSpeed speed the velocity is clipped to [m/s], &gt; 0.
-     * @return predicted centre x [m].
-     */
-    public double predictX(int i, double tau, double maxSpeed) {
-        if (futureSteps > 0 && tau > 0) {
-            return futureX(i, tau);
-        }
-        return x[i] + clip(i, maxSpeed) * vx[i] * tau;
-    }
-
-    /** @param i disc index. @param tau [s]. @param maxSpeed [m/s]. @return predicted centre y [m], as {@link #predictX}. */
-    public double predictY(int i, double tau, double maxSpeed) {
-        if (futureSteps > 0 && tau > 0) {
-            return futureY(i, tau);
-        }
-        return y[i] + clip(i, maxSpeed) * vy[i] * tau;
-    }
-
-    /**
      * The prediction every planner shares: disc i's centre τ after the measurement, from its future table when it
      * has one, else from its clipped velocity, turn rate and tangential acceleration as the motion model says
-     * ({@link DiscMotion#displace}); with no turn or acceleration exactly c(τ) = p + v̂·τ, v̂ = v·min(1, s_max/|v|),
-     * as {@link #predictX(int, double, double)}. No allocation.
+     * ({@link DiscMotion#displace}); with no turn or acceleration exactly c(τ) = p + v̂·τ, v̂ = v·min(1, s_max/|v|).
+     * No allocation.
      *
      * @param i   disc index.
      * @param tau time after the measurement [s], ≥ 0.

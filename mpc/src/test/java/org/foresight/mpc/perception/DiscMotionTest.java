@@ -23,7 +23,7 @@ class DiscMotionTest {
     @Test
     void withoutTurnOrAccelerationItIsExactlyTheStraightLine() {
         // property over random discs: ω = 0 (or its hold 0, or a = 0 with its hold) gives bit for bit the constant
-        // velocity prediction of predictX/Y, the speed clipped
+        // velocity prediction, the speed clipped (straightX/Y: the arithmetic of the prediction before turns)
         SplittableRandom r = new SplittableRandom(3);
         MovingDiscs d = new MovingDiscs();
         double[] out = new double[2];
@@ -34,16 +34,31 @@ class DiscMotionTest {
             d.add(r.nextDouble(-10, 10), r.nextDouble(-10, 10), r.nextDouble(-3, 3), r.nextDouble(-3, 3), 0.5);
             double tau = r.nextDouble(0, 3);
             d.predict(0, tau, on, out);
-            assertEquals(d.predictX(0, tau, 2.0), out[0], 0.0);
-            assertEquals(d.predictY(0, tau, 2.0), out[1], 0.0);
+            assertEquals(straightX(d, tau, 2.0), out[0], 0.0);
+            assertEquals(straightY(d, tau, 2.0), out[1], 0.0);
             d.setTurnRate(0, r.nextDouble(-2, 2));
             d.setAcceleration(0, r.nextDouble(-2, 2));
             d.predict(0, tau, holdsOff, out);
-            assertEquals(d.predictX(0, tau, 2.0), out[0], 0.0);
-            assertEquals(d.predictY(0, tau, 2.0), out[1], 0.0);
+            assertEquals(straightX(d, tau, 2.0), out[0], 0.0);
+            assertEquals(straightY(d, tau, 2.0), out[1], 0.0);
             d.predict(0, tau, DiscMotion.constantVelocity(2.0), out);
-            assertEquals(d.predictX(0, tau, 2.0), out[0], 0.0);
+            assertEquals(straightX(d, tau, 2.0), out[0], 0.0);
         }
+    }
+
+    /** @return disc 0's centre x [m] at constant velocity after tau, c = p + v·min(1, s_max/|v|)·τ. */
+    private static double straightX(MovingDiscs d, double tau, double maxSpeed) {
+        return d.x(0) + clip(d, maxSpeed) * d.vx(0) * tau;
+    }
+
+    /** @return disc 0's centre y [m], as {@link #straightX}. */
+    private static double straightY(MovingDiscs d, double tau, double maxSpeed) {
+        return d.y(0) + clip(d, maxSpeed) * d.vy(0) * tau;
+    }
+
+    private static double clip(MovingDiscs d, double maxSpeed) {
+        double s = Math.hypot(d.vx(0), d.vy(0));
+        return s > maxSpeed ? maxSpeed / s : 1.0;
     }
 
     @Test
