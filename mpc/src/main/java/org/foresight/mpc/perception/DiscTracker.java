@@ -247,6 +247,11 @@ public final class DiscTracker {
         return time - bt[i];
     }
 
+    /** @param i track. @return time since its last match at the last scan (0: matched by it) [s]. */
+    public double trackUnseen(int i) {
+        return time - lastSeen[i];
+    }
+
     /** @param i track. @return the farthest its filtered centre has been from where it was born [m]. */
     public double trackTravel(int i) {
         return farthest[i];
