@@ -279,6 +279,37 @@ public final class MovingDiscs {
         fy[i * futureSteps + k] = py;
     }
 
+    /**
+     * Re-expresses every disc in another frame: the frame in which a robot at true pose (tx, ty, tθ) believes
+     * itself at (bx, by, bθ). With Δθ = bθ − tθ and R(Δθ) the rotation,
+     * <pre>
+     *   p ← R(Δθ)·(p − t) + b,   v ← R(Δθ)·v,   future table entries as p;   radius, σ, turn rate, acceleration kept
+     * </pre>
+     * so that each disc keeps its true place relative to the robot, as a perfect sensor on it would measure.
+     *
+     * @param tx true robot x [m]. @param ty true y [m]. @param tTheta true heading [rad].
+     * @param bx believed robot x [m]. @param by believed y [m]. @param bTheta believed heading [rad].
+     */
+    public void reframe(double tx, double ty, double tTheta, double bx, double by, double bTheta) {
+        double c = Math.cos(bTheta - tTheta);
+        double s = Math.sin(bTheta - tTheta);
+        for (int i = 0; i < count; i++) {
+            double ex = x[i] - tx;
+            double ey = y[i] - ty;
+            x[i] = bx + c * ex - s * ey;
+            y[i] = by + s * ex + c * ey;
+            double wx = vx[i];
+            vx[i] = c * wx - s * vy[i];
+            vy[i] = s * wx + c * vy[i];
+        }
+        for (int k = 0, n = count * futureSteps; k < n; k++) {
+            double ex = fx[k] - tx;
+            double ey = fy[k] - ty;
+            fx[k] = bx + c * ex - s * ey;
+            fy[k] = by + s * ex + c * ey;
+        }
+    }
+
     /** @return steps in the future table per disc; 0 when the discs have none (predict at constant velocity). */
     public int futureSteps() {
         return futureSteps;
