@@ -93,7 +93,8 @@ public record DynamicObstacleParams(double weight, double collisionCost, double 
      *         cycles, reached 272/360 with turnHold 1 s, maxTurnRate 1 rad/s, accelHold 1 s, maxAccel 2 m/s² against
      *         250 (turn alone: 260); with lidar tracks the tracker's estimates lost (over t0 0 and 5, 720 episodes:
      *         turn and acceleration 473 against 481, turn alone 450; the hard third 49 and 41 against 75), so they
-     *         stay off.
+     *         stay off. (The oracle figures here predate session 11, when the oracles still gave world coordinates to a
+     *         planner in the odometry's frame; the lidar's predate its circle fit.)
      */
     public static DynamicObstacleParams defaults() {
         return new DynamicObstacleParams(5.0, 2000.0, 0.7, 0.2, 2.0, 2.0, 1.0, 0.0, 0.0, 2.0, 0.0, 0.0, 1.0, 0.0, 2.0);
