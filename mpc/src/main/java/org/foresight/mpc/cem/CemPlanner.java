@@ -3,7 +3,6 @@ package org.foresight.mpc.cem;
 import java.util.Arrays;
 import org.foresight.dynamics.model.ControlIndex;
 import org.foresight.dynamics.model.DynamicsModel;
-import org.foresight.dynamics.model.EnsembleDynamics;
 import org.foresight.dynamics.model.StateIndex;
 import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
@@ -12,11 +11,8 @@ import org.foresight.mpc.Planner;
 import org.foresight.mpc.critic.CriticContext;
 import org.foresight.mpc.critic.CriticSet;
 import org.foresight.mpc.mppi.CommandClip;
-import org.foresight.mpc.mppi.NoiseSampler;
 import org.foresight.mpc.mppi.PlanStart;
-import org.foresight.mpc.mppi.ChunkSteps;
 import org.foresight.mpc.mppi.RolloutBuffers;
-import org.foresight.mpc.mppi.SpreadRollout;
 import org.foresight.mpc.mppi.WorkerPool;
 
 /**
@@ -48,9 +44,10 @@ import org.foresight.mpc.mppi.WorkerPool;
  *
  * <p><b>Parallelism and determinism.</b> As {@link org.foresight.mpc.mppi.MppiPlanner}: samples are split into
  * fixed chunks of {@value #CHUNK} (one {@link RolloutBuffers} block, independent of the thread count), a
- * {@link WorkerPool} runs noise, rollout and critics per chunk, and elite selection and refit run serially in
- * sample order. Noise streams are keyed by (seed, iteration, channel, chunk, step). Hence the same seed gives
- * bit-identical commands for any number of threads.
+ * {@link WorkerPool} runs noise, rollout and critics per chunk ({@link CemRollouts}, which also rolls out the
+ * final mean), and elite selection and refit ({@link EliteSet}) run serially in sample order. Noise streams
+ * are keyed by (seed, iteration, channel, chunk, step). Hence the same seed gives bit-identical commands for any
+ * number of threads.
  *
  * <p><b>Safety.</b> Non-finite rollouts (a NaN model) are never elites; if an iteration has none finite the
  * status is {@link PlanStatus#NON_FINITE}, if none is collision-free {@link PlanStatus#NO_COLLISION_FREE_ROLLOUT};
@@ -66,18 +63,14 @@ public final class CemPlanner implements Planner {
     private final CemConfig config;
     private final CriticSet critics;
     private final WorkerPool pool;
-    private final NoiseSampler noise;
     private final RolloutBuffers buffers = new RolloutBuffers();
-    /** One-sample batch: the final mean's rollout and score. */
-    private final RolloutBuffers meanRollout = new RolloutBuffers();
     private final CriticContext context = new CriticContext();
-    /** Fills the spread channels when a critic reads them and the model is an ensemble, else null. */
-    private final SpreadRollout spreadRollout;
+    /** The population's rollouts per chunk and the final mean's rollout. */
+    private final CemRollouts rollouts;
     private final int n;
     private final int population;
     private final int horizon;
     private final int chunks;
-    private final boolean hasVelocity;
     private final double[] meanV;
     private final double[] meanW;
     private final double[] sigmaV;
@@ -87,13 +80,6 @@ public final class CemPlanner implements Planner {
     /** The last iteration's elites and the refit to them. */
     private final EliteSet elites;
     private final double[] x0;
-    private final double[][] scratchA;
-    private final double[][] scratchB;
-    private final double[][] scratchU;
-    private final double[] stepX;
-    private final double[] stepU;
-    private final double[] stepXNext;
-    private final WorkerPool.Task rolloutTask = this::rolloutChunk;
     private long iterationCounter;
     private double lastCmdV;
     private double lastCmdW;
@@ -125,12 +111,10 @@ public final class CemPlanner implements Planner {
         this.config = config;
         this.critics = critics;
         this.n = model.stateDim();
-        this.hasVelocity = n >= StateIndex.FULL_DIM;
         this.population = config.population();
         this.horizon = config.horizon();
         this.chunks = (population + CHUNK - 1) / CHUNK;
         this.pool = new WorkerPool(config.threads());
-        this.noise = new NoiseSampler(config.seed());
         meanV = new double[horizon];
         meanW = new double[horizon];
         sigmaV = new double[horizon];
@@ -139,25 +123,11 @@ public final class CemPlanner implements Planner {
         bestW = new double[horizon];
         elites = new EliteSet(config.elites());
         x0 = new double[n];
-        int threads = pool.size();
-        scratchA = new double[threads][n * CHUNK];
-        scratchB = new double[threads][n * CHUNK];
-        scratchU = new double[threads][ControlIndex.DIM * CHUNK];
-        stepX = new double[n];
-        stepU = new double[ControlIndex.DIM];
-        stepXNext = new double[n];
-        if (critics.needsSpread() && model instanceof EnsembleDynamics ens) {
-            spreadRollout = new SpreadRollout(ens, threads, CHUNK);
-            buffers.enableSpread();
-            meanRollout.enableSpread();
-        } else {
-            spreadRollout = null;
-        }
+        rollouts = new CemRollouts(model, config, critics, context, buffers, pool.size(), meanV, meanW, sigmaV,
+                sigmaW, x0);
         buffers.ensure(population, horizon);
-        meanRollout.ensure(1, horizon);
-        if (!hasVelocity) {
+        if (n < StateIndex.FULL_DIM) {
             buffers.aliasVelocityToCommands();
-            meanRollout.aliasVelocityToCommands();
         }
         Arrays.fill(sigmaV, config.initialSigmaV());
         Arrays.fill(sigmaW, config.initialSigmaOmega());
@@ -279,13 +249,14 @@ public final class CemPlanner implements Planner {
             fail(out, status);
             return;
         }
-        if (!rollOutMean()) {
+        if (!rollouts.rollOutMean()) {
             // The average of the elites collides (or is not finite): command the best sample seen instead.
             System.arraycopy(bestV, 0, meanV, 0, horizon);
             System.arraycopy(bestW, 0, meanW, 0, horizon);
             usedBest = true;
-            rollOutMean();
+            rollouts.rollOutMean();
         }
+        lastMeanCost = rollouts.meanCost();
         double cmdV = meanV[0];
         double cmdW = meanW[0];
         if (!(cmdV - cmdV == 0.0) || !(cmdW - cmdW == 0.0)) {
@@ -295,7 +266,7 @@ public final class CemPlanner implements Planner {
         out.status = PlanStatus.OK;
         out.command[ControlIndex.V] = cmdV;
         out.command[ControlIndex.OMEGA] = cmdW;
-        writePlan(out);
+        rollouts.writePlan(out);
         elites.writeRollouts(out, buffers, horizon, x0[StateIndex.X], x0[StateIndex.Y]);
         // Warm start: shift by one step, repeat the last control.
         System.arraycopy(meanV, 1, meanV, 0, horizon - 1);
@@ -332,7 +303,8 @@ public final class CemPlanner implements Planner {
 
     /** One CEM iteration over the whole population; returns OK or why it failed. */
     private PlanStatus iterate() {
-        pool.run(rolloutTask, chunks);
+        rollouts.begin(iterationCounter, lastCmdV, lastCmdW);
+        pool.run(rollouts.task(), chunks);
         iterationCounter++;
         elites.select(buffers.costs, buffers.collided, population);
         if (elites.finite == 0) {
@@ -358,117 +330,6 @@ public final class CemPlanner implements Planner {
             }
         }
         return PlanStatus.OK;
-    }
-
-    /** Noise, bounded controls, rollout and critics for one chunk (= one buffer block) of samples, on a worker. */
-    private void rolloutChunk(int chunk, int worker) {
-        final int T = horizon;
-        final int B = RolloutBuffers.BLOCK;
-        final int k0 = chunk * CHUNK;
-        final int k1 = Math.min(population, k0 + CHUNK);
-        final int cnt = k1 - k0;
-        final RolloutBuffers b = buffers;
-        final int o0 = b.blockOffset(k0);
-        final double[] cv = b.cmdV;
-        final double[] cw = b.cmdOmega;
-        final double dt = config.dt();
-        final double dv = config.maxAccel() * dt;
-        final double dw = config.maxAlpha() * dt;
-        final double lo = config.minV();
-        final double hi = config.maxV();
-        final double wm = config.maxOmega();
-        final long iter = iterationCounter;
-        // 1. Noise ε ~ N(0, σ_t²) into the command rows: one stream per (chunk, step) fills that step's samples.
-        for (int t = 0; t < T; t++) {
-            int o = o0 + t * B;
-            noise.fill(iter, ControlIndex.V, chunk * T + t, sigmaV[t], cv, o, cnt);
-            noise.fill(iter, ControlIndex.OMEGA, chunk * T + t, sigmaW[t], cw, o, cnt);
-            if (k0 == 0) {
-                cv[o] = 0.0; // sample 0 is the mean sequence itself
-                cw[o] = 0.0;
-            }
-        }
-        // 2. Per step: bounded controls, one stepBatch over the chunk, one copy per channel into the batch.
-        //    stepBatch layout: channel i of chunk sample j at i·cnt + j.
-        double[] xa = scratchA[worker];
-        double[] xb = scratchB[worker];
-        final double[] u = scratchU[worker];
-        for (int i = 0; i < n; i++) {
-            Arrays.fill(xa, i * cnt, (i + 1) * cnt, x0[i]);
-        }
-        final int ouv = ControlIndex.V * cnt;
-        final int ouw = ControlIndex.OMEGA * cnt;
-        Arrays.fill(u, ouv, ouv + cnt, lastCmdV);
-        Arrays.fill(u, ouw, ouw + cnt, lastCmdW);
-        for (int t = 0; t < T; t++) {
-            final int o = o0 + t * B;
-            CommandClip.row(cv, o, u, ouv, cnt, meanV[t], dv, lo, hi);
-            CommandClip.row(cw, o, u, ouw, cnt, meanW[t], dw, -wm, wm);
-            model.stepBatch(xa, u, cnt, dt, xb);
-            ChunkSteps.store(xb, cnt, b, o, hasVelocity);
-            double[] tmp = xa;
-            xa = xb;
-            xb = tmp;
-        }
-        // 2b. The ensemble members along the same commands, for critics that read the spread.
-        if (spreadRollout != null) {
-            spreadRollout.fill(worker, b, k0, cnt, x0, dt);
-        }
-        // 3. Critics, and the non-finite rollouts marked.
-        ChunkSteps.score(critics, context, b, k0, k1, o0, T);
-    }
-
-    /**
-     * Rolls μ out through the model into the one-sample batch and scores it with the critics.
-     *
-     * @return whether its rollout and cost are finite and it does not collide.
-     */
-    private boolean rollOutMean() {
-        final RolloutBuffers e = meanRollout;
-        final int B = RolloutBuffers.BLOCK;
-        System.arraycopy(x0, 0, stepX, 0, n);
-        for (int t = 0; t < horizon; t++) {
-            final int o = t * B;
-            stepU[ControlIndex.V] = meanV[t];
-            stepU[ControlIndex.OMEGA] = meanW[t];
-            e.cmdV[o] = meanV[t];
-            e.cmdOmega[o] = meanW[t];
-            model.step(stepX, stepU, config.dt(), stepXNext);
-            System.arraycopy(stepXNext, 0, stepX, 0, n);
-            e.x[o] = stepX[StateIndex.X];
-            e.y[o] = stepX[StateIndex.Y];
-            e.theta[o] = stepX[StateIndex.THETA];
-            if (hasVelocity) {
-                e.v[o] = stepX[StateIndex.V];
-                e.omega[o] = stepX[StateIndex.OMEGA];
-            }
-        }
-        if (spreadRollout != null) {
-            spreadRollout.fill(0, e, 0, 1, x0, config.dt()); // on the caller's thread, the pool idle: worker 0's scratch
-        }
-        e.costs[0] = 0.0;
-        e.collided[0] = 0;
-        critics.score(context, e, 0, 1, e.costs);
-        final int last = (horizon - 1) * B;
-        double chk = e.x[last] + e.y[last] + e.theta[last] + e.costs[0];
-        lastMeanCost = e.costs[0];
-        return chk - chk == 0.0 && e.collided[0] == 0;
-    }
-
-    /** Writes μ and its rollout (from {@link #rollOutMean}) as the plan. */
-    private void writePlan(Plan out) {
-        int T = Math.min(horizon, out.maxHorizon());
-        final RolloutBuffers e = meanRollout;
-        out.planXY[0] = x0[StateIndex.X];
-        out.planXY[1] = x0[StateIndex.Y];
-        for (int t = 0; t < T; t++) {
-            out.controls[2 * t] = meanV[t];
-            out.controls[2 * t + 1] = meanW[t];
-            out.planXY[2 * t + 2] = e.x[t * RolloutBuffers.BLOCK];
-            out.planXY[2 * t + 3] = e.y[t * RolloutBuffers.BLOCK];
-        }
-        out.planLength = T + 1;
-        out.controlLength = T;
     }
 
     /** Stops the worker threads. */

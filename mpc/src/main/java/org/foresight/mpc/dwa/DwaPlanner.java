@@ -9,7 +9,6 @@ import org.foresight.mpc.Planner;
 import org.foresight.mpc.critic.DynamicObstacleCritic;
 import org.foresight.mpc.critic.DynamicObstacleParams;
 import org.foresight.mpc.critic.ObstacleCritic;
-import org.foresight.mpc.perception.MovingDiscs;
 
 /**
  * The classical baseline of the BARN challenge: ROS {@code base_local_planner}'s trajectory planner with
@@ -33,9 +32,10 @@ import org.foresight.mpc.perception.MovingDiscs;
  *       the straight line to the goal (clipped to the window) stands in.</li>
  *   <li>The {@link DynamicWindow} from the measured velocity; vxSamples forward speeds × (the straight arc and
  *       vthetaSamples − 1 yaw rates from the window's low end, as ROS steps them), unless escaping.</li>
- *   <li>Each trajectory has max(|vx|·simTime/simGranularity, |vθ|/angularSimGranularity) points; a point is
- *       illegal if it leaves the window, if the padded footprint's outline covers a lethal cell, or if its centre
- *       lies on a blocked or unreached cell of either grid. A legal trajectory costs
+ *   <li>Each trajectory (simulated and scored by {@link ArcScorer}) has max(|vx|·simTime/simGranularity,
+ *       |vθ|/angularSimGranularity) points; a point is illegal if it leaves the window, if the padded footprint's
+ *       outline covers a lethal cell, or if its centre lies on a blocked or unreached cell of either grid. A legal
+ *       trajectory costs
  *       <pre>  pdistScale·path_dist(last point) + gdistScale·goal_dist(last point) + occdistScale·max cost</pre>
  *       with distances in metres (meter scoring) and the max over the footprint outlines and centre cells.
  *       The moving obstacles of the request ({@link PlanRequest#movers()}) are costmap cells at each point's time:
@@ -70,20 +70,20 @@ public final class DwaPlanner implements Planner {
     /** Mode of the backward escape. */
     public static final String MODE_ESCAPE = "dwa-escape";
 
-    private static final double ILLEGAL_FOOTPRINT = FootprintOutline.ILLEGAL;
-    private static final double ILLEGAL_GRID = -2.0;
+    private static final double ILLEGAL_FOOTPRINT = ArcScorer.ILLEGAL_FOOTPRINT;
+    private static final double ILLEGAL_GRID = ArcScorer.ILLEGAL_GRID;
 
     private final DwaConfig config;
     private final LocalCostmap map;
     /** The path and goal distance grids of this cycle. */
     private final GuideGrids grids;
     private final int n;
-    private final double res;
     private final DynamicWindow window = new DynamicWindow();
-    private final FootprintOutline outline;
 
     /** This cycle's simulated trajectories. */
     private final Trajectories traj;
+    /** Simulates and scores each sample into {@link #traj}, with the moving obstacles of the cycle. */
+    private final ArcScorer arcs;
 
     // Planner state carried between cycles (as TrajectoryPlanner keeps it).
     private double lastCmdV;
@@ -98,9 +98,6 @@ public final class DwaPlanner implements Planner {
     private double escapeX;
     private double escapeY;
     private double escapeTheta;
-    /** The moving obstacles of this cycle's request, and the shared critic that predicts them. */
-    private MovingDiscs movers = MovingDiscs.NONE;
-    private final DynamicObstacleCritic dynamic;
 
     /**
      * A DWA planner that predicts moving obstacles with the default {@link DynamicObstacleParams}.
@@ -119,14 +116,13 @@ public final class DwaPlanner implements Planner {
     public DwaPlanner(DwaConfig config, DynamicObstacleParams dynamic) {
         this.config = config;
         double[][] circles = ObstacleCritic.circlesFor(config.footprintLength(), config.footprintWidth(), 3);
-        this.dynamic = new DynamicObstacleCritic(dynamic, circles[0], circles[1][0]);
         this.map = new LocalCostmap(config);
         this.n = map.size();
-        this.res = config.costmapResolution();
         this.grids = new GuideGrids(config, map);
-        this.outline = new FootprintOutline(config, map);
         this.traj = new Trajectories(config.vxSamples() * config.vthetaSamples() + config.vthetaSamples() + 1,
                 config.maxTrajectorySteps());
+        this.arcs = new ArcScorer(config, map, grids, new FootprintOutline(config, map), traj,
+                new DynamicObstacleCritic(dynamic, circles[0], circles[1][0]));
         reset();
     }
 
@@ -212,7 +208,7 @@ public final class DwaPlanner implements Planner {
             return;
         }
 
-        movers = request.movers();
+        arcs.cycle(request.movers());
         map.update(request.obstacles().grid(), x, y);
         grids.build(request, x, y, th);
         window.set(config, v, w, Math.hypot(grids.finalGoalX() - x, grids.finalGoalY() - y));
@@ -269,13 +265,13 @@ public final class DwaPlanner implements Planner {
         if (!escaping) {
             double vxS = window.minVx;
             for (int i = 0; i < vxN; i++) {
-                int slot = generate(x, y, th, v, w, vxS, 0.0);
+                int slot = arcs.generate(x, y, th, v, w, vxS, 0.0);
                 if (traj.cost[slot] >= 0 && (best < 0 || traj.cost[slot] < traj.cost[best])) {
                     best = slot;
                 }
                 double vthS = window.minVtheta;
                 for (int j = 0; j < vthN - 1; j++) {
-                    slot = generate(x, y, th, v, w, vxS, vthS);
+                    slot = arcs.generate(x, y, th, v, w, vxS, vthS);
                     if (traj.cost[slot] >= 0 && (best < 0 || traj.cost[slot] < traj.cost[best])) {
                         best = slot;
                     }
@@ -290,7 +286,7 @@ public final class DwaPlanner implements Planner {
         double minInPlace = config.minInPlaceVelTheta();
         for (int i = 0; i < vthN; i++) {
             double limited = vthS > 0 ? Math.max(vthS, minInPlace) : Math.min(vthS, -minInPlace);
-            int slot = generate(x, y, th, v, w, 0.0, limited);
+            int slot = arcs.generate(x, y, th, v, w, 0.0, limited);
             double c = traj.cost[slot];
             if (c >= 0 && (best < 0 || c <= traj.cost[best]) && (vthS > dvth || vthS < -dvth) && traj.count[slot] > 0) {
                 int last = slot * traj.stride + traj.count[slot] - 1;
@@ -330,7 +326,7 @@ public final class DwaPlanner implements Planner {
             return best;
         }
         // Last resort: back up.
-        int slot = generate(x, y, th, v, w, config.escapeVel(), 0.0);
+        int slot = arcs.generate(x, y, th, v, w, config.escapeVel(), 0.0);
         resetOscillation(x, y);
         double c = traj.cost[slot];
         if (!escaping && c > ILLEGAL_GRID) {
@@ -364,109 +360,5 @@ public final class DwaPlanner implements Planner {
         if (Math.hypot(x - escapeX, y - escapeY) > config.escapeResetDist() || turn > config.escapeResetTheta()) {
             escaping = false;
         }
-    }
-
-    /**
-     * Simulates and scores one sample into the next slot (base_local_planner's generateTrajectory).
-     *
-     * @return the slot; its cost is ≥ 0 when legal, −1 when the footprint hit a lethal cell or left the window,
-     *         −2 when the centre crossed a blocked or unreached grid cell.
-     */
-    private int generate(double x, double y, double th, double v0, double w0, double vxS, double vthS) {
-        int slot = traj.add();
-        int steps = config.trajectorySteps(vxS, vthS);
-        double dt = config.simTime() / steps;
-        int base = slot * traj.stride;
-        double xi = x;
-        double yi = y;
-        double thi = th;
-        double vi = v0;
-        double wi = w0;
-        double occ = 0;
-        int pathD = 0;
-        int goalD = 0;
-        int blocked = grids.path.obstacle();
-        double dvMax = config.accLimX() * dt;
-        double dwMax = config.accLimTheta() * dt;
-        double cost = 0;
-        int count = 0;
-        boolean complete = true;
-        for (int i = 0; i < steps; i++) {
-            int cx = map.cellX(xi);
-            int cy = map.cellY(yi);
-            if (cx < 0 || cy < 0) {
-                cost = ILLEGAL_FOOTPRINT;
-                complete = false;
-                break;
-            }
-            int idx = cy * n + cx;
-            double fp = outline.cost(xi, yi, thi, idx);
-            if (fp < 0) {
-                cost = ILLEGAL_FOOTPRINT;
-                complete = false;
-                break;
-            }
-            occ = Math.max(occ, Math.max(fp, map.cost(idx)));
-            if (movers.count() > 0) {
-                double dyn = movingCost(xi, yi, thi, i * dt);
-                if (dyn < 0) {
-                    cost = ILLEGAL_FOOTPRINT;
-                    complete = false;
-                    break;
-                }
-                occ = Math.max(occ, dyn);
-            }
-            pathD = grids.path.distance(idx);
-            goalD = grids.goal.distance(idx);
-            if (pathD >= blocked || goalD >= blocked) {
-                cost = ILLEGAL_GRID;
-                complete = false;
-                break;
-            }
-            traj.x[base + count] = xi;
-            traj.y[base + count] = yi;
-            traj.theta[base + count] = thi;
-            count++;
-            vi = ramp(vxS, vi, dvMax);
-            wi = ramp(vthS, wi, dwMax);
-            xi += vi * Math.cos(thi) * dt;
-            yi += vi * Math.sin(thi) * dt;
-            thi += wi * dt;
-        }
-        if (complete) {
-            traj.x[base + count] = xi; // the end state, for drawing (not scored, as in ROS)
-            traj.y[base + count] = yi;
-            traj.theta[base + count] = thi;
-            cost = config.pdistScale() * pathD * res + config.gdistScale() * goalD * res + config.occdistScale() * occ;
-        }
-        traj.count[slot] = count;
-        traj.complete[slot] = complete;
-        traj.cost[slot] = cost;
-        traj.vx[slot] = vxS;
-        traj.vtheta[slot] = vthS;
-        traj.dt[slot] = dt;
-        return slot;
-    }
-
-    /**
-     * The moving obstacles as costmap cells at the point's time: the shared {@link DynamicObstacleCritic}'s
-     * clearance d of the footprint circles to each disc's prediction τ ahead; d ≤ 0 is lethal (−1), a clearance
-     * inside the critic's margin m costs like an inflated cell, INSCRIBED·((m − d)/m)², else 0.
-     */
-    private double movingCost(double x, double y, double th, double tau) {
-        double d = dynamic.clearance(movers, x, y, th, tau);
-        if (d <= 0) {
-            return ILLEGAL_FOOTPRINT;
-        }
-        double m = dynamic.params().margin();
-        if (d >= m) {
-            return 0.0;
-        }
-        double e = (m - d) / m;
-        return LocalCostmap.INSCRIBED * e * e;
-    }
-
-    private static double ramp(double target, double current, double maxStep) {
-        return target >= current ? Math.min(target, current + maxStep) : Math.max(target, current - maxStep);
     }
 }

@@ -1,7 +1,6 @@
 package org.foresight.mpc.ilqr;
 
 import java.util.Arrays;
-import org.foresight.dynamics.model.Angles;
 import org.foresight.dynamics.model.ControlIndex;
 import org.foresight.dynamics.model.DynamicsModel;
 import org.foresight.dynamics.model.StateIndex;
@@ -35,9 +34,10 @@ import org.foresight.mpc.perception.DistanceGrid;
  *
  * <p><b>Backward pass</b>: {@link BackwardPass} (the Riccati-like recursion with the exact 2-D box QP per step).
  * A (Q_uu + μI) that is not positive definite aborts the pass and multiplies μ by {@link IlqrConfig#muFactor()}.
- * <b>Forward pass:</b> û_t = clip(ū_t + α k_t + K_t (x̂̃_t − x̄̃_t)) (the θ difference wrapped), x̂_{t+1} = f(x̂_t, û_t),
- * for α = 1, ½, ¼, …; the first α with J(α) &lt; J − c·(−ΔV(α)) is accepted (Armijo, c =
- * {@link IlqrConfig#armijo()}) and μ is divided by the factor; if none is accepted μ grows and the cost is kept.
+ * <b>Forward pass</b> ({@link IlqrTrajectories}, which holds the nominal and trial trajectories and every rollout):
+ * û_t = clip(ū_t + α k_t + K_t (x̂̃_t − x̄̃_t)) (the θ difference wrapped), x̂_{t+1} = f(x̂_t, û_t), for α = 1, ½,
+ * ¼, …; the first α with J(α) &lt; J − c·(−ΔV(α)) is accepted (Armijo, c = {@link IlqrConfig#armijo()}) and μ is
+ * divided by the factor; if none is accepted μ grows and the cost is kept.
  * Hence the cost never increases over iterations ({@link #costHistory()}). Iterations stop at
  * {@link IlqrConfig#maxIterations()}, when μ exceeds its ceiling, or when the predicted or achieved decrease is
  * below {@link IlqrConfig#convergenceTolerance()}·J.
@@ -73,27 +73,19 @@ public final class IlqrPlanner implements Planner {
     public static final String FALLBACK_MODE = "ilqr-fallback";
     /** How much closer than the start clearance the safety check tolerates when starting inside the radius [m]. */
     public static final double START_SLACK = 0.02;
-    /** Gain of the cold-start pursuit law ω = gain·(heading error) [1/s]. */
-    private static final double PURSUIT_GAIN = 2.0;
 
     private static final int M = ControlIndex.DIM;
     private static final int V = ControlIndex.V;
     private static final int W = ControlIndex.OMEGA;
     private static final int X = StateIndex.X;
     private static final int Y = StateIndex.Y;
-    private static final int TH = StateIndex.THETA;
 
-    private final DynamicsModel model;
     private final IlqrConfig config;
-    /** Model state dimension n, augmented dimension n + 2 (the previous control), horizon T. */
+    /** Model state dimension n, horizon T. */
     private final int n;
-    private final int na;
     private final int horizon;
-    // Nominal and trial trajectories: state t at [t·n, (t+1)·n), control t at [t·M, (t+1)·M).
-    private double[] xs;
-    private double[] us;
-    private double[] xsTry;
-    private double[] usTry;
+    /** The nominal and trial trajectories and the rollouts that fill them. */
+    private final IlqrTrajectories traj;
     /** Reference positions r_t, t = 0..T, interleaved x, y [m]. */
     private final double[] ref;
     /** The cost, its derivatives, the reference (ref is its array) and the plan's distance field. */
@@ -102,13 +94,8 @@ public final class IlqrPlanner implements Planner {
     private final LqProblem lq;
     /** Gains k, K and the predicted change, and the pass's scratch. */
     private final BackwardPass pass;
-    // Model-call scratch.
     /** Jacobians and control-cost derivatives along the nominal trajectory. */
     private final IlqrLinearisation linearisation;
-    private final double[] stepX;
-    private final double[] stepXNext;
-    private final double[] stepU = new double[M];
-    private final double[] dx;
     private final double[] x0;
     // Diagnostics.
     /** The plan's cost history and iterate tracks. */
@@ -138,25 +125,17 @@ public final class IlqrPlanner implements Planner {
             throw new IllegalArgumentException("iLQR needs a model state of at least x, y, theta; got dimension "
                     + model.stateDim());
         }
-        this.model = model;
         this.config = config;
         this.n = model.stateDim();
-        this.na = n + M;
         this.horizon = config.horizon();
         final int T = horizon;
-        xs = new double[(T + 1) * n];
-        xsTry = new double[(T + 1) * n];
-        us = new double[T * M];
-        usTry = new double[T * M];
         cost = new IlqrCost(config, n);
         ref = cost.ref;
         lq = new LqProblem(n, T);
         pass = new BackwardPass(lq);
         linearisation = new IlqrLinearisation(model, config);
-        stepX = new double[n];
-        stepXNext = new double[n];
-        dx = new double[na];
         x0 = new double[n];
+        traj = new IlqrTrajectories(model, config, cost, x0);
         iterates = new IterateLog(config.maxIterations(), T);
     }
 
@@ -202,7 +181,7 @@ public final class IlqrPlanner implements Planner {
         lastCmdV = 0.0;
         lastCmdW = 0.0;
         lastPlanTime = Double.NaN;
-        Arrays.fill(us, 0.0);
+        Arrays.fill(traj.us, 0.0);
         iterates.clear();
         lastIterations = 0;
         lastCost = Double.NaN;
@@ -242,14 +221,13 @@ public final class IlqrPlanner implements Planner {
         // Initial guess: the shifted previous solution or the pursuit guess, whichever is cheaper.
         double j = Double.NaN;
         if (warm) {
-            clampControls(us);
-            rollout(us, xs);
-            j = cost.total(xs, us, lastCmdV, lastCmdW);
+            traj.clampAndRollOutNominal();
+            j = cost.total(traj.xs, traj.us, lastCmdV, lastCmdW);
         }
-        coldGuess(usTry, xsTry);
-        double jc = cost.total(xsTry, usTry, lastCmdV, lastCmdW);
+        traj.coldGuess();
+        double jc = cost.total(traj.xsTry, traj.usTry, lastCmdV, lastCmdW);
         if (!(j <= jc) && jc - jc == 0.0) { // also when the warm cost is NaN or absent
-            swapTrial();
+            traj.swapTrial();
             j = jc;
         }
         if (!(j - j == 0.0)) {
@@ -257,12 +235,13 @@ public final class IlqrPlanner implements Planner {
             return;
         }
         iterates.addCost(j);
-        iterates.addTrack(xs, n);
+        iterates.addTrack(traj.xs, n);
         j = optimise(j);
         lastCost = j;
         out.bestCost = j;
 
         // Safety: the plan is the model rollout of the final controls (xs); check its clearance.
+        final double[] us = traj.us;
         for (int i = 0; i < us.length; i++) {
             if (!(us[i] - us[i] == 0.0)) {
                 fail(out, PlanStatus.NON_FINITE);
@@ -281,10 +260,10 @@ public final class IlqrPlanner implements Planner {
         out.command[V] = cmdV;
         out.command[W] = cmdW;
         out.feasibleRollouts = 1;
-        writePlan(out);
+        traj.writePlan(out);
         iterates.writeRollouts(out);
         // Warm start: shift by one step, repeat the last control.
-        System.arraycopy(us, M, us, 0, (horizon - 1) * M);
+        traj.shiftOne();
         warm = true;
         lastCmdV = cmdV;
         lastCmdW = cmdW;
@@ -298,16 +277,16 @@ public final class IlqrPlanner implements Planner {
         int it = 0;
         while (it < c.maxIterations()) {
             if (!linearised) {
-                linearisation.linearise(lq, cost, xs, us, horizon, lastCmdV, lastCmdW);
+                linearisation.linearise(lq, cost, traj.xs, traj.us, horizon, lastCmdV, lastCmdW);
                 linearised = true;
             }
-            boolean ok = pass.run(lq, us, mu, config.minV(), config.maxV(), config.maxOmega());
+            boolean ok = pass.run(lq, traj.us, mu, config.minV(), config.maxV(), config.maxOmega());
             while (!ok) {
                 mu *= c.muFactor();
                 if (mu > c.muMax()) {
                     break;
                 }
-                ok = pass.run(lq, us, mu, config.minV(), config.maxV(), config.maxOmega());
+                ok = pass.run(lq, traj.us, mu, config.minV(), config.maxV(), config.maxOmega());
             }
             if (!ok) {
                 break;
@@ -321,7 +300,7 @@ public final class IlqrPlanner implements Planner {
             boolean accepted = false;
             double jNew = j;
             for (int ls = 0; ls < c.lineSearchSteps(); ls++) {
-                jNew = forward(alpha);
+                jNew = traj.forward(alpha, pass, lastCmdV, lastCmdW);
                 double expected = -(alpha * pass.dV1 + alpha * alpha * pass.dV2);
                 if (jNew < j - c.armijo() * Math.max(expected, 0.0)) {
                     accepted = true;
@@ -330,11 +309,11 @@ public final class IlqrPlanner implements Planner {
                 alpha *= 0.5;
             }
             if (accepted) {
-                swapTrial();
+                traj.swapTrial();
                 double decrease = j - jNew;
                 j = jNew;
                 iterates.addCost(j);
-                iterates.addTrack(xs, n);
+                iterates.addTrack(traj.xs, n);
                 linearised = false;
                 mu = Math.max(c.muMin(), mu / c.muFactor());
                 if (decrease < c.convergenceTolerance() * Math.abs(j)) {
@@ -352,98 +331,11 @@ public final class IlqrPlanner implements Planner {
         return j;
     }
 
-    private void swapTrial() {
-        double[] t = xs;
-        xs = xsTry;
-        xsTry = t;
-        t = us;
-        us = usTry;
-        usTry = t;
-    }
-
-    /** The cold guess: a pursuit law toward the reference, rolled out through the model into (u, x). */
-    private void coldGuess(double[] u, double[] x) {
-        final double dt = config.dt();
-        final double vRef = config.referenceSpeed();
-        System.arraycopy(x0, 0, x, 0, n);
-        for (int t = 0; t < horizon; t++) {
-            int o = t * n;
-            double ex = ref[2 * t + 2] - x[o + X];
-            double ey = ref[2 * t + 3] - x[o + Y];
-            double err = ex * ex + ey * ey > 1e-12 ? Angles.wrap(Math.atan2(ey, ex) - x[o + TH]) : 0.0;
-            double w = PURSUIT_GAIN * err;
-            double v = Math.min(vRef, Math.sqrt(ex * ex + ey * ey) / dt) * Math.max(0.0, Math.cos(err));
-            u[t * M + V] = clamp(v, config.minV(), config.maxV());
-            u[t * M + W] = clamp(w, -config.maxOmega(), config.maxOmega());
-            stepModel(x, o, u, t * M, x, o + n);
-        }
-    }
-
-    /** x ← rollout of u from x0. */
-    private void rollout(double[] u, double[] x) {
-        System.arraycopy(x0, 0, x, 0, n);
-        for (int t = 0; t < horizon; t++) {
-            stepModel(x, t * n, u, t * M, x, (t + 1) * n);
-        }
-    }
-
-    private void stepModel(double[] x, int ox, double[] u, int ou, double[] xNext, int oNext) {
-        System.arraycopy(x, ox, stepX, 0, n);
-        stepU[V] = u[ou + V];
-        stepU[W] = u[ou + W];
-        model.step(stepX, stepU, config.dt(), stepXNext);
-        System.arraycopy(stepXNext, 0, xNext, oNext, n);
-    }
-
-    private void clampControls(double[] u) {
-        for (int t = 0; t < horizon; t++) {
-            u[t * M + V] = clamp(u[t * M + V], config.minV(), config.maxV());
-            u[t * M + W] = clamp(u[t * M + W], -config.maxOmega(), config.maxOmega());
-        }
-    }
-
-    private static double clamp(double v, double lo, double hi) {
-        return v < lo ? lo : (v > hi ? hi : v);
-    }
-
-    /** Rolls out û = clip(ū + αk + K δx̃) into the trial buffers; returns its cost (NaN if not finite). */
-    private double forward(double alpha) {
-        final int a = na;
-        final double[] kff = pass.kff;
-        final double[] kfb = pass.kfb;
-        System.arraycopy(x0, 0, xsTry, 0, n);
-        for (int t = 0; t < horizon; t++) {
-            final int ox = t * n;
-            for (int i = 0; i < n; i++) {
-                double d = xsTry[ox + i] - xs[ox + i];
-                dx[i] = i == TH ? Angles.wrap(d) : d;
-            }
-            if (t == 0) {
-                dx[n + V] = 0.0;
-                dx[n + W] = 0.0;
-            } else {
-                dx[n + V] = usTry[(t - 1) * M + V] - us[(t - 1) * M + V];
-                dx[n + W] = usTry[(t - 1) * M + W] - us[(t - 1) * M + W];
-            }
-            final int oK = t * M * a;
-            double v = us[t * M + V] + alpha * kff[t * M + V];
-            double w = us[t * M + W] + alpha * kff[t * M + W];
-            for (int col = 0; col < a; col++) {
-                v += kfb[oK + col] * dx[col];
-                w += kfb[oK + a + col] * dx[col];
-            }
-            usTry[t * M + V] = clamp(v, config.minV(), config.maxV());
-            usTry[t * M + W] = clamp(w, -config.maxOmega(), config.maxOmega());
-            stepModel(xsTry, ox, usTry, t * M, xsTry, ox + n);
-        }
-        double j = cost.total(xsTry, usTry, lastCmdV, lastCmdW);
-        return j - j == 0.0 ? j : Double.NaN;
-    }
-
     /** Whether the nominal rollout comes closer to an obstacle than the safety radius (see class Javadoc). */
     private boolean collides() {
         double d0 = cost.clearance(x0[X], x0[Y]);
         double hit = Math.min(config.safetyRadius(), d0 - START_SLACK);
+        final double[] xs = traj.xs;
         for (int t = 1; t <= horizon; t++) {
             double d = cost.clearance(xs[t * n + X], xs[t * n + Y]);
             if (!(d >= hit)) {
@@ -467,31 +359,15 @@ public final class IlqrPlanner implements Planner {
         if (extra <= 0) {
             return;
         }
-        int k = (int) Math.min(extra, horizon - 1);
-        System.arraycopy(us, k * M, us, 0, (horizon - k) * M);
-        for (int t = horizon - k; t < horizon; t++) {
-            us[t * M + V] = us[(horizon - k - 1) * M + V];
-            us[t * M + W] = us[(horizon - k - 1) * M + W];
-        }
+        traj.shift((int) Math.min(extra, horizon - 1));
     }
 
     private void fail(Plan out, PlanStatus why) {
         out.stop(why);
         out.mode = MODE;
         warm = false;
-        Arrays.fill(us, 0.0);
+        Arrays.fill(traj.us, 0.0);
         lastCmdV = 0.0;
         lastCmdW = 0.0;
-    }
-
-    private void writePlan(Plan out) {
-        int T = Math.min(horizon, out.maxHorizon());
-        for (int t = 0; t <= T; t++) {
-            out.planXY[2 * t] = xs[t * n + X];
-            out.planXY[2 * t + 1] = xs[t * n + Y];
-        }
-        System.arraycopy(us, 0, out.controls, 0, T * M);
-        out.planLength = T + 1;
-        out.controlLength = T;
     }
 }
