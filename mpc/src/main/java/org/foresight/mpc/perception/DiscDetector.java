@@ -124,7 +124,7 @@ final class DiscDetector {
 
     /**
      * Cuts the cluster of points a … b (point i is beam first + i) where two convex outlines meet, then measures each
-     * piece that is not cut short. Seen from outside, one disc's ranges fall to a single minimum and rise again; two
+     * piece ({@link #measure}, or {@link #measureCut} when it is cut short). Seen from outside, one disc's ranges fall to a single minimum and rise again; two
      * discs side by side (touching, overlapping, or one partly behind the other within the cluster gap) show a range
      * maximum between two minima. The piece splits at the interior point of greatest prominence
      * <pre>

@@ -148,7 +148,7 @@ public final class DiscTracker {
             double unseen = t - lastSeen[i];
             boolean alive = unseen <= config.maxCoast();
             if (!alive && unseen <= config.hiddenCoast()) {
-                // not fully in view: a cluster cut by the edge of the field of view is not measured
+                // not fully in view: a cluster cut by the edge of the field of view is measured only by a wide enough arc
                 double dist = Math.hypot(kf.x[i] - sx, kf.y[i] - sy);
                 double bearing = Math.IEEEremainder(Math.atan2(kf.y[i] - sy, kf.x[i] - sx) - stheta, 2 * Math.PI);
                 double half = dist > tr[i] ? Math.asin(tr[i] / dist) : Math.PI;
