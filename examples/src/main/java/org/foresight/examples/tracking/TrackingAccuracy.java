@@ -15,6 +15,7 @@ import org.foresight.mpc.perception.LidarMap;
 import org.foresight.mpc.perception.LidarMapConfig;
 import org.foresight.mpc.perception.MovingDiscs;
 import org.foresight.mpc.perception.MovingFilterConfig;
+import org.foresight.mpc.perception.OracleMotion;
 import org.foresight.mpc.perception.TrackerConfig;
 import org.foresight.mpc.perception.TrackingLidarMap;
 
@@ -105,13 +106,13 @@ public final class TrackingAccuracy {
             new Errors("track, turn + acceleration 1 s", new DiscMotion(2.0, 1.0, 1.0, 2.0, 1.0)),
         };
         Errors truth = new Errors("true centre and velocity, constant velocity", cv);
-        Errors truthTurn = new Errors("true centre, velocity, turn, accel., 1 s", models[1].motion);
+        Errors truthTurn = new Errors("true turn and accel. as the map oracle, 1 s", models[1].motion);
         long[] counts = new long[4]; // disc-scans near, missed, tracks scored, false tracks
         for (int w = first; w <= last; w++) {
             world(w, t0, speed, models, truth, truthTurn, counts);
         }
-        System.out.printf("DynaBARN worlds %d-%d, t0 %.1f s, ghost robot at %.2f m/s on the centre line, scans every %.2f s%n",
-                first, last, t0, speed, DT);
+        System.out.printf("DynaBARN worlds %d-%d, t0 %.1f s, ghost robot at %.2f m/s on the centre line,"
+                + " scans every %.2f s%n", first, last, t0, speed, DT);
         System.out.printf("discs within %.0f m in view: %d disc-scans, missed (no track within %.1f m) %.1f %%;"
                         + " tracks within %.0f m: %d, false (no disc within %.1f m) %.1f %%%n",
                 SEEN, counts[0], MATCH, 100.0 * counts[1] / Math.max(1, counts[0]), NEAR, counts[2], MATCH,
@@ -200,6 +201,7 @@ public final class TrackingAccuracy {
         double[] ranges = new double[lidar.config().beams()];
         MovingDiscs movers = new MovingDiscs();
         MovingDiscs trueDiscs = new MovingDiscs();
+        OracleMotion oracleMotion = new OracleMotion();
         double[] p = new double[2];
         double halfFov = 0.5 * lidar.config().fieldOfView();
         for (int k = 0; k < scans; k++) {
@@ -210,14 +212,14 @@ public final class TrackingAccuracy {
             lidar.scan(w.grid(), discs, rx, ry, rth, ranges, rng);
             tracking.scan(t0 + t, ranges, rx, ry, rth);
             tracking.movers(movers);
+            // the true discs as the map oracle gives them: turn rates and accelerations from consecutive velocities
+            trueDiscs.clear();
+            for (int j = 0; j < n; j++) {
+                trueDiscs.add(cx[k][j], cy[k][j], vx[k][j], vy[k][j], DynaBarn.OBSTACLE_RADIUS);
+            }
+            oracleMotion.apply(t, trueDiscs);
             if (t >= WARMUP) {
                 score(k, rx, ry, rth, halfFov, movers, cx, cy, models, counts, p, tracking.tracker());
-                trueDiscs.clear();
-                for (int j = 0; j < n; j++) {
-                    trueDiscs.add(cx[k][j], cy[k][j], vx[k][j], vy[k][j], DynaBarn.OBSTACLE_RADIUS);
-                    trueDiscs.setTurnRate(j, MovingDiscs.turnRate(vx[k - 1][j], vy[k - 1][j], vx[k][j], vy[k][j], DT, 0.3));
-                    trueDiscs.setAcceleration(j, (Math.hypot(vx[k][j], vy[k][j]) - Math.hypot(vx[k - 1][j], vy[k - 1][j])) / DT);
-                }
                 scoreTruth(k, rx, ry, trueDiscs, cx, cy, truth, p);
                 scoreTruth(k, rx, ry, trueDiscs, cx, cy, truthTurn, p);
             }

@@ -124,9 +124,10 @@ final class DiscDetector {
 
     /**
      * Cuts the cluster of points a … b (point i is beam first + i) where two convex outlines meet, then measures each
-     * piece ({@link #measure}, or {@link #measureCut} when it is cut short). Seen from outside, one disc's ranges fall to a single minimum and rise again; two
-     * discs side by side (touching, overlapping, or one partly behind the other within the cluster gap) show a range
-     * maximum between two minima. The piece splits at the interior point of greatest prominence
+     * piece ({@link #measure}, or {@link #measureCut} when it is cut short). Seen from outside, one disc's ranges
+     * fall to a single minimum and rise again; two discs side by side (touching, overlapping, or one partly behind
+     * the other within the cluster gap) show a range maximum between two minima. The piece splits at the interior
+     * point of greatest prominence
      * <pre>
      *   prom(m) = min(ρ_m − min_{a ≤ i ≤ m} ρ_i,  ρ_m − min_{m ≤ i ≤ b} ρ_i)     (ρ the smoothed ranges)
      *   prom(m*) &gt; splitProminence  ⇒  segment(a, m* − 1), segment(m* + 1, b)
@@ -318,7 +319,8 @@ final class DiscDetector {
     /**
      * The circle nearest the np points from index a in the least-squares sense, by Gauss-Newton from (cx, cy, r):
      * <pre>
-     *   min over (c, r) of Σₖ (|pₖ − c| − r)²,   residual eₖ = |pₖ − c| − r,  ∂eₖ/∂c = −(pₖ − c)/|pₖ − c|,  ∂eₖ/∂r = −1
+     *   min over (c, r) of Σₖ (|pₖ − c| − r)²,   residual eₖ = |pₖ − c| − r,
+     *   ∂eₖ/∂c = −(pₖ − c)/|pₖ − c|,  ∂eₖ/∂r = −1
      *   (JᵀJ) δ = Jᵀe,  (c, r) ← (c, r) − δ          ({@value #FIT_STEPS} steps)
      * </pre>
      * The Hokuyo's 1 cm range noise puts a 0.5 m disc's fitted centre within about a centimetre from any side,
@@ -355,13 +357,17 @@ final class DiscDetector {
             h00 += RIDGE;
             h11 += RIDGE;
             h22 += RIDGE;
-            double det = h00 * (h11 * h22 - h12 * h12) - h01 * (h01 * h22 - h12 * h02) + h02 * (h01 * h12 - h11 * h02);
+            // Cramer's rule on the symmetric 3×3 normal equations, with the first row's cofactors shared
+            double c00 = h11 * h22 - h12 * h12;
+            double c01 = h01 * h22 - h12 * h02;
+            double c02 = h01 * h12 - h11 * h02;
+            double det = h00 * c00 - h01 * c01 + h02 * c02;
             if (!(Math.abs(det) > 1e-12)) {
                 return false;
             }
-            double d0 = (g0 * (h11 * h22 - h12 * h12) - h01 * (g1 * h22 - h12 * g2) + h02 * (g1 * h12 - h11 * g2)) / det;
-            double d1 = (h00 * (g1 * h22 - h12 * g2) - g0 * (h01 * h22 - h12 * h02) + h02 * (h01 * g2 - g1 * h02)) / det;
-            double d2 = (h00 * (h11 * g2 - g1 * h12) - h01 * (h01 * g2 - g1 * h02) + g0 * (h01 * h12 - h11 * h02)) / det;
+            double d0 = (g0 * c00 - h01 * (g1 * h22 - h12 * g2) + h02 * (g1 * h12 - h11 * g2)) / det;
+            double d1 = (h00 * (g1 * h22 - h12 * g2) - g0 * c01 + h02 * (h01 * g2 - g1 * h02)) / det;
+            double d2 = (h00 * (h11 * g2 - g1 * h12) - h01 * (h01 * g2 - g1 * h02) + g0 * c02) / det;
             cx -= d0;
             cy -= d1;
             r -= d2;
