@@ -11,9 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -25,10 +22,8 @@ import javafx.stage.Stage;
  * line, side plots) above a control bar with play/pause, step back/forward, a timeline slider
  * [s], a playback speed slider (0.1× to 10×), fit, follow-robot and, for a run in which the robot built its own
  * map, "robot's map only" (hides what the robot had not seen yet). Drag pans, the wheel zooms at the
- * pointer, a double click fits the world. Keys: space play/pause, ←/→ step, F follow, 0 fit, M robot's map only. The keys
- * are the window's wherever the focus is: clicking the timeline focuses the slider, and without that
- * the slider's own ←/→ handling (a block increment, which in a short run jumps to the first or last
- * cycle) would win.
+ * pointer, a double click fits the world. Keys: space play/pause, ←/→ step, F follow, 0 fit, M robot's map only
+ * (the bindings: {@link ReplayInput}).
  *
  * <p>The frame is drawn with Java2D straight into the pixels of a JavaFX image ({@link FrameSurface}), so the
  * window shows exactly what PNG export writes, without copying. A frame is drawn only when something changed.
@@ -69,8 +64,6 @@ public final class ReplayWindow {
     private boolean fitted;
     private boolean updatingSlider;
     private boolean stickToLatest = true;
-    private double dragX;
-    private double dragY;
     private int lastDataVersion = -1;
     private Runnable pulseHook;
     private long framesDrawn;
@@ -95,7 +88,6 @@ public final class ReplayWindow {
         canvasPane.setPrefSize(FrameExporter.DEFAULT_WIDTH, FrameExporter.DEFAULT_HEIGHT);
         canvasPane.widthProperty().addListener((o, a, b) -> dirty = true);
         canvasPane.heightProperty().addListener((o, a, b) -> dirty = true);
-        installMouse();
 
         playButton.setTooltip(new Tooltip("play / pause (space)"));
         playButton.setMinWidth(70);
@@ -142,27 +134,7 @@ public final class ReplayWindow {
         BorderPane root = new BorderPane(canvasPane);
         root.setBottom(controls);
         Scene scene = new Scene(root);
-        // A filter (capturing phase) runs before the focused control's own handlers and consumes the key,
-        // so ←/→ step one cycle even when the slider has the focus.
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            KeyCode k = e.getCode();
-            if (k == KeyCode.SPACE) {
-                setPlaying(!playing);
-            } else if (k == KeyCode.LEFT) {
-                step(-1);
-            } else if (k == KeyCode.RIGHT) {
-                step(+1);
-            } else if (k == KeyCode.F) {
-                setFollow(!view.follow());
-            } else if (k == KeyCode.DIGIT0 || k == KeyCode.NUMPAD0) {
-                fit();
-            } else if (k == KeyCode.M) {
-                setRobotMapOnly(!renderer.robotMapOnly());
-            } else {
-                return;
-            }
-            e.consume();
-        });
+        ReplayInput.install(this, canvasPane, scene);
         stage.setScene(scene);
         timer = new AnimationTimer() {
             @Override
@@ -432,31 +404,5 @@ public final class ReplayWindow {
         dirty = false;
         surface.draw(g -> renderer.render(g, w, h, cycle, view));
         framesDrawn++;
-    }
-
-    private void installMouse() {
-        canvasPane.setOnMousePressed(e -> {
-            dragX = e.getX();
-            dragY = e.getY();
-        });
-        canvasPane.setOnMouseDragged(e -> {
-            if (e.getButton() == MouseButton.PRIMARY || e.getButton() == MouseButton.MIDDLE) {
-                view.pan(e.getX() - dragX, e.getY() - dragY);
-                followBox.setSelected(false);
-                dragX = e.getX();
-                dragY = e.getY();
-                dirty = true;
-            }
-        });
-        canvasPane.setOnScroll(e -> {
-            double factor = Math.pow(1.0015, e.getDeltaY());
-            view.zoomAt(factor, e.getX(), e.getY(), mapArea());
-            dirty = true;
-        });
-        canvasPane.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2) {
-                fit();
-            }
-        });
     }
 }
