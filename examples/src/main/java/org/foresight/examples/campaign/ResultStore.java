@@ -23,6 +23,8 @@ import org.foresight.dynamics.log.AtomicFiles;
  *   <li>each finished episode is appended as one line in one write, then forced to disk; a line cut short by a
  *       kill has no newline and is dropped (the file truncated to its last complete line) on the next open, so the
  *       episode simply runs again;</li>
+ *   <li>once every episode has its row, {@link #finish} rewrites the file in the campaign's order, so that two runs
+ *       of one command give their rows in the same order whatever the thread count;</li>
  *   <li>{@code campaign.json} records the command (worlds, planners, models, perceptions, robots, seeds and the
  *       settings that change results); a different command into the same directory is refused unless forced,
  *       so rows of two campaigns never mix.</li>
@@ -129,7 +131,7 @@ public final class ResultStore implements AutoCloseable {
         return done.contains(key);
     }
 
-    /** @return a copy of the rows, in the order they were finished. */
+    /** @return a copy of the rows, in the order they were finished (after {@link #finish}: its order). */
     public synchronized List<ResultRow> rows() {
         return List.copyOf(rows);
     }
@@ -153,6 +155,34 @@ public final class ResultStore implements AutoCloseable {
             throw new UncheckedIOException("cannot append to " + dir.resolve(RESULTS) + ": " + AtomicFiles.reason(e), e);
         }
         rows.add(row);
+    }
+
+    /**
+     * Rewrites {@code results.csv} with the rows in the given order (the campaign's, not the order the episodes
+     * finished in, which depends on the thread count and the machine), atomically: a crash leaves either the
+     * appended file or the sorted one, both whole. Then closes the store; nothing can be appended after this.
+     *
+     * @param ordered every row of the store, each once, in the order wanted.
+     * @throws IllegalArgumentException if {@code ordered} is not a permutation of the store's rows.
+     */
+    public synchronized void finish(List<ResultRow> ordered) {
+        Set<EpisodeKey> keys = new HashSet<>();
+        for (ResultRow r : ordered) {
+            keys.add(r.key());
+        }
+        if (ordered.size() != rows.size() || !keys.equals(done)) {
+            throw new IllegalArgumentException("finish: the rows given are not the store's rows (" + ordered.size()
+                    + " given, " + rows.size() + " stored)");
+        }
+        close();
+        AtomicFiles.writeText(dir.resolve(RESULTS), w -> {
+            w.write(ResultRow.HEADER + "\n");
+            for (ResultRow r : ordered) {
+                w.write(r.toCsv() + "\n");
+            }
+        });
+        rows.clear();
+        rows.addAll(ordered);
     }
 
     @Override

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run every combination of --planners, --models, --perception and --robots over --worlds for "
                 + "--seeds seeds, in parallel on all cores, with planning time charged to the robot (--latency). "
-                + "Writes results.csv (one row per episode, appended as each finishes), summary.md (per combination, "
+                + "Writes results.csv (one row per episode, appended as each finishes, in campaign order once complete), summary.md (per combination, "
                 + "per block of 50 BARN worlds, published BARN entries on the same worlds), success.png and "
                 + "score_per_world.png into --out. Running the same command again resumes: finished episodes are "
                 + "skipped. Each episode's planner is first warmed up on its start state (30 discarded cycles).")

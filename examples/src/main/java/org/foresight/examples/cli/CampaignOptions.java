@@ -238,6 +238,9 @@ public final class CampaignOptions {
             // Campaign order (seed, world, configuration, model, perception, robot), not finishing order.
             List<ResultRow> rows = new ArrayList<>(store.rows());
             rows.sort(Comparator.comparingInt(r -> order.getOrDefault(r.key(), Integer.MAX_VALUE)));
+            if (rows.size() == jobs.size()) {
+                store.finish(rows); // complete: results.csv in campaign order too
+            }
             TreeSet<String> labels = new TreeSet<>();
             for (SensingOptions o : sensings.values()) {
                 labels.add(o.sensing("barn").label());

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bench's promise to survive a kill: SIGKILL a running bench in its own JVM, run the same command again, and
- * the set is complete with no episode twice; a different command into the same directory is refused.
+ * the set is complete with no episode twice, in the campaign's order; a different command into the same directory
+ * is refused.
  */
 class BenchResumeTest {
     @TempDir
@@ -60,6 +61,14 @@ class BenchResumeTest {
             assertTrue(keys.add(r.key().toString()), "duplicate " + r.key());
         }
         assertEquals(6, keys.size(), "3 worlds x 2 planners, each exactly once");
+        // Complete: the file is rewritten in the campaign's order (world, then planner), not the finishing order.
+        List<String> order = new ArrayList<>();
+        for (String l : lines.subList(1, lines.size())) {
+            ResultRow r = ResultRow.parse(l, csv.toString());
+            order.add(r.world() + "/" + r.planner());
+        }
+        assertEquals(List.of("barn:0/dwa", "barn:0/mppi", "barn:6/dwa", "barn:6/mppi", "barn:12/dwa",
+                "barn:12/mppi"), order);
         assertTrue(Files.isRegularFile(out.resolve("summary.md")) && Files.isRegularFile(out.resolve("success.png")));
 
         // The same command again runs nothing new; a different one is refused, and --force replaces.
