@@ -209,6 +209,12 @@ public final class CampaignOptions {
         c.put("localization", sensingOptions.localization);
         c.put("lidar", sensingOptions.lidar);
         c.put("odometry", sensingOptions.odometry);
+        if (!sensingOptions.tracker.isEmpty()) { // only when given: earlier campaigns keep their identity
+            c.put("tracker", sensingOptions.tracker);
+        }
+        if (!sensingOptions.movingFilter.isEmpty()) {
+            c.put("moving_filter", sensingOptions.movingFilter);
+        }
         c.put("moving_obstacles", movingObstacleOptions.label());
         if (t0 != 0.0) {
             c.put("t0_s", t0);
@@ -245,14 +251,25 @@ public final class CampaignOptions {
             for (SensingOptions o : sensings.values()) {
                 labels.add(o.sensing("barn").label());
             }
-            String conditions = String.format(Locale.ROOT, "Conditions: sensing %s; latency %s; %d seed(s); %d world(s) "
-                            + "(%s%s); robots %s%s; %d episodes.", String.join(", ", labels), latency.label(), seeds,
+            String tuned = (sensingOptions.tracker.isEmpty() ? "" : " (tracker " + pairs(sensingOptions.tracker) + ")")
+                    + (sensingOptions.movingFilter.isEmpty() ? "" : " (moving filter " + pairs(sensingOptions.movingFilter) + ")");
+            String conditions = String.format(Locale.ROOT, "Conditions: sensing %s%s; latency %s; %d seed(s); %d world(s) "
+                            + "(%s%s); robots %s%s; %d episodes.", String.join(", ", labels), tuned, latency.label(), seeds,
                     worldList.size(), worlds, t0 != 0.0 ? ", t0 " + java.math.BigDecimal.valueOf(t0).stripTrailingZeros().toPlainString() + " s" : "",
                     String.join(", ", plants.keySet()),
                     plantChangeOptions.any() ? " changed at " + String.join("; ", plantChangeOptions.specs()) : "",
                     rows.size());
             return new Outcome(rows, worldList, conditions, eng.writeTables(rows, out));
         }
+    }
+
+    /** @return "k=v,k=v" of KEY=VAL options, in the order given. */
+    private static String pairs(Map<String, String> kv) {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, String> e : kv.entrySet()) {
+            b.append(b.length() == 0 ? "" : ",").append(e.getKey()).append('=').append(e.getValue());
+        }
+        return b.toString();
     }
 
     private static void execute(EpisodeEngine engine, List<EpisodeSpec> todo, ResultStore store, String command)

@@ -108,14 +108,17 @@ public record EpisodeSpec(EpisodeKey key, int worldOrdinal, String plannerConfig
      * @param localization truth or odometry, or null.
      * @param lidar        {@code --lidar} KEY=VAL, in order.
      * @param odometry     {@code --odometry} KEY=VAL, in order.
+     * @param tracker      {@code --tracker} KEY=VAL, in order.
+     * @param movingFilter {@code --moving-filter} KEY=VAL, in order.
      */
     public record Sensing(String protocol, String perception, String localization, LinkedHashMap<String, String> lidar,
-                          LinkedHashMap<String, String> odometry) implements Serializable {
-        private static final long serialVersionUID = 1L;
+                          LinkedHashMap<String, String> odometry, LinkedHashMap<String, String> tracker,
+                          LinkedHashMap<String, String> movingFilter) implements Serializable {
+        private static final long serialVersionUID = 2L;
 
         static Sensing of(SensingOptions o) {
             return new Sensing(o.protocol, o.perception, o.localization, new LinkedHashMap<>(o.lidar),
-                    new LinkedHashMap<>(o.odometry));
+                    new LinkedHashMap<>(o.odometry), new LinkedHashMap<>(o.tracker), new LinkedHashMap<>(o.movingFilter));
         }
 
         SensingOptions options() {
@@ -125,6 +128,8 @@ public record EpisodeSpec(EpisodeKey key, int worldOrdinal, String plannerConfig
             o.localization = localization;
             o.lidar = new LinkedHashMap<>(lidar);
             o.odometry = new LinkedHashMap<>(odometry);
+            o.tracker = new LinkedHashMap<>(tracker);
+            o.movingFilter = new LinkedHashMap<>(movingFilter);
             return o;
         }
     }
@@ -190,6 +195,10 @@ public record EpisodeSpec(EpisodeKey key, int worldOrdinal, String plannerConfig
                 meta.put("seed", episodeSeed);
                 meta.put("latency", latency.label());
                 meta.put("sensing", cfg.sensing().label());
+                if (cfg.sensing().needsLidar()) {
+                    meta.put("tracker", cfg.sensing().tracker().toString());
+                    meta.put("moving_filter", cfg.sensing().movingFilter().toString());
+                }
                 meta.put("plant", plant.describe());
                 meta.put("plant_changes", PlantChangeOptions.describe(changes));
                 meta.put("moving_obstacles", spec.clutter().options().label());

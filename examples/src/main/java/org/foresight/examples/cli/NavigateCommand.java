@@ -152,6 +152,10 @@ public final class NavigateCommand implements Callable<Integer> {
         meta.put("sensing", cfg.sensing().label());
         meta.put("lidar", cfg.sim().lidar() == null ? "none" : cfg.sim().lidar().toString());
         meta.put("odometry", cfg.sim().odometry() == null ? "none" : cfg.sim().odometry().toString());
+        if (cfg.sensing().needsLidar()) {
+            meta.put("tracker", cfg.sensing().tracker().toString());
+            meta.put("moving_filter", cfg.sensing().movingFilter().toString());
+        }
         meta.put("latency", latency.label());
         meta.put("plant", plantOptions.describe());
         meta.put("plant_changes", PlantChangeOptions.describe(changes));

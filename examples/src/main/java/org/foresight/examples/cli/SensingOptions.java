@@ -7,12 +7,17 @@ import org.foresight.dynamics.sim.OdometryConfig;
 import org.foresight.dynamics.world.LidarConfig;
 import org.foresight.mpc.loop.EpisodeConfig;
 import org.foresight.mpc.loop.Sensing;
+import org.foresight.mpc.config.ConfigException;
+import org.foresight.mpc.config.RecordTree;
 import org.foresight.mpc.perception.LidarMapConfig;
+import org.foresight.mpc.perception.MovingFilterConfig;
+import org.foresight.mpc.perception.TrackerConfig;
 import picocli.CommandLine.Option;
 
 /**
  * What the robot knows, shared by {@code navigate} and {@code bench} as a picocli {@code @Mixin}:
- * {@code --protocol}, {@code --perception}, {@code --localization}, {@code --lidar}, {@code --odometry}.
+ * {@code --protocol}, {@code --perception}, {@code --localization}, {@code --lidar}, {@code --odometry},
+ * {@code --tracker}, {@code --moving-filter}.
  */
 public final class SensingOptions {
     @Option(names = "--protocol", paramLabel = "barn|oracle",
@@ -48,6 +53,19 @@ public final class SensingOptions {
                     + "gyroNoise [rad/s/sqrt(s)], gyroBiasStd [rad/s], gyroBiasWalk [rad/s/sqrt(s)].")
     Map<String, String> odometry = new LinkedHashMap<>();
 
+    @Option(names = "--tracker", split = ",", paramLabel = "KEY=VAL",
+            description = "Change the lidar tracker of moving obstacles (--perception lidar or tracked): the keys of "
+                    + "TrackerConfig, e.g. accelNoise (q of the constant-velocity filter) [m^2/s^3], measurementStd [m], "
+                    + "gate [m], confirmHits, maxCoast [s], hiddenCoast [s], staticTolerance, clusterGap, minPoints, "
+                    + "minRadius, maxRadius, splitProminence [m].")
+    Map<String, String> tracker = new LinkedHashMap<>();
+
+    @Option(names = "--moving-filter", split = ",", paramLabel = "KEY=VAL",
+            description = "Change how the lidar map keeps tracked moving obstacles' returns out (--perception lidar): "
+                    + "the keys of MovingFilterConfig, e.g. holdMargin, backoff, moveDistance [m], staticAge [s], "
+                    + "staticSpeed [m/s], clearFraction, settleAge [s].")
+    Map<String, String> movingFilter = new LinkedHashMap<>();
+
     /**
      * @param p one perception ("map" or "lidar"), or null for the protocol's.
      * @return a copy of these options with it.
@@ -59,6 +77,8 @@ public final class SensingOptions {
         o.localization = localization;
         o.lidar = lidar;
         o.odometry = odometry;
+        o.tracker = tracker;
+        o.movingFilter = movingFilter;
         return o;
     }
 
@@ -118,7 +138,39 @@ public final class SensingOptions {
                         + ": the map's cell must be > 0 m");
             }
         }
-        return new Sensing(per, loc, res);
+        return new Sensing(per, loc, res, override("--tracker", TrackerConfig.defaults(), tracker),
+                override("--moving-filter", MovingFilterConfig.defaults(), movingFilter));
+    }
+
+    /**
+     * A configuration record with some of its components changed by KEY=VAL pairs (numbers, or true/false).
+     *
+     * @throws IllegalArgumentException one line naming the option, the key and the reason (unknown key, not a
+     *                                  number, a value the record rejects).
+     */
+    private static <R extends Record> R override(String option, R defaults, Map<String, String> changes) {
+        if (changes.isEmpty()) {
+            return defaults;
+        }
+        Map<String, Object> tree = RecordTree.toTree(defaults);
+        for (Map.Entry<String, String> e : changes.entrySet()) {
+            if (!tree.containsKey(e.getKey())) {
+                throw new IllegalArgumentException(option + " " + e.getKey() + ": unknown key (known: "
+                        + String.join(", ", tree.keySet()) + ")");
+            }
+            String v = e.getValue().trim();
+            tree.put(e.getKey(), v.equals("true") || v.equals("false") ? (Object) Boolean.parseBoolean(v)
+                    : (Object) number(option, e.getKey(), v));
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            Class<R> type = (Class<R>) defaults.getClass();
+            return RecordTree.fromTree(type, tree, "");
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(option + " " + changes.entrySet().stream()
+                    .map(x -> x.getKey() + "=" + x.getValue()).collect(java.util.stream.Collectors.joining(","))
+                    + ": " + e.getMessage());
+        }
     }
 
     /**

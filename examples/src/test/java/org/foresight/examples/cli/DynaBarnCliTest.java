@@ -52,6 +52,42 @@ class DynaBarnCliTest {
     }
 
     @Test
+    void trackerOptionsReachTheTrackerAndAreRecorded() throws IOException {
+        String[] base = {"navigate", "--world", "dynabarn:45", "--protocol", "barn", "--latency", "20", "--t0", "5",
+                "--timeout", "2", "--samples", "64", "--planner-threads", "1"};
+        Path plain = dir.resolve("plain");
+        Path same = dir.resolve("same");
+        Path other = dir.resolve("other");
+        assertEquals(0, CliTest.run(concat(base, "--out", plain.toString())).code());
+        // the default value given explicitly changes nothing; another value changes the tracks, hence the run
+        assertEquals(0, CliTest.run(concat(base, "--tracker", "accelNoise=3", "--out", same.toString())).code());
+        CliTest.Run r = CliTest.run(concat(base, "--tracker", "accelNoise=30,measurementStd=0.1", "--moving-filter",
+                "staticAge=1.5", "--out", other.toString()));
+        assertEquals(0, r.code(), r.err());
+        String traj = Files.readString(plain.resolve("trajectory.csv"));
+        assertEquals(traj, Files.readString(same.resolve("trajectory.csv")));
+        assertTrue(!traj.equals(Files.readString(other.resolve("trajectory.csv"))), "the tracker settings were ignored");
+        String meta = Files.readString(other.resolve("meta.json"));
+        assertTrue(meta.contains("accelNoise=30.0") && meta.contains("measurementStd=0.1") && meta.contains("staticAge=1.5"),
+                meta);
+        // bad keys and values: one line naming the option and the key, exit 2
+        CliTest.Run bad = CliTest.run(concat(base, "--tracker", "accelNose=3", "--out", dir.resolve("bad").toString()));
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--tracker accelNose: unknown key") && bad.err().strip().lines().count() == 1,
+                bad.err());
+        CliTest.Run neg = CliTest.run(concat(base, "--moving-filter", "settleAge=-1", "--out", dir.resolve("neg").toString()));
+        assertEquals(2, neg.code());
+        assertTrue(neg.err().contains("--moving-filter settleAge=-1"), neg.err());
+        assertTrue(!Files.exists(dir.resolve("bad")) && !Files.exists(dir.resolve("neg")), "refused before anything ran");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    @Test
     void movingObstaclesJoinAnyWorld() throws IOException {
         Path out = dir.resolve("barn");
         CliTest.Run r = CliTest.run("navigate", "--world", "barn:0", "--moving-obstacles", "3", "--obstacle-radius", "0.3",

@@ -38,7 +38,8 @@ class EpisodeSpecTest {
         LinkedHashMap<String, String> lidar = new LinkedHashMap<>(Map.of("beams", "360"));
         return new EpisodeSpec(new EpisodeKey("barn:6", "mppi", "c001", "unicycle", "lidar", "default", 1), 6, json,
                 new EpisodeSpec.Plant("extreme,tauV=0.2", null, null),
-                new EpisodeSpec.Sensing("barn", "lidar", null, lidar, new LinkedHashMap<>()), "10", 0L, "sweep", null,
+                new EpisodeSpec.Sensing("barn", "lidar", null, lidar, new LinkedHashMap<>(),
+                        new LinkedHashMap<>(Map.of("accelNoise", "5")), new LinkedHashMap<>()), "10", 0L, "sweep", null,
                 new EpisodeSpec.Clutter(3, 0.3, new java.util.ArrayList<>(java.util.List.of(0.2, 0.6))), new java.util.ArrayList<>(), 0.95, 0.99, 4.0, 2.5);
     }
 }

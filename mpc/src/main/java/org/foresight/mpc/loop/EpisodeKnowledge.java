@@ -16,11 +16,9 @@ import org.foresight.mpc.perception.LidarMapConfig;
 import org.foresight.mpc.perception.MapLocalizer;
 import org.foresight.mpc.perception.MapObstacleField;
 import org.foresight.mpc.perception.MovingDiscs;
-import org.foresight.mpc.perception.MovingFilterConfig;
 import org.foresight.mpc.perception.ObstacleField;
 import org.foresight.mpc.perception.OracleMotion;
 import org.foresight.mpc.perception.ScanMatcherConfig;
-import org.foresight.mpc.perception.TrackerConfig;
 import org.foresight.mpc.perception.TrackingLidarMap;
 
 /**
@@ -95,9 +93,9 @@ final class EpisodeKnowledge {
         Lidar lidar = sensing.perception() == Sensing.Perception.TRACKED || lidarTracks
                 ? new Lidar(config.sim().lidar()) : null;
         this.tracker = sensing.perception() == Sensing.Perception.TRACKED
-                ? new DiscTracker(TrackerConfig.defaults(), lidar) : null;
-        this.tracking = lidarTracks ? new TrackingLidarMap(map, lidar, TrackerConfig.defaults(),
-                MovingFilterConfig.defaults()) : null;
+                ? new DiscTracker(sensing.tracker(), lidar) : null;
+        this.tracking = lidarTracks ? new TrackingLidarMap(map, lidar, sensing.tracker(),
+                sensing.movingFilter()) : null;
     }
 
     /** Forgets everything learnt (after the warm-up). */

@@ -1,6 +1,8 @@
 package org.foresight.mpc.loop;
 
 import org.foresight.mpc.perception.LidarMapConfig;
+import org.foresight.mpc.perception.MovingFilterConfig;
+import org.foresight.mpc.perception.TrackerConfig;
 
 /**
  * What the robot knows in an episode, and how it comes to know it.
@@ -26,8 +28,12 @@ import org.foresight.mpc.perception.LidarMapConfig;
  * @param localization truth, odometry or scanmatch (only with lidar perception).
  * @param mapResolution the lidar map's cell edge [m], &gt; 0 (used with {@link Perception#LIDAR}; the map covers
  *                      the world's grid, see {@link LidarMapConfig#covering}).
+ * @param tracker       the lidar tracker of moving obstacles (with {@link Perception#LIDAR} and
+ *                      {@link Perception#TRACKED} in a world with moving obstacles).
+ * @param movingFilter  how the lidar map keeps tracked moving obstacles' returns out (with {@link Perception#LIDAR}).
  */
-public record Sensing(Perception perception, Localization localization, double mapResolution) {
+public record Sensing(Perception perception, Localization localization, double mapResolution, TrackerConfig tracker,
+                      MovingFilterConfig movingFilter) {
     /** Where the obstacles the planner sees come from. */
     public enum Perception {
         /** The exact static map. */
@@ -76,6 +82,20 @@ public record Sensing(Perception perception, Localization localization, double m
         if (!(mapResolution > 0) || !Double.isFinite(mapResolution)) {
             throw new IllegalArgumentException("lidar map resolution must be a finite length > 0 m, got " + mapResolution);
         }
+        if (tracker == null || movingFilter == null) {
+            throw new IllegalArgumentException("sensing needs a tracker and a moving-return filter configuration");
+        }
+    }
+
+    /**
+     * With the default tracker and moving-return filter.
+     *
+     * @param perception    map, lidar, tracked or future.
+     * @param localization  truth, odometry or scanmatch.
+     * @param mapResolution the lidar map's cell edge [m], &gt; 0.
+     */
+    public Sensing(Perception perception, Localization localization, double mapResolution) {
+        this(perception, localization, mapResolution, TrackerConfig.defaults(), MovingFilterConfig.defaults());
     }
 
     /** @return whether this perception reads the simulator's lidar (lidar or tracked). */
