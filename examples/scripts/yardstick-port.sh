@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Issue 15: what Java itself reaches on the C yardstick's own loop. Builds and runs mppi_soa.c on one thread, then
-# YardstickPort.java (the same loop ported to Java: line by line, and on Vector API float lanes with gathers) on
-# each JDK given, then the C again; prints each line and the ratios port / C (the C's median of its two runs).
+# YardstickPort.java (the same loop ported to Java: line by line, and on Vector API float lanes with gathers) and
+# our planner's MppiParityBenchmark on one thread (-p threads=1, when a foresight jar is there) on each JDK given,
+# then the C again; prints each line and the ratios to the C (the C's median of its two runs).
 # usage: examples/scripts/yardstick-port.sh [K] [T]            (default 2000 56)
 # env:   YARDSTICK  folder with mppi_soa.c (default: ../shared/perf next to the repository)
 #        JAVAS      the java launchers to try, space-separated (default: java, and every /usr/lib/jvm/*/bin/java
 #                   of a feature release newer than java's)
+#        FORESIGHT_JAR  the jar whose MppiParity runs (default: examples/target/foresight.jar; none there: skipped)
 set -eu
 ROOT=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 YARDSTICK=${YARDSTICK:-$ROOT/../shared/perf}
@@ -23,10 +25,18 @@ if [ -z "${JAVAS:-}" ]; then
 fi
 c1=$(OMP_NUM_THREADS=1 "$B/soa" "$K" "$T" 400)
 : > "$B/ports.txt"
+JAR=${FORESIGHT_JAR:-$ROOT/examples/target/foresight.jar}
 for j in $JAVAS; do
   "$j" --add-modules jdk.incubator.vector "$ROOT/examples/scripts/YardstickPort.java" "$K" "$T" 2000 2>/dev/null \
     | tee -a "$B/ports.txt"
+  if [ -f "$JAR" ]; then
+    "$j" -XX:+UseParallelGC -Xss4m --add-modules jdk.incubator.vector -jar "$JAR" jmh MppiParity -p threads=1 \
+      -p samples="$K" -p horizon="$T" -wi 3 -i 5 > "$B/jmh.txt" 2>&1
+    p50=$(awk '/^MppiParityBenchmark.iteration:p0.50 /{print $(NF-1); exit}' "$B/jmh.txt")
+    [ -n "$p50" ] && echo "ours_MppiParity (JDK $(feature "$j"), 1 thread) K=$K T=$T median_ms=$p50" | tee -a "$B/ports.txt"
+  fi
 done
+[ -f "$JAR" ] || echo "(no $JAR: our MppiParity skipped; build with ./foresight --help, or set FORESIGHT_JAR)"
 c2=$(OMP_NUM_THREADS=1 "$B/soa" "$K" "$T" 400)
 echo "$c1"; echo "$c2"
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
