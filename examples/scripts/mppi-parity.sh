@@ -8,6 +8,7 @@
 set -eu
 ROOT=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 YARDSTICK=${YARDSTICK:-$ROOT/../shared/perf}
+[ -f "$YARDSTICK/mppi_soa.c" ] || { echo "$(basename "$0"): no mppi_soa.c in $YARDSTICK (set YARDSTICK to the folder that holds it)" >&2; exit 2; }
 K=${1:-2000}; T=${2:-56}; shift $(( $# >= 2 ? 2 : $# ))
 B=$(mktemp -d); trap 'rm -rf "$B"' EXIT
 gcc -O3 -march=native -ffast-math -fopenmp "$YARDSTICK/mppi_soa.c" -o "$B/soa" -lm

@@ -11,6 +11,7 @@
 set -eu
 ROOT=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 YARDSTICK=${YARDSTICK:-$ROOT/../shared/perf}
+[ -f "$YARDSTICK/mppi_soa.c" ] || { echo "$(basename "$0"): no mppi_soa.c in $YARDSTICK (set YARDSTICK to the folder that holds it)" >&2; exit 2; }
 K=${1:-2000}; T=${2:-56}
 case "$K$T" in *[!0-9]*|'') echo "yardstick-port.sh: K and T must be positive integers, got '$K' '$T'" >&2; exit 2;; esac
 B=$(mktemp -d); trap 'rm -rf "$B"' EXIT
