@@ -5,8 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.foresight.dynamics.sim.OdometryConfig;
 import org.foresight.dynamics.world.LidarConfig;
-import org.foresight.mpc.config.ConfigException;
-import org.foresight.mpc.config.RecordTree;
 import org.foresight.mpc.loop.EpisodeConfig;
 import org.foresight.mpc.loop.Sensing;
 import org.foresight.mpc.perception.LidarMapConfig;
@@ -138,39 +136,8 @@ public final class SensingOptions {
                         + ": the map's cell must be > 0 m");
             }
         }
-        return new Sensing(per, loc, res, override("--tracker", TrackerConfig.defaults(), tracker),
-                override("--moving-filter", MovingFilterConfig.defaults(), movingFilter));
-    }
-
-    /**
-     * A configuration record with some of its components changed by KEY=VAL pairs (numbers, or true/false).
-     *
-     * @throws IllegalArgumentException one line naming the option, the key and the reason (unknown key, not a
-     *                                  number, a value the record rejects).
-     */
-    private static <R extends Record> R override(String option, R defaults, Map<String, String> changes) {
-        if (changes.isEmpty()) {
-            return defaults;
-        }
-        Map<String, Object> tree = RecordTree.toTree(defaults);
-        for (Map.Entry<String, String> e : changes.entrySet()) {
-            if (!tree.containsKey(e.getKey())) {
-                throw new IllegalArgumentException(option + " " + e.getKey() + ": unknown key (known: "
-                        + String.join(", ", tree.keySet()) + ")");
-            }
-            String v = e.getValue().trim();
-            tree.put(e.getKey(), v.equals("true") || v.equals("false") ? (Object) Boolean.parseBoolean(v)
-                    : (Object) number(option, e.getKey(), v));
-        }
-        try {
-            @SuppressWarnings("unchecked")
-            Class<R> type = (Class<R>) defaults.getClass();
-            return RecordTree.fromTree(type, tree, "");
-        } catch (ConfigException e) {
-            throw new IllegalArgumentException(option + " " + changes.entrySet().stream()
-                    .map(x -> x.getKey() + "=" + x.getValue()).collect(java.util.stream.Collectors.joining(","))
-                    + ": " + e.getMessage());
-        }
+        return new Sensing(per, loc, res, RecordOverrides.apply("--tracker", TrackerConfig.defaults(), tracker),
+                RecordOverrides.apply("--moving-filter", MovingFilterConfig.defaults(), movingFilter));
     }
 
     /**
@@ -244,7 +211,7 @@ public final class SensingOptions {
         }
     }
 
-    private static double number(String option, String key, String value) {
+    static double number(String option, String key, String value) {
         try {
             double d = Double.parseDouble(value);
             if (!Double.isFinite(d)) {

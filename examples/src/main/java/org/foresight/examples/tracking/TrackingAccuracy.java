@@ -9,6 +9,7 @@ import org.foresight.dynamics.world.Lidar;
 import org.foresight.dynamics.world.LidarConfig;
 import org.foresight.dynamics.world.MovingDisc;
 import org.foresight.dynamics.world.World;
+import org.foresight.examples.cli.RecordOverrides;
 import org.foresight.mpc.perception.DiscMotion;
 import org.foresight.mpc.perception.DiscTracker;
 import org.foresight.mpc.perception.LidarMap;
@@ -36,8 +37,9 @@ import org.foresight.mpc.perception.TrackingLidarMap;
  * of view, has no track within {@value #MATCH} m (missed; occluded discs count), and tracks with no disc near them
  * (false). Deterministic: every scan's noise comes from a seed per world. About a minute for all 60 worlds.
  *
- * <p>Usage: {@code java -cp foresight.jar org.foresight.examples.tracking.TrackingAccuracy [T0 [SPEED [FIRST-LAST]]]}
- * (defaults 5 s, 1.2 m/s, 0-59); bad arguments: one line, exit 2.
+ * <p>Usage: {@code java -cp foresight.jar org.foresight.examples.tracking.TrackingAccuracy [T0 [SPEED [FIRST-LAST]]]
+ * [--tracker KEY=VAL,...] [--moving-filter KEY=VAL,...]} (defaults 5 s, 1.2 m/s, 0-59, the default tracker; the
+ * options as on {@code navigate}); bad arguments: one line, exit 2.
  */
 public final class TrackingAccuracy {
     /** Scan and cycle period [s]. */
@@ -68,25 +70,45 @@ public final class TrackingAccuracy {
     }
 
     /**
-     * @param args t0 [s], robot speed [m/s], worlds "a-b".
+     * @param args t0 [s], robot speed [m/s], worlds "a-b", then {@code --tracker} and {@code --moving-filter} as on
+     *             {@code navigate}.
      */
     public static void main(String[] args) {
         double t0 = 5.0;
         double speed = 1.2;
         int first = 0;
         int last = DynaBarn.COUNT - 1;
+        TrackerConfig trackerConfig = TrackerConfig.defaults();
+        MovingFilterConfig filterConfig = MovingFilterConfig.defaults();
         try {
-            if (args.length > 3) {
+            List<String> positional = new ArrayList<>();
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--tracker") || args[i].equals("--moving-filter")) {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException(args[i] + " needs KEY=VAL[,KEY=VAL...]");
+                    }
+                    if (args[i].equals("--tracker")) {
+                        trackerConfig = RecordOverrides.apply("--tracker", trackerConfig,
+                                RecordOverrides.pairs("--tracker", args[++i]));
+                    } else {
+                        filterConfig = RecordOverrides.apply("--moving-filter", filterConfig,
+                                RecordOverrides.pairs("--moving-filter", args[++i]));
+                    }
+                } else {
+                    positional.add(args[i]);
+                }
+            }
+            if (positional.size() > 3) {
                 throw new IllegalArgumentException("at most 3 arguments: T0 SPEED FIRST-LAST");
             }
-            if (args.length > 0) {
-                t0 = number("T0", args[0]);
+            if (positional.size() > 0) {
+                t0 = number("T0", positional.get(0));
             }
-            if (args.length > 1) {
-                speed = number("SPEED", args[1]);
+            if (positional.size() > 1) {
+                speed = number("SPEED", positional.get(1));
             }
-            if (args.length > 2) {
-                String[] ab = args[2].split("-");
+            if (positional.size() > 2) {
+                String[] ab = positional.get(2).split("-");
                 first = (int) number("FIRST", ab[0]);
                 last = (int) number("LAST", ab[ab.length - 1]);
             }
@@ -109,10 +131,13 @@ public final class TrackingAccuracy {
         Errors truthTurn = new Errors("true turn and accel. as the map oracle, 1 s", models[1].motion);
         long[] counts = new long[4]; // disc-scans near, missed, tracks scored, false tracks
         for (int w = first; w <= last; w++) {
-            world(w, t0, speed, models, truth, truthTurn, counts);
+            world(w, t0, speed, trackerConfig, filterConfig, models, truth, truthTurn, counts);
         }
         System.out.printf("DynaBARN worlds %d-%d, t0 %.1f s, ghost robot at %.2f m/s on the centre line,"
                 + " scans every %.2f s%n", first, last, t0, speed, DT);
+        if (!trackerConfig.equals(TrackerConfig.defaults()) || !filterConfig.equals(MovingFilterConfig.defaults())) {
+            System.out.println(trackerConfig + ", " + filterConfig);
+        }
         System.out.printf("discs within %.0f m in view: %d disc-scans, missed (no track within %.1f m) %.1f %%;"
                         + " tracks within %.0f m: %d, false (no disc within %.1f m) %.1f %%%n",
                 SEEN, counts[0], MATCH, 100.0 * counts[1] / Math.max(1, counts[0]), NEAR, counts[2], MATCH,
@@ -169,13 +194,13 @@ public final class TrackingAccuracy {
         System.out.println();
     }
 
-    private static void world(int index, double t0, double speed, Errors[] models, Errors truth, Errors truthTurn,
+    private static void world(int index, double t0, double speed, TrackerConfig trackerConfig,
+                              MovingFilterConfig filterConfig, Errors[] models, Errors truth, Errors truthTurn,
                               long[] counts) {
         World w = DynaBarn.load(index, t0);
         Lidar lidar = new Lidar(LidarConfig.HOKUYO_UST10LX);
         LidarMap map = new LidarMap(LidarMapConfig.covering(w.grid()).withSensorOffset(0.0));
-        TrackingLidarMap tracking = new TrackingLidarMap(map, lidar, TrackerConfig.defaults(),
-                MovingFilterConfig.defaults());
+        TrackingLidarMap tracking = new TrackingLidarMap(map, lidar, trackerConfig, filterConfig);
         List<MovingDisc> discs = w.movingObstacles();
         double distance = DynaBarn.START.x() - DynaBarn.GOAL_X;
         int scans = (int) Math.ceil(distance / speed / DT);
