@@ -251,8 +251,8 @@ public final class CampaignOptions {
             for (SensingOptions o : sensings.values()) {
                 labels.add(o.sensing("barn").label());
             }
-            String tuned = (sensingOptions.tracker.isEmpty() ? "" : " (tracker " + pairs(sensingOptions.tracker) + ")")
-                    + (sensingOptions.movingFilter.isEmpty() ? "" : " (moving filter " + pairs(sensingOptions.movingFilter) + ")");
+            String tuned = (sensingOptions.tracker.isEmpty() ? "" : " (tracker " + RecordOverrides.format(sensingOptions.tracker) + ")")
+                    + (sensingOptions.movingFilter.isEmpty() ? "" : " (moving filter " + RecordOverrides.format(sensingOptions.movingFilter) + ")");
             String conditions = String.format(Locale.ROOT, "Conditions: sensing %s%s; latency %s; %d seed(s); %d world(s) "
                             + "(%s%s); robots %s%s; %d episodes.", String.join(", ", labels), tuned, latency.label(), seeds,
                     worldList.size(), worlds, t0 != 0.0 ? ", t0 " + java.math.BigDecimal.valueOf(t0).stripTrailingZeros().toPlainString() + " s" : "",
@@ -261,15 +261,6 @@ public final class CampaignOptions {
                     rows.size());
             return new Outcome(rows, worldList, conditions, eng.writeTables(rows, out));
         }
-    }
-
-    /** @return "k=v,k=v" of KEY=VAL options, in the order given. */
-    private static String pairs(Map<String, String> kv) {
-        StringBuilder b = new StringBuilder();
-        for (Map.Entry<String, String> e : kv.entrySet()) {
-            b.append(b.length() == 0 ? "" : ",").append(e.getKey()).append('=').append(e.getValue());
-        }
-        return b.toString();
     }
 
     private static void execute(EpisodeEngine engine, List<EpisodeSpec> todo, ResultStore store, String command)

@@ -44,9 +44,16 @@ public final class RecordOverrides {
             Class<R> type = (Class<R>) defaults.getClass();
             return RecordTree.fromTree(type, tree, "");
         } catch (ConfigException e) {
-            throw new IllegalArgumentException(option + " " + changes.entrySet().stream()
-                    .map(x -> x.getKey() + "=" + x.getValue()).collect(Collectors.joining(",")) + ": " + e.getMessage());
+            throw new IllegalArgumentException(option + " " + format(changes) + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * @param changes KEY → VAL.
+     * @return "KEY=VAL,KEY=VAL" in the map's order (the inverse of {@link #pairs}).
+     */
+    public static String format(Map<String, String> changes) {
+        return changes.entrySet().stream().map(x -> x.getKey() + "=" + x.getValue()).collect(Collectors.joining(","));
     }
 
     /**
