@@ -22,7 +22,7 @@ import java.util.List;
  * <p>Stateless and thread-safe; {@link #step} and {@link #jacobians} never allocate, {@link #stepBatch} only on a
  * thread's first call at a larger count (its per-thread scratch).
  */
-public final class Unicycle implements DynamicsModel {
+public final class Unicycle implements DynamicsModel, UnicycleKinematics {
 
     /** Half-angle |h| [rad] below which sinc′(h) uses its Taylor series (in the Jacobians). */
     public static final double SINC_SERIES_BELOW = 1e-3;
@@ -183,6 +183,12 @@ public final class Unicycle implements DynamicsModel {
     }
 
     /** @return "unicycle". */
+    /** @return {@link UnicycleKinematics.Integration#EXACT_ARC}: the class formula. */
+    @Override
+    public Integration integration() {
+        return Integration.EXACT_ARC;
+    }
+
     @Override
     public String describe() {
         return "unicycle";

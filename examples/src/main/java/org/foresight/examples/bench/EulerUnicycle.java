@@ -6,6 +6,7 @@ import org.foresight.dynamics.model.ControlIndex;
 import org.foresight.dynamics.model.DynamicsModel;
 import org.foresight.dynamics.model.SinCos;
 import org.foresight.dynamics.model.StateIndex;
+import org.foresight.dynamics.model.UnicycleKinematics;
 
 /**
  * The C yardstick's unicycle ({@code ../shared/perf/mppi_soa.c}) as a {@link DynamicsModel}: semi-implicit
@@ -17,7 +18,7 @@ import org.foresight.dynamics.model.StateIndex;
  * come from {@link SinCos#block}, the call-free kernel our learned models use. Per-thread scratch: allocation-free
  * after a thread's first call; thread-safe. Used by {@link MppiParityBenchmark}.
  */
-final class EulerUnicycle implements DynamicsModel {
+final class EulerUnicycle implements DynamicsModel, UnicycleKinematics {
     private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[2][0]);
 
     @Override
@@ -76,6 +77,12 @@ final class EulerUnicycle implements DynamicsModel {
             xNext[ox + k] = x[ox + k] + vdt * cos[k];
             xNext[oy + k] = x[oy + k] + vdt * sin[k];
         }
+    }
+
+    /** @return {@link UnicycleKinematics.Integration#SEMI_IMPLICIT_EULER}: the class formula. */
+    @Override
+    public Integration integration() {
+        return Integration.SEMI_IMPLICIT_EULER;
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.foresight.mpc.critic.ObstacleCritic;
 import org.foresight.mpc.critic.PreferForwardCritic;
 import org.foresight.mpc.mppi.MppiConfig;
 import org.foresight.mpc.mppi.MppiPlanner;
+import org.foresight.mpc.mppi.RolloutKernel;
 import org.foresight.mpc.perception.DistanceGrid;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -67,6 +68,13 @@ public class MppiParityBenchmark {
     @Param({"2"})
     public int threads;
 
+    /**
+     * {@code generic}: the model's stepBatch and each critic over the double batch; {@code fused}: the fused float
+     * kernel ({@link RolloutKernel#FUSED_FLOAT}: rollout and the four terms in one sweep of float lanes).
+     */
+    @Param({"generic"})
+    public String kernel;
+
     /** {@code ahead}: noise drawn before the timed call (as the yardstick); {@code inline}: inside it. */
     @Param({"ahead"})
     public String noise;
@@ -83,6 +91,9 @@ public class MppiParityBenchmark {
             throw new IllegalArgumentException("noise must be ahead or inline, got '" + noise + "'");
         }
         ahead = noise.equals("ahead");
+        if (!kernel.equals("generic") && !kernel.equals("fused")) {
+            throw new IllegalArgumentException("kernel must be generic or fused, got '" + kernel + "'");
+        }
         MppiConfig cfg = MppiConfig.defaults().withSamples(samples).withHorizon(horizon).withThreads(threads)
                 .withSeed(3).withIterations(1).withTemperature(0.3).withNoise(0.2, 0.4).withBounds(-0.5, 2.0, 4.0)
                 .withAccelBounds(20.0, 25.0).withSmoothing(0);
@@ -92,7 +103,8 @@ public class MppiParityBenchmark {
                 new ControlEffortCritic(0.1 * t, 0.05 * t),
                 new PreferForwardCritic(0.02 * t),
                 new GoalCritic(5.0, 1000.0, true)));
-        planner = new MppiPlanner(new EulerUnicycle(), cfg, critics);
+        planner = new MppiPlanner(new EulerUnicycle(), cfg, critics,
+                kernel.equals("fused") ? RolloutKernel.FUSED_FLOAT : RolloutKernel.GENERIC);
         DistanceGrid grid = YardstickWorld.grid();
         request = new PlanRequest(0.0, new double[] {1.0, 1.0, 0.7}, () -> grid, 9.0, 9.0, 0.5, null);
         out = new Plan(horizon, 0);

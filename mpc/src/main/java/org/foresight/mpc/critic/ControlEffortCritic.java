@@ -8,8 +8,8 @@ import org.foresight.mpc.mppi.RolloutBuffers;
  * <pre>  costs[k] += (1/T) Σ_t (wV·v_t² + wΩ·ω_t²)   over the sampled commands</pre>
  */
 public final class ControlEffortCritic implements Critic {
-    private final double weightV;
-    private final double weightOmega;
+    final double weightV;
+    final double weightOmega;
 
     /**
      * @param weightV     cost per (m/s)² of speed command, ≥ 0.

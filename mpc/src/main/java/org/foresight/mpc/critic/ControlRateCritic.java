@@ -8,8 +8,8 @@ import org.foresight.mpc.mppi.RolloutBuffers;
  * <pre>  costs[k] += (1/T) Σ_t (wV·((v_t − v_{t−1})/dt)² + wΩ·((ω_t − ω_{t−1})/dt)²),  u_{−1} = previous command</pre>
  */
 public final class ControlRateCritic implements Critic {
-    private final double weightV;
-    private final double weightOmega;
+    final double weightV;
+    final double weightOmega;
 
     /**
      * @param weightV     cost per (m/s²)² of speed-command rate, ≥ 0.

@@ -11,7 +11,7 @@ import org.foresight.mpc.mppi.RolloutBuffers;
  * one's own.
  */
 public final class CriticSet {
-    private final Critic[] critics;
+    final Critic[] critics; // package-private: read by FusedCosts
 
     /** @param critics the critics, in scoring order, non-empty. Copied. */
     public CriticSet(List<? extends Critic> critics) {

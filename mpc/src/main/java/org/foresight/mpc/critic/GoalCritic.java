@@ -11,10 +11,10 @@ import org.foresight.mpc.mppi.RolloutBuffers;
  * {@code ../shared/perf}, used by the parity benchmark).
  */
 public final class GoalCritic implements Critic {
-    private final double weight;
+    final double weight;
     private final double activation;
-    private final boolean lastStepOnly;
-    private boolean active;
+    final boolean lastStepOnly;
+    boolean active;
 
     /**
      * @param weight     cost per metre of mean distance to the goal, ≥ 0.

@@ -32,14 +32,14 @@ public final class ObstacleCritic implements Critic {
     /** Slack [m] kept beyond the bound before a lookup is skipped: covers the rounding of the running bound. */
     private static final double SLACK_GUARD = 1e-9;
 
-    private final double collisionCost;
-    private final double weight;
-    private final double margin;
-    private final double[] offsets;
-    private final double radius;
+    final double collisionCost;
+    final double weight;
+    final double margin;
+    final double[] offsets;
+    final double radius;
     private final double pad;
     private final double reach;
-    private double hitBelow;
+    double hitBelow;
 
     /**
      * @param collisionCost cost of a colliding rollout (dimensionless), ≥ 0.

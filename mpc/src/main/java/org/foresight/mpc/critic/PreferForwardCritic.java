@@ -9,7 +9,7 @@ import org.foresight.mpc.mppi.RolloutBuffers;
  * over the forward-speed channel (model state when it has one, else the command).
  */
 public final class PreferForwardCritic implements Critic {
-    private final double weight;
+    final double weight;
 
     /** @param weight cost per m/s of mean reverse speed, ≥ 0. */
     public PreferForwardCritic(double weight) {

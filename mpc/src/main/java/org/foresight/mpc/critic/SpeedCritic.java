@@ -9,8 +9,8 @@ import org.foresight.mpc.mppi.RolloutBuffers;
  * <pre>  costs[k] += weight · (1/T) Σ_t max(0, v* − v_t)²   [weight per (m/s)²]</pre>
  */
 public final class SpeedCritic implements Critic {
-    private final double weight;
-    private final double target;
+    final double weight;
+    final double target;
 
     /**
      * @param weight cost per (m/s)² of mean squared shortfall, ≥ 0.

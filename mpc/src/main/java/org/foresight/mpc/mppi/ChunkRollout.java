@@ -32,6 +32,8 @@ final class ChunkRollout {
     private final NoiseSampler noise;
     /** Fills the spread channel when a critic reads it and the model is an ensemble, else null. */
     private final SpreadRollout spreadRollout;
+    /** The fused float kernel ({@link RolloutKernel#FUSED_FLOAT}), else null. */
+    private final FusedFloatRollout fused;
     private final int n;
     private final int samples;
     private final int horizon;
@@ -67,9 +69,12 @@ final class ChunkRollout {
      * @param meanV   the planner's ū_v,t (read at each {@link #rollout}).
      * @param meanW   the planner's ū_ω,t.
      * @param x0      the planner's start state.
+     * @param fused   the fused kernel, or null for the generic rollout.
      */
     ChunkRollout(DynamicsModel model, MppiConfig config, CriticSet critics, CriticContext context,
-                 RolloutBuffers buffers, int threads, double[] meanV, double[] meanW, double[] x0) {
+                 RolloutBuffers buffers, int threads, double[] meanV, double[] meanW, double[] x0,
+                 FusedFloatRollout fused) {
+        this.fused = fused;
         this.model = model;
         this.config = config;
         this.critics = critics;
@@ -200,6 +205,10 @@ final class ChunkRollout {
         final int ouw = ControlIndex.OMEGA * cnt;
         Arrays.fill(u, ouv, ouv + cnt, lastCmdV);
         Arrays.fill(u, ouw, ouw + cnt, lastCmdW);
+        if (fused != null) { // commands, rollout and costs in one float sweep
+            fused.chunk(b, k0, cnt, x0, ev, ew, meanV, meanW, worker);
+            return;
+        }
         for (int t = 0; t < T; t++) {
             final int o = o0 + t * B;
             CommandClip.row(ev, o, cv, o, u, ouv, cnt, meanV[t], dv, lo, hi);

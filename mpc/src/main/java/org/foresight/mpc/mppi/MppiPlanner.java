@@ -3,13 +3,16 @@ package org.foresight.mpc.mppi;
 import java.util.Arrays;
 import org.foresight.dynamics.model.ControlIndex;
 import org.foresight.dynamics.model.DynamicsModel;
+import org.foresight.dynamics.model.Simd;
 import org.foresight.dynamics.model.StateIndex;
+import org.foresight.dynamics.model.UnicycleKinematics;
 import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
 import org.foresight.mpc.PlanStatus;
 import org.foresight.mpc.Planner;
 import org.foresight.mpc.critic.CriticContext;
 import org.foresight.mpc.critic.CriticSet;
+import org.foresight.mpc.critic.FusedCosts;
 
 /**
  * Model Predictive Path Integral control (Williams et al., "Information-theoretic MPC for model-based
@@ -61,6 +64,8 @@ public final class MppiPlanner implements Planner {
     private final CriticContext context = new CriticContext();
     private final SavitzkyGolay smoother;
     private final ChunkRollout rollout;
+    /** The fused float kernel, or null for {@link RolloutKernel#GENERIC}. */
+    private final FusedFloatRollout fused;
     private final SampleWeights weights = new SampleWeights();
     private final PlanWriter writer;
     private final int n;
@@ -84,6 +89,19 @@ public final class MppiPlanner implements Planner {
      * @param critics the cost terms.
      */
     public MppiPlanner(DynamicsModel model, MppiConfig config, CriticSet critics) {
+        this(model, config, critics, RolloutKernel.GENERIC);
+    }
+
+    /**
+     * @param model   the model planned through (any {@link DynamicsModel} with 2 controls; for
+     *                {@link RolloutKernel#FUSED_FLOAT} a {@link UnicycleKinematics} one).
+     * @param config  MPPI parameters.
+     * @param critics the cost terms (for {@link RolloutKernel#FUSED_FLOAT}, ones {@link FusedCosts} can sum).
+     * @param kernel  how samples are rolled out and scored.
+     * @throws IllegalArgumentException if the fused kernel is asked for a model, critic or bound it cannot take,
+     *                                  or without the JDK's Vector API; the message names which.
+     */
+    public MppiPlanner(DynamicsModel model, MppiConfig config, CriticSet critics, RolloutKernel kernel) {
         if (model.controlDim() != ControlIndex.DIM) {
             throw new IllegalArgumentException("MPPI needs a model with " + ControlIndex.DIM
                     + " controls (cmd_v, cmd_omega), got " + model.controlDim());
@@ -99,7 +117,6 @@ public final class MppiPlanner implements Planner {
         this.samples = config.samples();
         this.horizon = config.horizon();
         this.chunks = (samples + CHUNK - 1) / CHUNK;
-        this.pool = new WorkerPool(config.threads());
         this.smoother = config.smoothingHalfWidth() > 0 ? new SavitzkyGolay(config.smoothingHalfWidth()) : null;
         this.meanV = new double[horizon];
         this.meanW = new double[horizon];
@@ -107,12 +124,28 @@ public final class MppiPlanner implements Planner {
         this.histV = new double[hw];
         this.histW = new double[hw];
         this.x0 = new double[n];
-        this.rollout = new ChunkRollout(model, config, critics, context, buffers, pool.size(), meanV, meanW, x0);
+        this.fused = kernel == RolloutKernel.FUSED_FLOAT ? fusedKernel(model, config, critics) : null;
+        this.pool = new WorkerPool(config.threads());
+        this.rollout = new ChunkRollout(model, config, critics, context, buffers, pool.size(), meanV, meanW, x0,
+                fused);
         this.writer = new PlanWriter(model);
         buffers.ensure(samples, horizon);
         if (n < StateIndex.FULL_DIM) {
             buffers.aliasVelocityToCommands();
         }
+    }
+
+    private static FusedFloatRollout fusedKernel(DynamicsModel model, MppiConfig config, CriticSet critics) {
+        if (!(model instanceof UnicycleKinematics uk)) {
+            throw new IllegalArgumentException("the fused rollout kernel needs a unicycle-kinematics model, got "
+                    + model.describe());
+        }
+        if (!Simd.ENABLED) {
+            throw new IllegalArgumentException("the fused rollout kernel needs the JDK's Vector API "
+                    + "(java --add-modules jdk.incubator.vector)");
+        }
+        FusedFloatRollout.check(config);
+        return new FusedFloatRollout(uk, FusedCosts.of(critics), config, config.threads());
     }
 
     /** @return "mppi". */
@@ -203,6 +236,9 @@ public final class MppiPlanner implements Planner {
         CriticContext c = context;
         PlanStart.context(c, request, lastCmdV, lastCmdW, config.dt(), horizon);
         critics.prepare(c);
+        if (fused != null) {
+            fused.prepare(c);
+        }
 
         PlanStatus status = PlanStatus.OK;
         for (int it = 0; it < config.iterations(); it++) {
@@ -260,7 +296,11 @@ public final class MppiPlanner implements Planner {
         // ū_t = Σ_k w_k u_k,t in a fixed order (deterministic). The sampled commands are always finite
         // (clipped from a finite mean), so zero weights contribute exactly 0.
         final int T = horizon;
-        WeightedMean.of(buffers.weights, buffers.cmdV, buffers.cmdOmega, samples, T, meanV, meanW);
+        if (fused != null) {
+            fused.means().mean(samples, weights.minCost(), meanV, meanW);
+        } else {
+            WeightedMean.of(buffers.weights, buffers.cmdV, buffers.cmdOmega, samples, T, meanV, meanW);
+        }
         if (smoother != null) {
             smoother.smooth(meanV, T, histV);
             smoother.smooth(meanW, T, histW);

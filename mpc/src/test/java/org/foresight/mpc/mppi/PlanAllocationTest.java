@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import org.foresight.dynamics.model.DynamicsModel;
 import org.foresight.dynamics.model.JackalDiffDrive;
 import org.foresight.dynamics.model.JackalParams;
@@ -49,17 +50,35 @@ class PlanAllocationTest {
         assertNoPerCycleAllocation(new Unicycle(), new double[] {-4, 0, 0}, true);
     }
 
+    /**
+     * The fused float kernel, on a JDK whose Vector API compiles its lanes to registers (25; JDK 17 boxes some
+     * lane operations, a known cost stated in {@link RolloutKernel#FUSED_FLOAT}). Fused critics only.
+     */
+    @Test
+    void fusedKernelPlanningAllocatesNothingPerCycleOnAnyThread() {
+        assumeTrue(Runtime.version().feature() >= 25, "the fused kernel is allocation-free from JDK 25 on");
+        MppiConfig cfg = MppiConfig.defaults().withThreads(2).withSeed(1);
+        assertNoPerCycleAllocation(new MppiPlanner(new Unicycle(), cfg, CriticSet.fromNames(List.of("obstacle", "goal",
+                "control_effort", "control_rate", "prefer_forward", "speed"), CriticParams.defaults()),
+                RolloutKernel.FUSED_FLOAT), new double[] {-4, 0, 0}, true);
+    }
+
     private static void assertNoPerCycleAllocation(DynamicsModel model, double[] state) {
         assertNoPerCycleAllocation(model, state, false);
     }
 
     private static void assertNoPerCycleAllocation(DynamicsModel model, double[] state, boolean ahead) {
+        MppiConfig cfg = MppiConfig.defaults().withThreads(2).withSeed(1);
+        assertNoPerCycleAllocation(new MppiPlanner(model, cfg, CriticSet.defaults(CriticParams.defaults())), state, ahead);
+    }
+
+    private static void assertNoPerCycleAllocation(MppiPlanner planner, double[] state, boolean ahead) {
         java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         assumeTrue(bean instanceof com.sun.management.ThreadMXBean mx && mx.isThreadAllocatedMemorySupported(),
                 "this JVM cannot count allocated bytes per thread");
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
-        MppiConfig cfg = MppiConfig.defaults().withThreads(2).withSeed(1);
-        try (MppiPlanner p = new MppiPlanner(model, cfg, CriticSet.defaults(CriticParams.defaults()))) {
+        try (MppiPlanner p = planner) {
+            MppiConfig cfg = p.config();
             PlanRequest req = new PlanRequest(0, state, MppiPlannerTest.disc(0, 1.5), 4, 0, 0.5,
                     new GuidePath(new double[] {-4, 0, 4, 0}));
             Plan out = new Plan(cfg.horizon(), 32);

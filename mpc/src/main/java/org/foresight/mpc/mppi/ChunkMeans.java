@@ -1,0 +1,118 @@
+package org.foresight.mpc.mppi;
+
+import java.util.Arrays;
+
+/**
+ * The MPPI update ū_t = Σ_k w_k·u_k,t, w_k = exp(−(S_k − m)/λ) / Σ_j exp(−(S_j − m)/λ), summed chunk by chunk
+ * where the chunk's commands were made, so that no serial pass reads the whole batch again. Per chunk c, with
+ * m_c its least finite cost and e_k = exp(−(S_k − m_c)/λ) (0 for a non-finite S_k):
+ * <pre>
+ *   E_c = Σ_k e_k,   U_c,t = Σ_k e_k·u_k,t                   on the worker, after the chunk's costs
+ *   ū_t = Σ_c f_c·U_c,t / Σ_c f_c·E_c,   f_c = exp(−(m_c − m)/λ)   serial, chunks in order
+ * </pre>
+ * which are the softmax weights, regrouped (exact in exact arithmetic; m_c ≥ m, so no f_c overflows). Each chunk
+ * writes only its own row and the combination runs in chunk order: the result does not depend on the thread
+ * count. Used by {@link FusedFloatRollout}; allocation-free.
+ */
+final class ChunkMeans {
+    private static final int PAD = 16;
+    private final int horizon;
+    private final double invLambda;
+    private final double[] chunkMin;
+    private final double[] chunkSum;
+    private final double[] chunkV;
+    private final double[] chunkW;
+    /** Per worker: the chunk's e_k. */
+    private final double[][] expCost;
+
+    /**
+     * @param config  the planner's parameters (samples, horizon, λ).
+     * @param threads the worker pool's size.
+     */
+    ChunkMeans(MppiConfig config, int threads) {
+        this.horizon = config.horizon();
+        this.invLambda = 1.0 / config.temperature();
+        int chunks = (config.samples() + MppiPlanner.CHUNK - 1) / MppiPlanner.CHUNK;
+        chunkMin = new double[chunks];
+        chunkSum = new double[chunks];
+        chunkV = new double[chunks * horizon];
+        chunkW = new double[chunks * horizon];
+        expCost = new double[threads][MppiPlanner.CHUNK + PAD];
+    }
+
+    /**
+     * One chunk's E_c and U_c,t (see the class formula).
+     *
+     * @param costs  S_k of the batch (the chunk's entries final).
+     * @param k0     the chunk's first sample (a multiple of the chunk size).
+     * @param cnt    its sample count.
+     * @param cv     the chunk's cmd_v [m/s], row t + 1 at (t + 1)·stride (row 0 unused here).
+     * @param cw     the chunk's cmd_ω [rad/s], the same layout.
+     * @param stride the row stride of cv and cw.
+     * @param worker the worker's index (its scratch).
+     */
+    void add(double[] costs, int k0, int cnt, float[] cv, float[] cw, int stride, int worker) {
+        final int T = horizon;
+        final int c = k0 / MppiPlanner.CHUNK;
+        final double[] e = expCost[worker];
+        double m = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < cnt; j++) {
+            double ck = costs[k0 + j];
+            if (ck - ck == 0.0 && ck < m) {
+                m = ck;
+            }
+        }
+        double sum = 0;
+        for (int j = 0; j < cnt; j++) {
+            double ck = costs[k0 + j];
+            double ek = ck - ck == 0.0 ? Math.exp(-(ck - m) * invLambda) : 0.0;
+            e[j] = ek;
+            sum += ek;
+        }
+        chunkMin[c] = m;
+        chunkSum[c] = sum;
+        for (int t = 0; t < T; t++) {
+            final int f = (t + 1) * stride;
+            double sv = 0;
+            double sw = 0;
+            for (int j = 0; j < cnt; j++) {
+                sv += e[j] * cv[f + j];
+                sw += e[j] * cw[f + j];
+            }
+            chunkV[c * T + t] = sv;
+            chunkW[c * T + t] = sw;
+        }
+    }
+
+    /**
+     * ū_t from every chunk's row (see the class formula).
+     *
+     * @param samples K.
+     * @param min     m, the least finite cost of the iteration (some cost is finite).
+     * @param meanV   (Output) ū_v,t [m/s] at [0, T). Modified.
+     * @param meanW   (Output) ū_ω,t [rad/s] at [0, T). Modified.
+     */
+    void mean(int samples, double min, double[] meanV, double[] meanW) {
+        final int T = horizon;
+        final int chunks = (samples + MppiPlanner.CHUNK - 1) / MppiPlanner.CHUNK;
+        Arrays.fill(meanV, 0, T, 0.0);
+        Arrays.fill(meanW, 0, T, 0.0);
+        double total = 0;
+        for (int c = 0; c < chunks; c++) {
+            if (chunkSum[c] == 0.0) {
+                continue; // no finite cost in this chunk
+            }
+            double f = Math.exp(-(chunkMin[c] - min) * invLambda);
+            total += f * chunkSum[c];
+            for (int t = 0; t < T; t++) {
+                meanV[t] += f * chunkV[c * T + t];
+                meanW[t] += f * chunkW[c * T + t];
+            }
+        }
+        double inv = 1.0 / total;
+        for (int t = 0; t < T; t++) {
+            meanV[t] *= inv;
+            meanW[t] *= inv;
+        }
+    }
+}

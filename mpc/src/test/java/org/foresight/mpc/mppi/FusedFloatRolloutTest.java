@@ -1,0 +1,217 @@
+package org.foresight.mpc.mppi;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.foresight.dynamics.model.ControlIndex;
+import org.foresight.dynamics.model.DynamicsModel;
+import org.foresight.dynamics.model.JackalDiffDrive;
+import org.foresight.dynamics.model.JackalParams;
+import org.foresight.dynamics.model.StateIndex;
+import org.foresight.dynamics.model.Unicycle;
+import org.foresight.dynamics.model.UnicycleKinematics;
+import org.foresight.mpc.Plan;
+import org.foresight.mpc.PlanRequest;
+import org.foresight.mpc.critic.CriticParams;
+import org.foresight.mpc.critic.CriticSet;
+import org.foresight.mpc.path.GuidePath;
+import org.foresight.mpc.perception.DistanceGrid;
+import org.foresight.mpc.perception.ObstacleField;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link RolloutKernel#FUSED_FLOAT} against {@link RolloutKernel#GENERIC} on a cluttered field: the same sample
+ * costs to float rounding, commands within a bound over a driven run, identical commands for any thread count,
+ * and one clear refusal for what it cannot fuse.
+ */
+class FusedFloatRolloutTest {
+    /** The critics the kernel fuses: the defaults without the path, moving-obstacle and spread terms. */
+    private static final List<String> FUSABLE = List.of("obstacle", "goal", "control_effort", "control_rate",
+            "prefer_forward", "speed");
+
+    /** The C yardstick's semi-implicit Euler unicycle (θ first), as a test model. */
+    static final class EulerModel implements DynamicsModel, UnicycleKinematics {
+        @Override
+        public int stateDim() {
+            return StateIndex.POSE_DIM;
+        }
+
+        @Override
+        public int controlDim() {
+            return ControlIndex.DIM;
+        }
+
+        @Override
+        public List<String> stateNames() {
+            return StateIndex.POSE_NAMES;
+        }
+
+        @Override
+        public List<String> controlNames() {
+            return ControlIndex.NAMES;
+        }
+
+        @Override
+        public void step(double[] x, double[] u, double dt, double[] xNext) {
+            double th = x[StateIndex.THETA] + u[ControlIndex.OMEGA] * dt;
+            xNext[StateIndex.X] = x[StateIndex.X] + u[ControlIndex.V] * dt * Math.cos(th);
+            xNext[StateIndex.Y] = x[StateIndex.Y] + u[ControlIndex.V] * dt * Math.sin(th);
+            xNext[StateIndex.THETA] = org.foresight.dynamics.model.Angles.wrap(th);
+        }
+
+        @Override
+        public String describe() {
+            return "euler unicycle (test)";
+        }
+
+        @Override
+        public Integration integration() {
+            return Integration.SEMI_IMPLICIT_EULER;
+        }
+    }
+
+    /**
+     * 12 m × 12 m at 0.1 m around the origin: a ring of five discs (0.2–0.25 m) 0.7–0.9 m around (−4, 0), open
+     * behind, and 40 random discs of 0.15–0.45 m elsewhere (none within 1.2 m of (−4, 0)).
+     */
+    static ObstacleField clutter() {
+        int n = 120;
+        double res = 0.1;
+        double[] v = new double[n * n];
+        java.util.Arrays.fill(v, 10.0);
+        Random r = new Random(5);
+        double[][] ring = {{-3.2, 0.0, 0.25}, {-3.4, 0.7, 0.25}, {-3.4, -0.7, 0.25}, {-4.0, 0.9, 0.2}, {-4.0, -0.9, 0.2}};
+        for (int o = 0; o < 45; o++) {
+            double cx = o < 5 ? ring[o][0] : -6 + 12 * r.nextDouble();
+            double cy = o < 5 ? ring[o][1] : -6 + 12 * r.nextDouble();
+            if (o >= 5 && Math.hypot(cx + 4, cy) < 1.2) {
+                continue;
+            }
+            double rad = o < 5 ? ring[o][2] : 0.15 + 0.3 * r.nextDouble();
+            for (int ix = 0; ix < n; ix++) {
+                for (int iy = 0; iy < n; iy++) {
+                    double d = Math.hypot(-6 + (ix + 0.5) * res - cx, -6 + (iy + 0.5) * res - cy) - rad;
+                    v[ix * n + iy] = Math.min(v[ix * n + iy], d);
+                }
+            }
+        }
+        DistanceGrid g = new DistanceGrid(v, n, n, res, -6, -6);
+        return () -> g;
+    }
+
+    private static PlanRequest request(double[] state, ObstacleField f) {
+        return new PlanRequest(0, state, f, 4, 0, 0.5, new GuidePath(new double[] {-4, 0, 4, 0}));
+    }
+
+    private static MppiPlanner planner(DynamicsModel model, int threads, RolloutKernel kernel) {
+        MppiConfig cfg = MppiConfig.defaults().withThreads(threads).withSeed(4);
+        return new MppiPlanner(model, cfg, CriticSet.fromNames(FUSABLE, CriticParams.defaults()), kernel);
+    }
+
+    @Test
+    void sampleCostsMatchTheGenericKernelToFloatRounding() {
+        for (DynamicsModel model : new DynamicsModel[] {new Unicycle(), new EulerModel()}) {
+            ObstacleField f = clutter();
+            try (MppiPlanner generic = planner(model, 2, RolloutKernel.GENERIC);
+                 MppiPlanner fused = planner(model, 2, RolloutKernel.FUSED_FLOAT)) {
+                PlanRequest req = request(new double[] {-4, 0, 0.3}, f);
+                Plan a = new Plan(56, 0);
+                Plan b = new Plan(56, 0);
+                for (int cycle = 0; cycle < 6; cycle++) { // a warm start that reaches the ring
+                    generic.plan(req, a);
+                    fused.plan(req, b);
+                }
+                RolloutBuffers g = generic.buffers();
+                RolloutBuffers u = fused.buffers();
+                int samples = generic.config().samples();
+                int flagsDiffer = 0;
+                int collided = 0;
+                double worst = 0;
+                for (int k = 0; k < samples; k++) {
+                    collided += g.collided[k];
+                    if (g.collided[k] != u.collided[k]) {
+                        flagsDiffer++;
+                        continue;
+                    }
+                    worst = Math.max(worst, Math.abs(g.costs[k] - u.costs[k]) / (1 + Math.abs(g.costs[k])));
+                }
+                System.out.printf("%s: %d of %d rollouts collide, %d flags differ, relative cost difference %.2e%n",
+                        model.describe(), collided, samples, flagsDiffer, worst);
+                assertTrue(collided > 50 && collided < samples - 50, model.describe()
+                        + ": the scene should make some rollouts collide and not others, got " + collided);
+                assertTrue(flagsDiffer <= samples / 200, model.describe() + ": " + flagsDiffer
+                        + " collision flags differ (rounding can flip a sample at the threshold, not many)");
+                assertTrue(worst < 1e-4, model.describe() + ": relative cost difference " + worst);
+            }
+        }
+    }
+
+    @Test
+    void commandsStayCloseToTheGenericKernelsOverADrivenRun() {
+        ObstacleField f = clutter();
+        Unicycle model = new Unicycle();
+        try (MppiPlanner generic = planner(model, 2, RolloutKernel.GENERIC);
+             MppiPlanner fused = planner(model, 2, RolloutKernel.FUSED_FLOAT)) {
+            double[] x = {-4, 0, 0.3};
+            double[] next = new double[3];
+            Plan a = new Plan(56, 0);
+            Plan b = new Plan(56, 0);
+            double worstV = 0;
+            double worstW = 0;
+            for (int cycle = 0; cycle < 40; cycle++) {
+                PlanRequest req = new PlanRequest(cycle * 0.05, x.clone(), f, 4, 0, 0.5,
+                        new GuidePath(new double[] {-4, 0, 4, 0}));
+                generic.plan(req, a);
+                fused.plan(req, b);
+                worstV = Math.max(worstV, Math.abs(a.command[0] - b.command[0]));
+                worstW = Math.max(worstW, Math.abs(a.command[1] - b.command[1]));
+                model.step(x, a.command, 0.05, next); // both planners see the generic one's run
+                System.arraycopy(next, 0, x, 0, 3);
+            }
+            System.out.printf("fused vs generic over 40 cycles: |dv| <= %.4f m/s, |dw| <= %.4f rad/s%n", worstV, worstW);
+            assertTrue(worstV < 0.01, "cmd_v differs by " + worstV + " m/s");
+            assertTrue(worstW < 0.02, "cmd_omega differs by " + worstW + " rad/s");
+        }
+    }
+
+    @Test
+    void sameCommandsForAnyThreadCount() {
+        ObstacleField f = clutter();
+        double[][] runs = new double[2][];
+        int[] threads = {1, 3};
+        for (int r = 0; r < 2; r++) {
+            try (MppiPlanner p = planner(new Unicycle(), threads[r], RolloutKernel.FUSED_FLOAT)) {
+                double[] cmds = new double[20];
+                Plan out = new Plan(56, 0);
+                for (int cycle = 0; cycle < 10; cycle++) {
+                    p.plan(request(new double[] {-4 + 0.05 * cycle, 0, 0.3}, f), out);
+                    cmds[2 * cycle] = out.command[0];
+                    cmds[2 * cycle + 1] = out.command[1];
+                }
+                runs[r] = cmds;
+            }
+        }
+        assertArrayEquals(runs[0], runs[1], 0.0);
+    }
+
+    @Test
+    void refusesWhatItCannotFuseInOneLine() {
+        MppiConfig cfg = MppiConfig.defaults().withThreads(1);
+        CriticSet fusable = CriticSet.fromNames(FUSABLE, CriticParams.defaults());
+        IllegalArgumentException model = assertThrows(IllegalArgumentException.class, () -> new MppiPlanner(
+                new JackalDiffDrive(JackalParams.defaults().withoutNoise()), cfg, fusable, RolloutKernel.FUSED_FLOAT));
+        assertTrue(model.getMessage().contains("unicycle-kinematics"), model.getMessage());
+        IllegalArgumentException critic = assertThrows(IllegalArgumentException.class, () -> new MppiPlanner(
+                new Unicycle(), cfg, CriticSet.defaults(CriticParams.defaults()), RolloutKernel.FUSED_FLOAT));
+        assertTrue(critic.getMessage().contains("path_follow") && critic.getMessage().contains("path_align"),
+                critic.getMessage());
+        IllegalArgumentException bound = assertThrows(IllegalArgumentException.class, () -> new MppiPlanner(
+                new Unicycle(), cfg.withBounds(-0.5, 2.0, 40.0), fusable, RolloutKernel.FUSED_FLOAT));
+        assertTrue(bound.getMessage().contains("maxOmega"), bound.getMessage());
+        assertEquals(1, critic.getMessage().lines().count());
+    }
+}
