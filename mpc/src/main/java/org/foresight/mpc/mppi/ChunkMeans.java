@@ -12,24 +12,21 @@ import java.util.Arrays;
  * </pre>
  * which are the softmax weights, regrouped (exact in exact arithmetic; m_c ≥ m, so no f_c overflows). Each chunk
  * writes only its own row and the combination runs in chunk order: the result does not depend on the thread
- * count. Used by {@link FusedFloatRollout}; allocation-free.
+ * count. The same pass leaves the normalised weights w_k for the plan's heaviest rollouts, so the samples' exponentials
+ * are taken once. Used by {@link FusedFloatRollout}; allocation-free.
  */
 final class ChunkMeans {
-    private static final int PAD = 16;
     private final int horizon;
     private final double invLambda;
     private final double[] chunkMin;
     private final double[] chunkSum;
     private final double[] chunkV;
     private final double[] chunkW;
-    /** Per worker: the chunk's e_k. */
-    private final double[][] expCost;
+    /** e_k of every sample (relative to its chunk's least cost). */
+    private final double[] expCost;
 
-    /**
-     * @param config  the planner's parameters (samples, horizon, λ).
-     * @param threads the worker pool's size.
-     */
-    ChunkMeans(MppiConfig config, int threads) {
+    /** @param config the planner's parameters (samples, horizon, λ). */
+    ChunkMeans(MppiConfig config) {
         this.horizon = config.horizon();
         this.invLambda = 1.0 / config.temperature();
         int chunks = (config.samples() + MppiPlanner.CHUNK - 1) / MppiPlanner.CHUNK;
@@ -37,7 +34,7 @@ final class ChunkMeans {
         chunkSum = new double[chunks];
         chunkV = new double[chunks * horizon];
         chunkW = new double[chunks * horizon];
-        expCost = new double[threads][MppiPlanner.CHUNK + PAD];
+        expCost = new double[chunks * MppiPlanner.CHUNK];
     }
 
     /**
@@ -49,12 +46,11 @@ final class ChunkMeans {
      * @param cv     the chunk's cmd_v [m/s], row t + 1 at (t + 1)·stride (row 0 unused here).
      * @param cw     the chunk's cmd_ω [rad/s], the same layout.
      * @param stride the row stride of cv and cw.
-     * @param worker the worker's index (its scratch).
      */
-    void add(double[] costs, int k0, int cnt, float[] cv, float[] cw, int stride, int worker) {
+    void add(double[] costs, int k0, int cnt, float[] cv, float[] cw, int stride) {
         final int T = horizon;
         final int c = k0 / MppiPlanner.CHUNK;
-        final double[] e = expCost[worker];
+        final double[] e = expCost;
         double m = Double.POSITIVE_INFINITY;
         for (int j = 0; j < cnt; j++) {
             double ck = costs[k0 + j];
@@ -66,7 +62,7 @@ final class ChunkMeans {
         for (int j = 0; j < cnt; j++) {
             double ck = costs[k0 + j];
             double ek = ck - ck == 0.0 ? Math.exp(-(ck - m) * invLambda) : 0.0;
-            e[j] = ek;
+            e[k0 + j] = ek;
             sum += ek;
         }
         chunkMin[c] = m;
@@ -83,7 +79,7 @@ final class ChunkMeans {
             double w2 = 0;
             double w3 = 0;
             for (int j = 0; j < cnt; j++) {
-                final double ej = e[j];
+                final double ej = e[k0 + j];
                 final int i = f + j;
                 v0 += ej * cv[i];
                 w0 += ej * cw[i];
@@ -109,8 +105,8 @@ final class ChunkMeans {
             double sv = 0;
             double sw = 0;
             for (int j = 0; j < cnt; j++) {
-                sv += e[j] * cv[f + j];
-                sw += e[j] * cw[f + j];
+                sv += e[k0 + j] * cv[f + j];
+                sw += e[k0 + j] * cw[f + j];
             }
             chunkV[c * T + t] = sv;
             chunkW[c * T + t] = sw;
@@ -124,8 +120,9 @@ final class ChunkMeans {
      * @param min     m, the least finite cost of the iteration (some cost is finite).
      * @param meanV   (Output) ū_v,t [m/s] at [0, T). Modified.
      * @param meanW   (Output) ū_ω,t [rad/s] at [0, T). Modified.
+     * @param weights (Output) the normalised weights w_k at [0, samples). Modified.
      */
-    void mean(int samples, double min, double[] meanV, double[] meanW) {
+    void mean(int samples, double min, double[] meanV, double[] meanW, double[] weights) {
         final int T = horizon;
         final int chunks = (samples + MppiPlanner.CHUNK - 1) / MppiPlanner.CHUNK;
         Arrays.fill(meanV, 0, T, 0.0);
@@ -146,6 +143,13 @@ final class ChunkMeans {
         for (int t = 0; t < T; t++) {
             meanV[t] *= inv;
             meanW[t] *= inv;
+        }
+        for (int c = 0; c < chunks; c++) { // w_k = e_k·f_c / Σ (for the plan's heaviest rollouts)
+            double f = chunkSum[c] == 0.0 ? 0.0 : Math.exp(-(chunkMin[c] - min) * invLambda) * inv;
+            int k1 = Math.min(samples, (c + 1) * MppiPlanner.CHUNK);
+            for (int k = c * MppiPlanner.CHUNK; k < k1; k++) {
+                weights[k] = expCost[k] * f;
+            }
         }
     }
 }

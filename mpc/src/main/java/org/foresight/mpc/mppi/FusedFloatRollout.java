@@ -131,7 +131,7 @@ final class FusedFloatRollout {
         poseT = new float[threads][size + PAD];
         noiseV = new float[threads][B * horizon + PAD];
         noiseW = new float[threads][B * horizon + PAD];
-        means = new ChunkMeans(config, threads);
+        means = new ChunkMeans(config);
         stepV = (float) (config.maxAccel() * config.dt());
         stepW = (float) (config.maxAlpha() * config.dt());
         minV = (float) config.minV();
@@ -304,7 +304,7 @@ final class FusedFloatRollout {
             b.costs[k0 + j] = chk - chk == 0f ? sc[j] : Double.NaN;
             b.collided[k0 + j] = alive[j] > 0f ? (byte) 0 : (byte) 1;
         }
-        means.add(b.costs, k0, cnt, fv, fw, B, worker);
+        means.add(b.costs, k0, cnt, fv, fw, B);
     }
 
     /**

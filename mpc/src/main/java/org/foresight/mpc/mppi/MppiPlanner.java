@@ -289,7 +289,7 @@ public final class MppiPlanner implements Planner {
         pool.run(rollout.task(), chunks);
         iterationCounter++;
         PlanStatus status = weights.compute(buffers.costs, buffers.collided, samples, config.temperature(),
-                buffers.weights);
+                fused == null ? buffers.weights : null); // the fused kernel's ChunkMeans weighs the samples
         if (status != PlanStatus.OK) {
             return status;
         }
@@ -297,7 +297,7 @@ public final class MppiPlanner implements Planner {
         // (clipped from a finite mean), so zero weights contribute exactly 0.
         final int T = horizon;
         if (fused != null) {
-            fused.means().mean(samples, weights.minCost(), meanV, meanW);
+            fused.means().mean(samples, weights.minCost(), meanV, meanW, buffers.weights);
         } else {
             WeightedMean.of(buffers.weights, buffers.cmdV, buffers.cmdOmega, samples, T, meanV, meanW);
         }

@@ -22,7 +22,8 @@ final class SampleWeights {
      * @param collided    non-zero for samples that collided. Not modified.
      * @param samples     K.
      * @param temperature λ &gt; 0.
-     * @param w           (Output) w_k at [0, samples), written only when the result is OK. Modified.
+     * @param w           (Output) w_k at [0, samples), written only when the result is OK; null: only count
+     *                    (a caller that weighs the samples itself, as {@link ChunkMeans}). Modified.
      * @return OK, {@link PlanStatus#NON_FINITE} when no cost is finite, or
      *         {@link PlanStatus#NO_COLLISION_FREE_ROLLOUT} when every finite sample collided.
      */
@@ -50,6 +51,9 @@ final class SampleWeights {
         }
         if (nFeasible == 0) {
             return PlanStatus.NO_COLLISION_FREE_ROLLOUT;
+        }
+        if (w == null) {
+            return PlanStatus.OK; // the caller weighs the samples itself
         }
         final double invLambda = 1.0 / temperature;
         double sum = 0;
