@@ -8,6 +8,7 @@ import org.foresight.mpc.mppi.RolloutBuffers;
  * <pre>  costs[k] += (1/T) Σ_t (wV·v_t² + wΩ·ω_t²)   over the sampled commands</pre>
  */
 public final class ControlEffortCritic implements Critic {
+    // Package-private: FusedCosts reads them to sum the fusable critics in one kernel.
     final double weightV;
     final double weightOmega;
 

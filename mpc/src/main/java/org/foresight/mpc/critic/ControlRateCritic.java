@@ -8,6 +8,7 @@ import org.foresight.mpc.mppi.RolloutBuffers;
  * <pre>  costs[k] += (1/T) Σ_t (wV·((v_t − v_{t−1})/dt)² + wΩ·((ω_t − ω_{t−1})/dt)²),  u_{−1} = previous command</pre>
  */
 public final class ControlRateCritic implements Critic {
+    // Package-private: FusedCosts reads them to sum the fusable critics in one kernel.
     final double weightV;
     final double weightOmega;
 

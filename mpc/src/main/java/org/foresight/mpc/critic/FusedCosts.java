@@ -23,16 +23,19 @@ import java.util.List;
  * {@link CriticSet#prepare}.
  */
 public final class FusedCosts {
-    /** Σ control_effort weights on v² [per (m/s)²] and ω² [per (rad/s)²]. */
+    /** Σ control_effort weights on v² [per (m/s)²]. */
     public final double effortV;
+    /** Σ control_effort weights on ω² [per (rad/s)²]. */
     public final double effortOmega;
-    /** Σ control_rate weights on Δv² and Δω² (per step, before the 1/dt²). */
+    /** Σ control_rate weights on Δv² (per step, before the 1/dt²). */
     public final double rateV;
+    /** Σ control_rate weights on Δω² (per step, before the 1/dt²). */
     public final double rateOmega;
     /** Σ prefer_forward weights [per m/s]. */
     public final double preferForward;
-    /** The speed critic's weight [per (m/s)²], 0 without one, and its target v* [m/s]. */
+    /** The speed critic's weight [per (m/s)²], 0 without one. */
     public final double speedWeight;
+    /** The speed critic's target v* [m/s], 0 without one. */
     public final double speedTarget;
     private final GoalCritic goal;
     private final ObstacleCritic obstacle;

@@ -11,6 +11,7 @@ import org.foresight.mpc.mppi.RolloutBuffers;
  * {@code ../shared/perf}, used by the parity benchmark).
  */
 public final class GoalCritic implements Critic {
+    // Package-private: FusedCosts reads them to sum the fusable critics in one kernel.
     final double weight;
     private final double activation;
     final boolean lastStepOnly;

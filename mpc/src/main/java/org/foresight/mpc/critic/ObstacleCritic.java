@@ -32,6 +32,7 @@ public final class ObstacleCritic implements Critic {
     /** Slack [m] kept beyond the bound before a lookup is skipped: covers the rounding of the running bound. */
     private static final double SLACK_GUARD = 1e-9;
 
+    // Package-private: FusedCosts reads them to sum the fusable critics in one kernel.
     final double collisionCost;
     final double weight;
     final double margin;

@@ -9,6 +9,7 @@ import org.foresight.mpc.mppi.RolloutBuffers;
  * over the forward-speed channel (model state when it has one, else the command).
  */
 public final class PreferForwardCritic implements Critic {
+    // Package-private: FusedCosts reads them to sum the fusable critics in one kernel.
     final double weight;
 
     /** @param weight cost per m/s of mean reverse speed, ≥ 0. */

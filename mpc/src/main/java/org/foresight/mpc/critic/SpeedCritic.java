@@ -9,6 +9,7 @@ import org.foresight.mpc.mppi.RolloutBuffers;
  * <pre>  costs[k] += weight · (1/T) Σ_t max(0, v* − v_t)²   [weight per (m/s)²]</pre>
  */
 public final class SpeedCritic implements Critic {
+    // Package-private: FusedCosts reads them to sum the fusable critics in one kernel.
     final double weight;
     final double target;
 

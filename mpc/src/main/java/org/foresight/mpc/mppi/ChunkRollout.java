@@ -48,6 +48,9 @@ final class ChunkRollout {
     /** Noise drawn ahead by {@link #presample} (block layout), grow-only. */
     private double[] aheadV = new double[0];
     private double[] aheadW = new double[0];
+    /** The same in float, for the fused kernel (grow-only; empty without it). */
+    private float[] aheadFloatV = new float[0];
+    private float[] aheadFloatW = new float[0];
     /** The iteration whose noise {@link #aheadV}/{@link #aheadW} hold, −1 for none. */
     private long aheadFor = -1;
     /** This iteration's counter and last commands, set by {@link #begin}. */
@@ -135,6 +138,10 @@ final class ChunkRollout {
         if (aheadV.length < size) {
             aheadV = new double[size];
             aheadW = new double[size];
+            if (fused != null) {
+                aheadFloatV = new float[size];
+                aheadFloatW = new float[size];
+            }
         }
         iteration = iter;
         pool.run(noiseTask, chunks);
@@ -143,6 +150,14 @@ final class ChunkRollout {
 
     private void noiseAhead(int chunk, int worker) {
         fillNoise(chunk, iteration, aheadV, aheadW);
+        if (fused != null) { // the fused kernel reads float: half the bytes in the timed sweep
+            int o0 = buffers.blockOffset(chunk * MppiPlanner.CHUNK);
+            int end = o0 + horizon * RolloutBuffers.BLOCK;
+            for (int i = o0; i < end; i++) {
+                aheadFloatV[i] = (float) aheadV[i];
+                aheadFloatW[i] = (float) aheadW[i];
+            }
+        }
     }
 
     /**
@@ -191,6 +206,14 @@ final class ChunkRollout {
         }
         final double[] ev = ahead ? aheadV : cv;
         final double[] ew = ahead ? aheadW : cw;
+        if (fused != null) { // commands, rollout, costs and the chunk's part of the update in one float sweep
+            if (ahead) {
+                fused.chunk(b, k0, cnt, x0, aheadFloatV, aheadFloatW, meanV, meanW, worker);
+            } else {
+                fused.chunk(b, k0, cnt, x0, ev, ew, meanV, meanW, worker);
+            }
+            return;
+        }
         // 2. Per time step: bounded controls u = clip(ū + ε, u_prev ± a·dt, bounds), written both to the
         //    batch and to the stepBatch input; one stepBatch over the chunk; one copy per channel of the
         //    new states into the batch (the block layout makes a step's samples contiguous).
@@ -205,10 +228,6 @@ final class ChunkRollout {
         final int ouw = ControlIndex.OMEGA * cnt;
         Arrays.fill(u, ouv, ouv + cnt, lastCmdV);
         Arrays.fill(u, ouw, ouw + cnt, lastCmdW);
-        if (fused != null) { // commands, rollout and costs in one float sweep
-            fused.chunk(b, k0, cnt, x0, ev, ew, meanV, meanW, worker);
-            return;
-        }
         for (int t = 0; t < T; t++) {
             final int o = o0 + t * B;
             CommandClip.row(ev, o, cv, o, u, ouv, cnt, meanV[t], dv, lo, hi);

@@ -69,6 +69,9 @@ final class FusedFloatRollout {
     private final float[][] noiseW;
     /** The chunks' parts of the update. */
     private final ChunkMeans means;
+    /** Every sample's positions x, y [m] after each step, float, block layout (for the plan's heaviest rollouts). */
+    private final float[] batchX;
+    private final float[] batchY;
     /** Command bounds: per-step change a·dt and the box. */
     private final float stepV;
     private final float stepW;
@@ -105,9 +108,9 @@ final class FusedFloatRollout {
     private float margin;
     private float invMargin;
     private float collisionCost;
-    /** The model's integration as weights of one body: EXACT_ARC ½ and 1, SEMI_IMPLICIT_EULER 1 and 0. */
+    /** The model's integration: EXACT_ARC (then the chord's angle is θ + ω·dt/2) or SEMI_IMPLICIT_EULER (θ + ω·dt). */
+    private final boolean exactArc;
     private final float angleShare;
-    private final float arcFlag;
 
     /**
      * @param model   the model rolled out (its integration is inlined).
@@ -117,9 +120,8 @@ final class FusedFloatRollout {
      */
     FusedFloatRollout(UnicycleKinematics model, FusedCosts terms, MppiConfig config, int threads) {
         this.terms = terms;
-        boolean arc = model.integration() == UnicycleKinematics.Integration.EXACT_ARC;
-        this.angleShare = arc ? 0.5f : 1f;
-        this.arcFlag = arc ? 1f : 0f;
+        this.exactArc = model.integration() == UnicycleKinematics.Integration.EXACT_ARC;
+        this.angleShare = exactArc ? 0.5f : 1f;
         this.horizon = config.horizon();
         this.dt = (float) config.dt();
         int size = B * (horizon + 1);
@@ -132,6 +134,9 @@ final class FusedFloatRollout {
         noiseV = new float[threads][B * horizon + PAD];
         noiseW = new float[threads][B * horizon + PAD];
         means = new ChunkMeans(config);
+        int blocks = (config.samples() + B - 1) / B;
+        batchX = new float[blocks * B * horizon];
+        batchY = new float[blocks * B * horizon];
         stepV = (float) (config.maxAccel() * config.dt());
         stepW = (float) (config.maxAlpha() * config.dt());
         minV = (float) config.minV();
@@ -143,6 +148,16 @@ final class FusedFloatRollout {
         cost = new float[threads][B + PAD];
         live = new float[threads][B + PAD];
         index = new int[threads][S.length() + PAD];
+    }
+
+    /** @return x [m] of every sample after each step of the last iteration, float, block layout. */
+    float[] positionsX() {
+        return batchX;
+    }
+
+    /** @return y [m], the same layout. */
+    float[] positionsY() {
+        return batchY;
     }
 
     /** @return the chunks' parts of the last iteration's update. */
@@ -227,27 +242,10 @@ final class FusedFloatRollout {
      */
     void chunk(RolloutBuffers b, int k0, int cnt, double[] x0, double[] ev, double[] ew, double[] meanV,
                double[] meanW, int worker) {
-        final int T = horizon;
-        final int L = S.length();
         final int o0 = b.blockOffset(k0);
-        final float[] fv = cmdV[worker];
-        final float[] fw = cmdW[worker];
-        final float[] px = poseX[worker];
-        final float[] py = poseY[worker];
-        final float[] pt = poseT[worker];
         final float[] nv = noiseV[worker];
         final float[] nw = noiseW[worker];
-        for (int j = 0; j < B; j++) { // row 0: the last command and the start pose
-            fv[j] = prevV;
-            fw[j] = prevW;
-            px[j] = (float) x0[0];
-            py[j] = (float) x0[1];
-            pt[j] = (float) x0[2];
-            cost[worker][j] = 0f;
-            live[worker][j] = 1f;
-            clearance[worker][j] = Float.POSITIVE_INFINITY; // stays so without an obstacle term
-        }
-        for (int t = 0; t < T; t++) { // the noise in float; lanes past cnt get 0 (computed, ignored)
+        for (int t = 0; t < horizon; t++) { // the noise in float; lanes past cnt get 0 (computed, ignored)
             int o = o0 + t * B;
             int f = t * B;
             for (int j = 0; j < cnt; j++) {
@@ -259,13 +257,60 @@ final class FusedFloatRollout {
                 nw[f + j] = 0f;
             }
         }
+        run(b, k0, cnt, x0, nv, nw, 0, meanV, meanW, worker);
+    }
+
+    /**
+     * The same with the noise already in float, block layout (drawn ahead: {@link ChunkRollout#presample}).
+     *
+     * @param b      the batch.
+     * @param k0     the chunk's first sample.
+     * @param cnt    its sample count (≤ one block).
+     * @param x0     the start state (x, y, θ, …).
+     * @param ev     the noise ε_v in float, block layout (read at the chunk's rows; finite past cnt).
+     * @param ew     the noise ε_ω.
+     * @param meanV  the nominal ū_v,t.
+     * @param meanW  the nominal ū_ω,t.
+     * @param worker the worker's index (its scratch).
+     */
+    void chunk(RolloutBuffers b, int k0, int cnt, double[] x0, float[] ev, float[] ew, double[] meanV,
+               double[] meanW, int worker) {
+        run(b, k0, cnt, x0, ev, ew, b.blockOffset(k0), meanV, meanW, worker);
+    }
+
+    /** The chunk's passes, its noise row t at noise[off + t·B]. */
+    private void run(RolloutBuffers b, int k0, int cnt, double[] x0, float[] nv, float[] nw, int off, double[] meanV,
+                     double[] meanW, int worker) {
+        final int T = horizon;
+        final int L = S.length();
+        final int o0 = b.blockOffset(k0);
+        final float[] fv = cmdV[worker];
+        final float[] fw = cmdW[worker];
+        final float[] px = poseX[worker];
+        final float[] py = poseY[worker];
+        final float[] pt = poseT[worker];
+        for (int j = 0; j < B; j++) { // row 0: the last command and the start pose
+            fv[j] = prevV;
+            fw[j] = prevW;
+            px[j] = (float) x0[0];
+            py[j] = (float) x0[1];
+            pt[j] = (float) x0[2];
+            cost[worker][j] = 0f;
+            live[worker][j] = 1f;
+            clearance[worker][j] = Float.POSITIVE_INFINITY; // stays so without an obstacle term
+        }
         final double[] offsets = terms.hasObstacle() ? terms.circleOffsets() : NO_CIRCLES;
         final int nc = offsets.length;
         for (int t = 0; t < T; t++) {
             final float mv = (float) meanV[t];
             final float mw = (float) meanW[t];
             for (int g = 0; g < cnt; g += L) {
-                move(worker, t, g, mv, mw);
+                move(worker, t, g, mv, mw, nv, nw, off);
+            }
+            if (exactArc) {
+                for (int g = 0; g < cnt; g += L) {
+                    arc(worker, t, g);
+                }
             }
             for (int i = 0; i < nc; i++) {
                 for (int g = 0; g < cnt; g += L) {
@@ -284,18 +329,10 @@ final class FusedFloatRollout {
         for (int g = 0; g < cnt; g += L) {
             arrive(worker, g);
         }
-        // Back to the batch: positions (the plan's rollouts), costs, flags; a non-finite last pose makes the cost
-        // NaN. Not θ: nothing downstream reads it, and its write-back cost 13 % of an iteration.
-        final double[] bx = b.x;
-        final double[] by = b.y;
-        for (int t = 0; t < T; t++) {
-            int o = o0 + t * B;
-            int f = (t + 1) * B;
-            for (int j = 0; j < cnt; j++) {
-                bx[o + j] = px[f + j];
-                by[o + j] = py[f + j];
-            }
-        }
+        // Out: positions (float, one copy per channel: the rows are contiguous), costs and flags; a non-finite
+        // last pose makes the cost NaN. Not θ: nothing downstream reads it.
+        System.arraycopy(px, B, batchX, o0, T * B);
+        System.arraycopy(py, B, batchY, o0, T * B);
         final float[] sc = cost[worker];
         final float[] alive = live[worker];
         final int last = T * B;
@@ -308,28 +345,27 @@ final class FusedFloatRollout {
     }
 
     /**
-     * Step t of lanes [g, g + L): the bounded commands, the model's step (Euler as the arc with sinc ≡ 1 and no half-angle rotation, so
-     * one body serves both), the new heading's cos and sin.
+     * Step t of lanes [g, g + L): the bounded commands, the model's step along the angle a (Euler: the new
+     * heading; arc: the mid-step heading, the chord's length and the heading's rotation then in {@link #arc}),
+     * cos and sin of a.
      */
-    private void move(int worker, int t, int g, float mv, float mw) {
+    private void move(int worker, int t, int g, float mv, float mw, float[] nv, float[] nw, int off) {
         final int prev = t * B + g;
         final int next = prev + B;
         // u = clip(ū_t + ε, [max(u_prev − a·dt, lo), min(u_prev + a·dt, hi)]), as CommandClip in float
         FloatVector pv = FloatVector.fromArray(S, cmdV[worker], prev);
         FloatVector pw = FloatVector.fromArray(S, cmdW[worker], prev);
-        FloatVector v = FloatVector.fromArray(S, noiseV[worker], prev).add(mv)
+        FloatVector v = FloatVector.fromArray(S, nv, off + prev).add(mv)
                 .max(pv.sub(stepV).max(minV)).min(pv.add(stepV).min(maxV));
-        FloatVector w = FloatVector.fromArray(S, noiseW[worker], prev).add(mw)
+        FloatVector w = FloatVector.fromArray(S, nw, off + prev).add(mw)
                 .max(pw.sub(stepW).max(-maxW)).min(pw.add(stepW).min(maxW));
         v.intoArray(cmdV[worker], next);
         w.intoArray(cmdW[worker], next);
         FloatVector th = FloatVector.fromArray(S, poseT[worker], prev);
         FloatVector phi = w.mul(dt);
-        FloatVector h = phi.mul(angleShare);              // arc: ω·dt/2;  Euler: ω·dt
-        FloatVector z = h.mul(h).mul(arcFlag);            // arc: h²;      Euler: 0
-        FloatVector sinc = z.mul(1f / 362880f).add(-1f / 5040f).mul(z).add(1f / 120f).mul(z).add(-1f / 6f).mul(z).add(1f);
-        // cos and sin of a = θ + h: the nearest quadrant q (by the 1.5·2²³ rounding trick), r = a − q·π/2
-        FloatVector a = th.add(h);
+        // cos and sin of a = θ + share·ω·dt (arc: the mid-step heading; Euler: the new heading): the nearest
+        // quadrant q (by the 1.5·2²³ rounding trick), r = a − q·π/2, two polynomials
+        FloatVector a = th.add(phi.mul(angleShare));
         FloatVector q = a.mul(TWO_OVER_PI).add(ROUNDER).sub(ROUNDER);
         IntVector qi = (IntVector) q.convert(VectorOperators.F2I, 0);
         FloatVector r = a.sub(q.mul(PI_2_HI)).add(q.mul(PI_2_LO));
@@ -342,18 +378,35 @@ final class FusedFloatRollout {
         FloatVector cc = cp.blend(sp, odd);
         FloatVector sinA = ss.blend(ss.neg(), qi.and(2).compare(VectorOperators.NE, 0).cast(S));
         FloatVector cosA = cc.blend(cc.neg(), qi.add(1).and(2).compare(VectorOperators.NE, 0).cast(S));
-        FloatVector s = v.mul(dt).mul(sinc);
+        FloatVector s = v.mul(dt); // the arc's sinc factor: arc()
         FloatVector.fromArray(S, poseX[worker], prev).add(s.mul(cosA)).intoArray(poseX[worker], next);
         FloatVector.fromArray(S, poseY[worker], prev).add(s.mul(sinA)).intoArray(poseY[worker], next);
         th.add(phi).intoArray(poseT[worker], next); // unwrapped: the quadrant reduction takes any angle
-        // The new heading θ + 2h = a + h (arc; Euler: a itself): rotate (cos a, sin a) by ρ = h (Euler: 0),
-        // sin ρ = ρ·sinc(ρ), cos ρ = 1 − z/2 + z²/24 − z³/720 + z⁴/40320 (z = 0 for Euler: no rotation).
-        FloatVector sinR = h.mul(arcFlag).mul(sinc);
+        cosA.intoArray(headCos[worker], g);
+        sinA.intoArray(headSin[worker], g);
+    }
+
+    /**
+     * The exact arc's part of step t for lanes [g, g + L), after {@link #move} took the chord along the mid-step
+     * heading a = θ + h (h = ω·dt/2) with length v·dt: the chord's sinc factor, x += v·dt·(sinc(h) − 1)·cos a
+     * (likewise y), and the new heading a + h by rotating (cos a, sin a) by h, with sin h = h·sinc(h) and
+     * cos h = 1 − z/2 + z²/24 − z³/720 + z⁴/40320, z = h². A pass of its own so that the Euler step pays nothing.
+     */
+    private void arc(int worker, int t, int g) {
+        final int next = (t + 1) * B + g;
+        FloatVector h = FloatVector.fromArray(S, cmdW[worker], next).mul(0.5f * dt);
+        FloatVector z = h.mul(h);
+        // sinc(h) − 1 = z·(−1/6 + z·(1/120 + z·(−1/5040 + z/362880)))
+        FloatVector sincM1 = z.mul(1f / 362880f).add(-1f / 5040f).mul(z).add(1f / 120f).mul(z).add(-1f / 6f).mul(z);
+        FloatVector cosA = FloatVector.fromArray(S, headCos[worker], g);
+        FloatVector sinA = FloatVector.fromArray(S, headSin[worker], g);
+        FloatVector ds = FloatVector.fromArray(S, cmdV[worker], next).mul(dt).mul(sincM1);
+        FloatVector.fromArray(S, poseX[worker], next).add(ds.mul(cosA)).intoArray(poseX[worker], next);
+        FloatVector.fromArray(S, poseY[worker], next).add(ds.mul(sinA)).intoArray(poseY[worker], next);
+        FloatVector sinR = h.mul(sincM1.add(1f));
         FloatVector cosR = z.mul(1f / 40320f).add(-1f / 720f).mul(z).add(1f / 24f).mul(z).add(-0.5f).mul(z).add(1f);
-        FloatVector cosH = cosA.mul(cosR).sub(sinA.mul(sinR));
-        FloatVector sinH = sinA.mul(cosR).add(cosA.mul(sinR));
-        cosH.intoArray(headCos[worker], g);
-        sinH.intoArray(headSin[worker], g);
+        cosA.mul(cosR).sub(sinA.mul(sinR)).intoArray(headCos[worker], g);
+        sinA.mul(cosR).add(cosA.mul(sinR)).intoArray(headSin[worker], g);
     }
 
     /**

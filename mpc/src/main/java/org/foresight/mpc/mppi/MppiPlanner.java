@@ -38,7 +38,9 @@ import org.foresight.mpc.critic.FusedCosts;
  *
  * <p><b>Parts.</b> {@link ChunkRollout} (noise, commands, rollout, critics per chunk, on the workers),
  * {@link SampleWeights} (the softmax), {@link WeightedMean} (the update), {@link PlanWriter} (plan polyline and
- * heaviest rollouts); this class holds the nominal sequence, the warm start and the command history.
+ * heaviest rollouts); this class holds the nominal sequence, the warm start and the command history. With
+ * {@link RolloutKernel#FUSED_FLOAT} a chunk's commands, rollout and costs run in one float SIMD kernel
+ * (FusedFloatRollout) and the update is summed per chunk (ChunkMeans), for unicycle models and the critics it can fuse.
  *
  * <p><b>Safety.</b> Non-finite rollouts (a NaN model) are excluded; if none is finite the status is
  * {@link PlanStatus#NON_FINITE}, if none is collision-free {@link PlanStatus#NO_COLLISION_FREE_ROLLOUT}; both
@@ -259,7 +261,11 @@ public final class MppiPlanner implements Planner {
         out.command[ControlIndex.V] = cmdV;
         out.command[ControlIndex.OMEGA] = cmdW;
         writer.plan(x0, meanV, meanW, horizon, config.dt(), out);
-        writer.rollouts(buffers, x0, samples, horizon, out);
+        if (fused != null) {
+            writer.rollouts(buffers.weights, fused.positionsX(), fused.positionsY(), x0, samples, horizon, out);
+        } else {
+            writer.rollouts(buffers, x0, samples, horizon, out);
+        }
         // Warm start: shift by one step, repeat the last control.
         System.arraycopy(meanV, 1, meanV, 0, horizon - 1);
         System.arraycopy(meanW, 1, meanW, 0, horizon - 1);

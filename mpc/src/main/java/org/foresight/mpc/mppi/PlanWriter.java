@@ -66,13 +66,49 @@ final class PlanWriter {
      * @param out     (Output) the plan's rollouts. Modified.
      */
     void rollouts(RolloutBuffers buffers, double[] x0, int samples, int horizon, Plan out) {
+        int have = selectHeaviest(buffers.weights, samples, horizon, out);
+        for (int r = 0; r < have; r++) {
+            double[] xy = start(r, x0, out);
+            int o = buffers.blockOffset(topIndex[r]);
+            for (int t = 0; t < horizon; t++) {
+                xy[2 * t + 2] = buffers.x[o + t * RolloutBuffers.BLOCK];
+                xy[2 * t + 3] = buffers.y[o + t * RolloutBuffers.BLOCK];
+            }
+        }
+    }
+
+    /**
+     * The same from positions kept in float (the fused kernel's), block layout as the batch.
+     *
+     * @param weights the samples' weights. Not modified.
+     * @param xs      x [m] of every sample-step. Not modified.
+     * @param ys      y [m]. Not modified.
+     * @param x0      start state. Not modified.
+     * @param samples K.
+     * @param horizon T.
+     * @param out     (Output) the plan's rollouts. Modified.
+     */
+    void rollouts(double[] weights, float[] xs, float[] ys, double[] x0, int samples, int horizon, Plan out) {
+        int have = selectHeaviest(weights, samples, horizon, out);
+        for (int r = 0; r < have; r++) {
+            double[] xy = start(r, x0, out);
+            int k = topIndex[r];
+            int o = k / RolloutBuffers.BLOCK * RolloutBuffers.BLOCK * horizon + k % RolloutBuffers.BLOCK;
+            for (int t = 0; t < horizon; t++) {
+                xy[2 * t + 2] = xs[o + t * RolloutBuffers.BLOCK];
+                xy[2 * t + 3] = ys[o + t * RolloutBuffers.BLOCK];
+            }
+        }
+    }
+
+    /** The heaviest samples into topIndex/topWeight, heaviest first; sets the plan's count and weights. */
+    private int selectHeaviest(double[] w, int samples, int horizon, Plan out) {
         int want = Math.min(Math.min(out.maxRollouts(), topIndex.length), samples);
         if (want == 0 || horizon > out.maxHorizon()) {
             out.rolloutCount = 0;
-            return;
+            return 0;
         }
         int have = 0;
-        double[] w = buffers.weights;
         for (int k = 0; k < samples; k++) {
             double wk = w[k];
             if (have == want && !(wk > topWeight[have - 1])) {
@@ -88,17 +124,17 @@ final class PlanWriter {
             topIndex[pos] = k;
         }
         for (int r = 0; r < have; r++) {
-            int k = topIndex[r];
-            double[] xy = out.rolloutXY[r];
-            xy[0] = x0[StateIndex.X];
-            xy[1] = x0[StateIndex.Y];
-            int o = buffers.blockOffset(k);
-            for (int t = 0; t < horizon; t++) {
-                xy[2 * t + 2] = buffers.x[o + t * RolloutBuffers.BLOCK];
-                xy[2 * t + 3] = buffers.y[o + t * RolloutBuffers.BLOCK];
-            }
             out.rolloutWeights[r] = topWeight[r];
         }
         out.rolloutCount = have;
+        return have;
+    }
+
+    /** Rollout r's polyline, its first point the start. */
+    private static double[] start(int r, double[] x0, Plan out) {
+        double[] xy = out.rolloutXY[r];
+        xy[0] = x0[StateIndex.X];
+        xy[1] = x0[StateIndex.Y];
+        return xy;
     }
 }

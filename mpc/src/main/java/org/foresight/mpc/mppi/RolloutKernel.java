@@ -12,9 +12,12 @@ public enum RolloutKernel {
     /**
      * A {@link org.foresight.dynamics.model.UnicycleKinematics} model and critics that
      * {@link org.foresight.mpc.critic.FusedCosts} can sum, in one sweep of float SIMD lanes per chunk
-     * (FusedFloatRollout): the fast path for the yardstick's kind of problem. Results differ from GENERIC by float
-     * rounding; identical for any thread count. Fast on a JDK whose Vector API compiles gathers and blends
-     * (25; on 17 it is slower than GENERIC). A model or critic it cannot fuse is refused when the planner is built.
+     * (FusedFloatRollout), the update summed per chunk (ChunkMeans): the fast path for the C yardstick's kind of
+     * problem. Results differ from GENERIC by float rounding; identical for any thread count. Fast and
+     * allocation-free on a JDK whose Vector API compiles gathers, blends and lane conversions (25); on 17 it is
+     * slower than GENERIC and allocates. A model, critic or bound it cannot take is refused when the planner is
+     * built. The batch ({@link MppiPlanner#buffers}) then holds x, y, costs, collision flags and weights; its θ and
+     * command channels are not written.
      */
     FUSED_FLOAT
 }
