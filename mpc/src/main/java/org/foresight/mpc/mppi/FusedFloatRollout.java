@@ -86,28 +86,8 @@ final class FusedFloatRollout {
     private final float[][] live;
     /** Per worker: one lane group's gather indices. */
     private final int[][] index;
-    /** The cycle's SDF in float. */
-    private final FloatGrid grid = new FloatGrid();
-    /** The cycle's values of the terms: per-step weights (÷T), goal, threshold, last commands. */
-    private float wEffV;
-    private float wEffW;
-    private float wRateV;
-    private float wRateW;
-    private float wFwd;
-    private float wSpeed;
-    private float vStar;
-    private float wGoalStep;
-    private float wGoalLast;
-    private float goalX;
-    private float goalY;
-    private float hitBelow;
-    private float wObs;
-    private float prevV;
-    private float prevW;
-    private float circleRadius;
-    private float margin;
-    private float invMargin;
-    private float collisionCost;
+    /** The cycle's values of the terms and its field in float. */
+    private final FusedCycle cycle = new FusedCycle();
     /** The model's integration: EXACT_ARC (then the chord's angle is θ + ω·dt/2) or SEMI_IMPLICIT_EULER (θ + ω·dt). */
     private final boolean exactArc;
     private final float angleShare;
@@ -179,51 +159,18 @@ final class FusedFloatRollout {
     }
 
     /**
-     * The cycle's values, after the critics' prepare: the grid in float, the weights, the goal and thresholds.
-     * Serial, before the workers run; allocates only when the grid grows.
+     * The cycle's values ({@link FusedCycle}), after the critics' prepare. Serial, before the workers run.
      *
      * @param c the critics' context of this cycle.
      */
     void prepare(CriticContext c) {
-        final int T = horizon;
-        final FusedCosts f = terms;
-        wEffV = (float) (f.effortV / T);
-        wEffW = (float) (f.effortOmega / T);
-        double inv2 = 1.0 / (c.dt * c.dt);
-        wRateV = (float) (f.rateV * inv2 / T);
-        wRateW = (float) (f.rateOmega * inv2 / T);
-        wFwd = (float) (f.preferForward / T);
-        wSpeed = (float) (f.speedWeight / T);
-        vStar = (float) f.speedTarget;
-        boolean goal = f.goalActive();
-        wGoalStep = goal && !f.goalLastStepOnly() ? (float) (f.goalWeight() / T) : 0f;
-        wGoalLast = goal && f.goalLastStepOnly() ? (float) f.goalWeight() : 0f;
-        goalX = (float) c.goalX;
-        goalY = (float) c.goalY;
-        prevV = (float) c.previousCmdV;
-        prevW = (float) c.previousCmdOmega;
-        if (f.hasObstacle()) {
-            hitBelow = (float) f.collisionBelow();
-            wObs = (float) (f.obstacleWeight() / T);
-            circleRadius = (float) f.circleRadius();
-            margin = (float) f.obstacleMargin();
-            invMargin = (float) (1.0 / f.obstacleMargin());
-            collisionCost = (float) f.collisionCost();
-            grid.copy(c.obstacles);
-        } else { // no obstacle term: the clearance stays +∞, which never collides nor costs
-            hitBelow = Float.NEGATIVE_INFINITY;
-            wObs = 0f;
-            circleRadius = 0f;
-            margin = 0f;
-            invMargin = 0f;
-            collisionCost = 0f;
-        }
+        cycle.prepare(terms, c, horizon);
     }
 
     /**
      * Rolls one chunk out and scores it: bounds the commands from the noise (in float, as {@link CommandClip}),
-     * writes them to {@link #commandsV}/{@link #commandsW}, the poses to the batch (its command channels are
-     * not written), the costs (NaN for a non-finite last pose) and the collision flags.
+     * writes the positions to {@link #positionsX}/{@link #positionsY}, the costs (NaN for a non-finite last pose)
+     * and the collision flags to the batch, and the chunk's part of the update to {@link #means}.
      *
      * <p>Step by step, each pass a loop over the chunk's lane groups with a straight body, the state kept in the
      * worker's float rows between passes: a vector carried around a loop or merged after a branch loses its exact
@@ -290,8 +237,8 @@ final class FusedFloatRollout {
         final float[] py = poseY[worker];
         final float[] pt = poseT[worker];
         for (int j = 0; j < B; j++) { // row 0: the last command and the start pose
-            fv[j] = prevV;
-            fw[j] = prevW;
+            fv[j] = cycle.lastV;
+            fw[j] = cycle.lastW;
             px[j] = (float) x0[0];
             py[j] = (float) x0[1];
             pt[j] = (float) x0[2];
@@ -320,7 +267,7 @@ final class FusedFloatRollout {
             for (int g = 0; g < cnt; g += L) {
                 charge(worker, t, g);
             }
-            if (wGoalStep != 0f) {
+            if (cycle.goalStep != 0f) {
                 for (int g = 0; g < cnt; g += L) {
                     approach(worker, t, g);
                 }
@@ -417,7 +364,7 @@ final class FusedFloatRollout {
      */
     private void clear(int worker, int t, int g, float a, boolean first) {
         final int p = (t + 1) * B + g;
-        final FloatGrid grid = this.grid;
+        final FloatGrid grid = cycle.grid;
         final int sx = grid.sizeX;
         final int sy = grid.sizeY;
         FloatVector x = FloatVector.fromArray(S, poseX[worker], p).add(FloatVector.fromArray(S, headCos[worker], g).mul(a));
@@ -458,25 +405,25 @@ final class FusedFloatRollout {
     private void charge(int worker, int t, int g) {
         final int next = (t + 1) * B + g;
         final int prev = next - B;
-        FloatVector d = FloatVector.fromArray(S, clearance[worker], g).sub(circleRadius);
+        FloatVector d = FloatVector.fromArray(S, clearance[worker], g).sub(cycle.radius);
         // live lanes as 1/0 floats: a mask loaded from a boolean[] is boxed on JDK 25, one from a compare is not
         VectorMask<Float> was = FloatVector.fromArray(S, live[worker], g).compare(VectorOperators.GT, 0f);
-        VectorMask<Float> clear = d.compare(VectorOperators.GT, hitBelow); // false for NaN: a collision
+        VectorMask<Float> clear = d.compare(VectorOperators.GT, cycle.hitBelow); // false for NaN: a collision
         VectorMask<Float> still = was.and(clear); // (no not/andNot: JDK 25 boxes those masks)
-        VectorMask<Float> near = still.and(d.compare(VectorOperators.LT, margin));
-        FloatVector e = d.neg().add(margin).mul(invMargin);
+        VectorMask<Float> near = still.and(d.compare(VectorOperators.LT, cycle.margin));
+        FloatVector e = d.neg().add(cycle.margin).mul(cycle.invMargin);
         FloatVector zero = FloatVector.zero(S);
         FloatVector v = FloatVector.fromArray(S, cmdV[worker], next);
         FloatVector w = FloatVector.fromArray(S, cmdW[worker], next);
         FloatVector dv = v.sub(FloatVector.fromArray(S, cmdV[worker], prev));
         FloatVector dw = w.sub(FloatVector.fromArray(S, cmdW[worker], prev));
-        FloatVector slow = v.neg().add(vStar).max(0f);
+        FloatVector slow = v.neg().add(cycle.targetV).max(0f);
         FloatVector.fromArray(S, cost[worker], g)
-                .add(zero.blend(collisionCost, was).blend(zero, clear))
-                .add(zero.blend(e.mul(e).mul(wObs), near))
-                .add(v.mul(v).mul(wEffV)).add(w.mul(w).mul(wEffW))
-                .add(dv.mul(dv).mul(wRateV)).add(dw.mul(dw).mul(wRateW))
-                .add(v.neg().max(0f).mul(wFwd)).add(slow.mul(slow).mul(wSpeed))
+                .add(zero.blend(cycle.collisionCost, was).blend(zero, clear))
+                .add(zero.blend(e.mul(e).mul(cycle.obstacle), near))
+                .add(v.mul(v).mul(cycle.effortV)).add(w.mul(w).mul(cycle.effortW))
+                .add(dv.mul(dv).mul(cycle.rateV)).add(dw.mul(dw).mul(cycle.rateW))
+                .add(v.neg().max(0f).mul(cycle.forward)).add(slow.mul(slow).mul(cycle.speed))
                 .intoArray(cost[worker], g);
         zero.blend(1f, still).intoArray(live[worker], g);
     }
@@ -484,18 +431,18 @@ final class FusedFloatRollout {
     /** The goal's per-step term after step t for lanes [g, g + L) (only when it has a weight). */
     private void approach(int worker, int t, int g) {
         final int p = (t + 1) * B + g;
-        FloatVector gx = FloatVector.fromArray(S, poseX[worker], p).sub(goalX);
-        FloatVector gy = FloatVector.fromArray(S, poseY[worker], p).sub(goalY);
-        FloatVector.fromArray(S, cost[worker], g).add(gx.mul(gx).add(gy.mul(gy)).sqrt().mul(wGoalStep))
+        FloatVector gx = FloatVector.fromArray(S, poseX[worker], p).sub(cycle.goalX);
+        FloatVector gy = FloatVector.fromArray(S, poseY[worker], p).sub(cycle.goalY);
+        FloatVector.fromArray(S, cost[worker], g).add(gx.mul(gx).add(gy.mul(gy)).sqrt().mul(cycle.goalStep))
                 .intoArray(cost[worker], g);
     }
 
     /** The goal's last-step term (weight 0 when absent) for lanes [g, g + L). */
     private void arrive(int worker, int g) {
         final int p = horizon * B + g;
-        FloatVector gx = FloatVector.fromArray(S, poseX[worker], p).sub(goalX);
-        FloatVector gy = FloatVector.fromArray(S, poseY[worker], p).sub(goalY);
-        FloatVector.fromArray(S, cost[worker], g).add(gx.mul(gx).add(gy.mul(gy)).sqrt().mul(wGoalLast))
+        FloatVector gx = FloatVector.fromArray(S, poseX[worker], p).sub(cycle.goalX);
+        FloatVector gy = FloatVector.fromArray(S, poseY[worker], p).sub(cycle.goalY);
+        FloatVector.fromArray(S, cost[worker], g).add(gx.mul(gx).add(gy.mul(gy)).sqrt().mul(cycle.goalLast))
                 .intoArray(cost[worker], g);
     }
 }

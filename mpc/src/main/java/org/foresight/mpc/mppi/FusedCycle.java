@@ -1,0 +1,80 @@
+package org.foresight.mpc.mppi;
+
+import org.foresight.mpc.critic.CriticContext;
+import org.foresight.mpc.critic.FusedCosts;
+
+/**
+ * One planning cycle's values of {@link FusedCosts} for {@link FusedFloatRollout}, in float: the per-step weights
+ * (the critics' weights ÷ T, the rate's also ÷ dt²), the goal, the obstacle's threshold and shape, the last
+ * commanded control, and the field copied to float. Without an obstacle term the threshold is −∞ and the
+ * weights 0, so a clearance of +∞ neither collides nor costs. Written serially by {@link #prepare} before the
+ * workers run, read by them; allocates only when the field grows.
+ */
+final class FusedCycle {
+    /** Per-step weights of v², ω² (effort), Δv², Δω² (rate), max(−v, 0) (prefer-forward), max(v* − v, 0)² (speed). */
+    float effortV;
+    float effortW;
+    float rateV;
+    float rateW;
+    float forward;
+    float speed;
+    /** The speed critic's v* [m/s]. */
+    float targetV;
+    /** Goal weights per step and at the last step (0 when inactive or absent), and the goal [m]. */
+    float goalStep;
+    float goalLast;
+    float goalX;
+    float goalY;
+    /** The last commanded control (u_−1) [m/s], [rad/s]. */
+    float lastV;
+    float lastW;
+    /** Obstacle: collision at clearance ≤ hitBelow [m], cost, per-step weight, margin [m] and 1/margin, radius [m]. */
+    float hitBelow;
+    float collisionCost;
+    float obstacle;
+    float margin;
+    float invMargin;
+    float radius;
+    /** The cycle's signed distance field in float. */
+    final FloatGrid grid = new FloatGrid();
+
+    /**
+     * @param f the terms (after {@link org.foresight.mpc.critic.CriticSet#prepare}).
+     * @param c the critics' context of this cycle.
+     * @param horizon T [steps].
+     */
+    void prepare(FusedCosts f, CriticContext c, int horizon) {
+        final int T = horizon;
+        effortV = (float) (f.effortV / T);
+        effortW = (float) (f.effortOmega / T);
+        double inv2 = 1.0 / (c.dt * c.dt);
+        rateV = (float) (f.rateV * inv2 / T);
+        rateW = (float) (f.rateOmega * inv2 / T);
+        forward = (float) (f.preferForward / T);
+        speed = (float) (f.speedWeight / T);
+        targetV = (float) f.speedTarget;
+        boolean goal = f.goalActive();
+        goalStep = goal && !f.goalLastStepOnly() ? (float) (f.goalWeight() / T) : 0f;
+        goalLast = goal && f.goalLastStepOnly() ? (float) f.goalWeight() : 0f;
+        goalX = (float) c.goalX;
+        goalY = (float) c.goalY;
+        lastV = (float) c.previousCmdV;
+        lastW = (float) c.previousCmdOmega;
+        if (f.hasObstacle()) {
+            hitBelow = (float) f.collisionBelow();
+            collisionCost = (float) f.collisionCost();
+            obstacle = (float) (f.obstacleWeight() / T);
+            margin = (float) f.obstacleMargin();
+            invMargin = (float) (1.0 / f.obstacleMargin());
+            radius = (float) f.circleRadius();
+            grid.copy(c.obstacles);
+        } else {
+            hitBelow = Float.NEGATIVE_INFINITY;
+            collisionCost = 0f;
+            obstacle = 0f;
+            margin = 0f;
+            invMargin = 0f;
+            radius = 0f;
+        }
+    }
+}
