@@ -2,6 +2,7 @@ package org.foresight.examples.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.foresight.dynamics.model.EulerUnicycle;
 import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
 import org.foresight.mpc.critic.ControlEffortCritic;

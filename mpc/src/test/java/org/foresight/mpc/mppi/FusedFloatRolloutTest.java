@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
-import org.foresight.dynamics.model.ControlIndex;
 import org.foresight.dynamics.model.DynamicsModel;
+import org.foresight.dynamics.model.EulerUnicycle;
 import org.foresight.dynamics.model.JackalDiffDrive;
 import org.foresight.dynamics.model.JackalParams;
-import org.foresight.dynamics.model.StateIndex;
 import org.foresight.dynamics.model.Unicycle;
-import org.foresight.dynamics.model.UnicycleKinematics;
 import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
 import org.foresight.mpc.critic.CriticParams;
@@ -32,47 +30,6 @@ class FusedFloatRolloutTest {
     /** The critics the kernel fuses: the defaults without the path, moving-obstacle and spread terms. */
     private static final List<String> FUSABLE = List.of("obstacle", "goal", "control_effort", "control_rate",
             "prefer_forward", "speed");
-
-    /** The C yardstick's semi-implicit Euler unicycle (θ first), as a test model. */
-    static final class EulerModel implements DynamicsModel, UnicycleKinematics {
-        @Override
-        public int stateDim() {
-            return StateIndex.POSE_DIM;
-        }
-
-        @Override
-        public int controlDim() {
-            return ControlIndex.DIM;
-        }
-
-        @Override
-        public List<String> stateNames() {
-            return StateIndex.POSE_NAMES;
-        }
-
-        @Override
-        public List<String> controlNames() {
-            return ControlIndex.NAMES;
-        }
-
-        @Override
-        public void step(double[] x, double[] u, double dt, double[] xNext) {
-            double th = x[StateIndex.THETA] + u[ControlIndex.OMEGA] * dt;
-            xNext[StateIndex.X] = x[StateIndex.X] + u[ControlIndex.V] * dt * Math.cos(th);
-            xNext[StateIndex.Y] = x[StateIndex.Y] + u[ControlIndex.V] * dt * Math.sin(th);
-            xNext[StateIndex.THETA] = org.foresight.dynamics.model.Angles.wrap(th);
-        }
-
-        @Override
-        public String describe() {
-            return "euler unicycle (test)";
-        }
-
-        @Override
-        public Integration integration() {
-            return Integration.SEMI_IMPLICIT_EULER;
-        }
-    }
 
     /**
      * 12 m × 12 m at 0.1 m around the origin: a ring of five discs (0.2–0.25 m) 0.7–0.9 m around (−4, 0), open
@@ -114,7 +71,7 @@ class FusedFloatRolloutTest {
 
     @Test
     void sampleCostsMatchTheGenericKernelToFloatRounding() {
-        for (DynamicsModel model : new DynamicsModel[] {new Unicycle(), new EulerModel()}) {
+        for (DynamicsModel model : new DynamicsModel[] {new Unicycle(), new EulerUnicycle()}) {
             ObstacleField f = clutter();
             try (MppiPlanner generic = planner(model, 2, RolloutKernel.GENERIC);
                  MppiPlanner fused = planner(model, 2, RolloutKernel.FUSED_FLOAT)) {

@@ -1,12 +1,6 @@
-package org.foresight.examples.bench;
+package org.foresight.dynamics.model;
 
 import java.util.List;
-import org.foresight.dynamics.model.Angles;
-import org.foresight.dynamics.model.ControlIndex;
-import org.foresight.dynamics.model.DynamicsModel;
-import org.foresight.dynamics.model.SinCos;
-import org.foresight.dynamics.model.StateIndex;
-import org.foresight.dynamics.model.UnicycleKinematics;
 
 /**
  * The C yardstick's unicycle ({@code ../shared/perf/mppi_soa.c}) as a {@link DynamicsModel}: semi-implicit
@@ -16,9 +10,10 @@ import org.foresight.dynamics.model.UnicycleKinematics;
  * </pre>
  * (the C leaves θ unwrapped, which changes nothing but the range its polynomial sincos sees). sin and cos
  * come from {@link SinCos#block}, the call-free kernel our learned models use. Per-thread scratch: allocation-free
- * after a thread's first call; thread-safe. Used by {@link MppiParityBenchmark}.
+ * after a thread's first call; thread-safe. Used by the MPPI parity benchmark (issue 15) and to test the fused MPPI
+ * kernel's Euler step.
  */
-final class EulerUnicycle implements DynamicsModel, UnicycleKinematics {
+public final class EulerUnicycle implements DynamicsModel, UnicycleKinematics {
     private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[2][0]);
 
     @Override
