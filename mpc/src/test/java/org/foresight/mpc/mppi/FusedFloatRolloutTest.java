@@ -156,6 +156,28 @@ class FusedFloatRolloutTest {
     }
 
     @Test
+    void noiseDrawnAheadGivesTheSameCommandsAsNoiseDrawnInline() {
+        ObstacleField f = clutter();
+        double[][] runs = new double[2][];
+        for (int r = 0; r < 2; r++) {
+            try (MppiPlanner p = planner(new Unicycle(), 2, RolloutKernel.FUSED_FLOAT)) {
+                double[] cmds = new double[20];
+                Plan out = new Plan(56, 0);
+                for (int cycle = 0; cycle < 10; cycle++) {
+                    if (r == 1) {
+                        p.presampleNoise(); // read in float from its own rows instead of converted per chunk
+                    }
+                    p.plan(request(new double[] {-4 + 0.05 * cycle, 0, 0.3}, f), out);
+                    cmds[2 * cycle] = out.command[0];
+                    cmds[2 * cycle + 1] = out.command[1];
+                }
+                runs[r] = cmds;
+            }
+        }
+        assertArrayEquals(runs[0], runs[1], 0.0);
+    }
+
+    @Test
     void refusesWhatItCannotFuseInOneLine() {
         MppiConfig cfg = MppiConfig.defaults().withThreads(1);
         CriticSet fusable = CriticSet.fromNames(FUSABLE, CriticParams.defaults());
