@@ -1,6 +1,9 @@
 package org.foresight.mpc.mppi;
 
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The MPPI update ū_t = Σ_k w_k·u_k,t, w_k = exp(−(S_k − m)/λ) / Σ_j exp(−(S_j − m)/λ), summed chunk by chunk
@@ -10,12 +13,16 @@ import java.util.Arrays;
  *   E_c = Σ_k e_k,   U_c,t = Σ_k e_k·u_k,t                   on the worker, after the chunk's costs
  *   ū_t = Σ_c f_c·U_c,t / Σ_c f_c·E_c,   f_c = exp(−(m_c − m)/λ)   serial, chunks in order
  * </pre>
- * which are the softmax weights, regrouped (exact in exact arithmetic; m_c ≥ m, so no f_c overflows). Each chunk
+ * which are the softmax weights, regrouped (exact in exact arithmetic; m_c ≥ m, so no f_c overflows). U_c,t is
+summed in float on SIMD lanes (the commands are float; about 1e-7 relative), E_c and the combination in double. Each chunk
  * writes only its own row and the combination runs in chunk order: the result does not depend on the thread
  * count. The same pass leaves the normalised weights w_k for the plan's heaviest rollouts, so the samples' exponentials
  * are taken once. Used by {@link FusedFloatRollout}; allocation-free.
  */
 final class ChunkMeans {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** Padding after each worker's rows [floats]: 128 B. */
+    private static final int PAD = 32;
     private final int horizon;
     private final double invLambda;
     private final double[] chunkMin;
@@ -24,9 +31,16 @@ final class ChunkMeans {
     private final double[] chunkW;
     /** e_k of every sample (relative to its chunk's least cost). */
     private final double[] expCost;
+    /** Per worker: the chunk's e_k in float, and the lane sums of e·u per step (row t at t·L), padded. */
+    private final float[][] expFloat;
+    private final float[][] laneV;
+    private final float[][] laneW;
 
-    /** @param config the planner's parameters (samples, horizon, λ). */
-    ChunkMeans(MppiConfig config) {
+    /**
+     * @param config  the planner's parameters (samples, horizon, λ).
+     * @param threads the worker pool's size.
+     */
+    ChunkMeans(MppiConfig config, int threads) {
         this.horizon = config.horizon();
         this.invLambda = 1.0 / config.temperature();
         int chunks = (config.samples() + MppiPlanner.CHUNK - 1) / MppiPlanner.CHUNK;
@@ -35,6 +49,10 @@ final class ChunkMeans {
         chunkV = new double[chunks * horizon];
         chunkW = new double[chunks * horizon];
         expCost = new double[chunks * MppiPlanner.CHUNK];
+        int lanes = S.length();
+        expFloat = new float[threads][MppiPlanner.CHUNK + PAD];
+        laneV = new float[threads][horizon * lanes + PAD];
+        laneW = new float[threads][horizon * lanes + PAD];
     }
 
     /**
@@ -46,8 +64,9 @@ final class ChunkMeans {
      * @param cv     the chunk's cmd_v [m/s], row t + 1 at (t + 1)·stride (row 0 unused here).
      * @param cw     the chunk's cmd_ω [rad/s], the same layout.
      * @param stride the row stride of cv and cw.
+     * @param worker the worker's index (its scratch).
      */
-    void add(double[] costs, int k0, int cnt, float[] cv, float[] cw, int stride) {
+    void add(double[] costs, int k0, int cnt, float[] cv, float[] cw, int stride, int worker) {
         final int T = horizon;
         final int c = k0 / MppiPlanner.CHUNK;
         final double[] e = expCost;
@@ -67,49 +86,28 @@ final class ChunkMeans {
         }
         chunkMin[c] = m;
         chunkSum[c] = sum;
-        int t = 0;
-        for (; t + 4 <= T; t += 4) { // four steps of both channels: eight independent addition chains
-            final int f = (t + 1) * stride;
-            double v0 = 0;
-            double v1 = 0;
-            double v2 = 0;
-            double v3 = 0;
-            double w0 = 0;
-            double w1 = 0;
-            double w2 = 0;
-            double w3 = 0;
-            for (int j = 0; j < cnt; j++) {
-                final double ej = e[k0 + j];
-                final int i = f + j;
-                v0 += ej * cv[i];
-                w0 += ej * cw[i];
-                v1 += ej * cv[i + stride];
-                w1 += ej * cw[i + stride];
-                v2 += ej * cv[i + 2 * stride];
-                w2 += ej * cw[i + 2 * stride];
-                v3 += ej * cv[i + 3 * stride];
-                w3 += ej * cw[i + 3 * stride];
-            }
-            final int o = c * T + t;
-            chunkV[o] = v0;
-            chunkW[o] = w0;
-            chunkV[o + 1] = v1;
-            chunkW[o + 1] = w1;
-            chunkV[o + 2] = v2;
-            chunkW[o + 2] = w2;
-            chunkV[o + 3] = v3;
-            chunkW[o + 3] = w3;
+        // U_c,t on float lanes: per lane group, e·u added into a row of lane sums per step (stored, not
+        // carried: a loop-carried vector is boxed), then each step's lanes summed once.
+        final int L = S.length();
+        final float[] ef = expFloat[worker];
+        final float[] av = laneV[worker];
+        final float[] aw = laneW[worker];
+        for (int j = 0; j < MppiPlanner.CHUNK; j++) {
+            ef[j] = j < cnt ? (float) e[k0 + j] : 0f;
         }
-        for (; t < T; t++) {
-            final int f = (t + 1) * stride;
-            double sv = 0;
-            double sw = 0;
-            for (int j = 0; j < cnt; j++) {
-                sv += e[k0 + j] * cv[f + j];
-                sw += e[k0 + j] * cw[f + j];
+        Arrays.fill(av, 0, T * L, 0f);
+        Arrays.fill(aw, 0, T * L, 0f);
+        for (int g = 0; g < cnt; g += L) {
+            FloatVector eg = FloatVector.fromArray(S, ef, g);
+            for (int t = 0; t < T; t++) {
+                final int f = (t + 1) * stride + g;
+                FloatVector.fromArray(S, av, t * L).add(eg.mul(FloatVector.fromArray(S, cv, f))).intoArray(av, t * L);
+                FloatVector.fromArray(S, aw, t * L).add(eg.mul(FloatVector.fromArray(S, cw, f))).intoArray(aw, t * L);
             }
-            chunkV[c * T + t] = sv;
-            chunkW[c * T + t] = sw;
+        }
+        for (int t = 0; t < T; t++) {
+            chunkV[c * T + t] = FloatVector.fromArray(S, av, t * L).reduceLanes(VectorOperators.ADD);
+            chunkW[c * T + t] = FloatVector.fromArray(S, aw, t * L).reduceLanes(VectorOperators.ADD);
         }
     }
 

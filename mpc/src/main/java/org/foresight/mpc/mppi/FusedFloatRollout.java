@@ -113,7 +113,7 @@ final class FusedFloatRollout {
         poseT = new float[threads][size + PAD];
         noiseV = new float[threads][B * horizon + PAD];
         noiseW = new float[threads][B * horizon + PAD];
-        means = new ChunkMeans(config);
+        means = new ChunkMeans(config, threads);
         int blocks = (config.samples() + B - 1) / B;
         batchX = new float[blocks * B * horizon];
         batchY = new float[blocks * B * horizon];
@@ -288,7 +288,7 @@ final class FusedFloatRollout {
             b.costs[k0 + j] = chk - chk == 0f ? sc[j] : Double.NaN;
             b.collided[k0 + j] = alive[j] > 0f ? (byte) 0 : (byte) 1;
         }
-        means.add(b.costs, k0, cnt, fv, fw, B);
+        means.add(b.costs, k0, cnt, fv, fw, B, worker);
     }
 
     /**

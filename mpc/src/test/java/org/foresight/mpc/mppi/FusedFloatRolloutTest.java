@@ -129,7 +129,7 @@ class FusedFloatRolloutTest {
                 model.step(x, a.command, 0.05, next); // both planners see the generic one's run
                 System.arraycopy(next, 0, x, 0, 3);
             }
-            System.out.printf("fused vs generic over 40 cycles: |dv| <= %.4f m/s, |dw| <= %.4f rad/s%n", worstV, worstW);
+            System.out.printf("fused vs generic over 40 cycles: |dv| <= %.1e m/s, |dw| <= %.1e rad/s%n", worstV, worstW);
             assertTrue(worstV < 0.01, "cmd_v differs by " + worstV + " m/s");
             assertTrue(worstW < 0.02, "cmd_omega differs by " + worstW + " rad/s");
         }
