@@ -69,41 +69,62 @@ class FusedFloatRolloutTest {
         return new MppiPlanner(model, cfg, CriticSet.fromNames(FUSABLE, CriticParams.defaults()), kernel);
     }
 
+    /**
+     * Per-sample costs and collision flags of both kernels after six identical cycles, for both integrations and
+     * three cost sets: the fusable defaults with the goal out of reach (inactive), the same with the goal 1.7 m
+     * away (active, charged every step), and the parity benchmark's set (one circle, the goal at the last step).
+     */
     @Test
     void sampleCostsMatchTheGenericKernelToFloatRounding() {
+        double t = 56;
+        CriticSet parity = new CriticSet(List.of(
+                new org.foresight.mpc.critic.ObstacleCritic(1000.0, 20.0 * t * 0.25 * 0.25, 0.25, new double[] {0.0}, 0.25, 0.0),
+                new org.foresight.mpc.critic.ControlEffortCritic(0.1 * t, 0.05 * t),
+                new org.foresight.mpc.critic.PreferForwardCritic(0.02 * t),
+                new org.foresight.mpc.critic.GoalCritic(5.0, 1000.0, true)));
+        CriticSet fusable = CriticSet.fromNames(FUSABLE, CriticParams.defaults());
         for (DynamicsModel model : new DynamicsModel[] {new Unicycle(), new EulerUnicycle()}) {
-            ObstacleField f = clutter();
-            try (MppiPlanner generic = planner(model, 2, RolloutKernel.GENERIC);
-                 MppiPlanner fused = planner(model, 2, RolloutKernel.FUSED_FLOAT)) {
-                PlanRequest req = request(new double[] {-4, 0, 0.3}, f);
-                Plan a = new Plan(56, 0);
-                Plan b = new Plan(56, 0);
-                for (int cycle = 0; cycle < 6; cycle++) { // a warm start that reaches the ring
-                    generic.plan(req, a);
-                    fused.plan(req, b);
-                }
-                RolloutBuffers g = generic.buffers();
-                RolloutBuffers u = fused.buffers();
-                int samples = generic.config().samples();
-                int flagsDiffer = 0;
-                int collided = 0;
-                double worst = 0;
-                for (int k = 0; k < samples; k++) {
-                    collided += g.collided[k];
-                    if (g.collided[k] != u.collided[k]) {
-                        flagsDiffer++;
-                        continue;
-                    }
-                    worst = Math.max(worst, Math.abs(g.costs[k] - u.costs[k]) / (1 + Math.abs(g.costs[k])));
-                }
-                System.out.printf("%s: %d of %d rollouts collide, %d flags differ, relative cost difference %.2e%n",
-                        model.describe(), collided, samples, flagsDiffer, worst);
-                assertTrue(collided > 50 && collided < samples - 50, model.describe()
-                        + ": the scene should make some rollouts collide and not others, got " + collided);
-                assertTrue(flagsDiffer <= samples / 200, model.describe() + ": " + flagsDiffer
-                        + " collision flags differ (rounding can flip a sample at the threshold, not many)");
-                assertTrue(worst < 1e-4, model.describe() + ": relative cost difference " + worst);
+            compareCosts(model, fusable, 4, 0, "goal inactive");
+            compareCosts(model, fusable, -2.8, 1.2, "goal per step");
+            compareCosts(model, parity, -2.8, 1.2, "parity terms");
+        }
+    }
+
+    private static void compareCosts(DynamicsModel model, CriticSet critics, double goalX, double goalY, String what) {
+        ObstacleField f = clutter();
+        MppiConfig cfg = MppiConfig.defaults().withThreads(2).withSeed(4);
+        String label = model.describe() + ", " + what;
+        try (MppiPlanner generic = new MppiPlanner(model, cfg, critics, RolloutKernel.GENERIC);
+             MppiPlanner fused = new MppiPlanner(model, cfg, critics, RolloutKernel.FUSED_FLOAT)) {
+            PlanRequest req = new PlanRequest(0, new double[] {-4, 0, 0.3}, f, goalX, goalY, 0.5,
+                    new GuidePath(new double[] {-4, 0, 4, 0}));
+            Plan a = new Plan(56, 0);
+            Plan b = new Plan(56, 0);
+            for (int cycle = 0; cycle < 6; cycle++) { // a warm start that reaches the ring
+                generic.plan(req, a);
+                fused.plan(req, b);
             }
+            RolloutBuffers g = generic.buffers();
+            RolloutBuffers u = fused.buffers();
+            int samples = cfg.samples();
+            int flagsDiffer = 0;
+            int collided = 0;
+            double worst = 0;
+            for (int k = 0; k < samples; k++) {
+                collided += g.collided[k];
+                if (g.collided[k] != u.collided[k]) {
+                    flagsDiffer++;
+                    continue;
+                }
+                worst = Math.max(worst, Math.abs(g.costs[k] - u.costs[k]) / (1 + Math.abs(g.costs[k])));
+            }
+            System.out.printf("%s: %d of %d rollouts collide, %d flags differ, relative cost difference %.2e%n",
+                    label, collided, samples, flagsDiffer, worst);
+            assertTrue(collided > 20 && collided < samples - 20,
+                    label + ": the scene should make some rollouts collide and not others, got " + collided);
+            assertTrue(flagsDiffer <= samples / 200, label + ": " + flagsDiffer
+                    + " collision flags differ (rounding can flip a sample at the threshold, not many)");
+            assertTrue(worst < 1e-4, label + ": relative cost difference " + worst);
         }
     }
 
