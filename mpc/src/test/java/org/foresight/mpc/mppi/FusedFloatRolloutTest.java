@@ -159,43 +159,31 @@ class FusedFloatRolloutTest {
     @Test
     void sameCommandsForAnyThreadCount() {
         ObstacleField f = clutter();
-        double[][] runs = new double[2][];
-        int[] threads = {1, 3};
-        for (int r = 0; r < 2; r++) {
-            try (MppiPlanner p = planner(new Unicycle(), threads[r], RolloutKernel.FUSED_FLOAT)) {
-                double[] cmds = new double[20];
-                Plan out = new Plan(56, 0);
-                for (int cycle = 0; cycle < 10; cycle++) {
-                    p.plan(request(new double[] {-4 + 0.05 * cycle, 0, 0.3}, f), out);
-                    cmds[2 * cycle] = out.command[0];
-                    cmds[2 * cycle + 1] = out.command[1];
-                }
-                runs[r] = cmds;
-            }
-        }
-        assertArrayEquals(runs[0], runs[1], 0.0);
+        assertArrayEquals(commands(1, false, f), commands(3, false, f), 0.0);
     }
 
     @Test
     void noiseDrawnAheadGivesTheSameCommandsAsNoiseDrawnInline() {
         ObstacleField f = clutter();
-        double[][] runs = new double[2][];
-        for (int r = 0; r < 2; r++) {
-            try (MppiPlanner p = planner(new Unicycle(), 2, RolloutKernel.FUSED_FLOAT)) {
-                double[] cmds = new double[20];
-                Plan out = new Plan(56, 0);
-                for (int cycle = 0; cycle < 10; cycle++) {
-                    if (r == 1) {
-                        p.presampleNoise(); // read in float from its own rows instead of converted per chunk
-                    }
-                    p.plan(request(new double[] {-4 + 0.05 * cycle, 0, 0.3}, f), out);
-                    cmds[2 * cycle] = out.command[0];
-                    cmds[2 * cycle + 1] = out.command[1];
+        // ahead: read in float from its own rows; inline: converted per chunk
+        assertArrayEquals(commands(2, false, f), commands(2, true, f), 0.0);
+    }
+
+    /** The commands of 10 cycles of a fused planner along a line through the ring. */
+    private static double[] commands(int threads, boolean ahead, ObstacleField f) {
+        try (MppiPlanner p = planner(new Unicycle(), threads, RolloutKernel.FUSED_FLOAT)) {
+            double[] cmds = new double[20];
+            Plan out = new Plan(56, 0);
+            for (int cycle = 0; cycle < 10; cycle++) {
+                if (ahead) {
+                    p.presampleNoise();
                 }
-                runs[r] = cmds;
+                p.plan(request(new double[] {-4 + 0.05 * cycle, 0, 0.3}, f), out);
+                cmds[2 * cycle] = out.command[0];
+                cmds[2 * cycle + 1] = out.command[1];
             }
+            return cmds;
         }
-        assertArrayEquals(runs[0], runs[1], 0.0);
     }
 
     @Test
