@@ -16,8 +16,9 @@ public enum RolloutKernel {
      * problem. Results differ from GENERIC by float rounding; identical for any thread count. Fast and
      * allocation-free on a JDK whose Vector API compiles gathers, blends and lane conversions (25); on 17 it is
      * slower than GENERIC and allocates. A model, critic or bound it cannot take is refused when the planner is
-     * built. The batch ({@link MppiPlanner#buffers}) then holds x, y, costs, collision flags and weights; its θ and
-     * command channels are not written.
+     * built. The batch ({@link MppiPlanner#buffers}) then holds costs, collision flags and weights; its pose and
+     * command channels are not written (the positions for the plan's heaviest rollouts stay in the kernel's own
+     * float batch).
      */
     FUSED_FLOAT
 }
