@@ -152,11 +152,8 @@ final class ChunkRollout {
         fillNoise(chunk, iteration, aheadV, aheadW);
         if (fused != null) { // the fused kernel reads float: half the bytes in the timed sweep
             int o0 = buffers.blockOffset(chunk * MppiPlanner.CHUNK);
-            int end = o0 + horizon * RolloutBuffers.BLOCK;
-            for (int i = o0; i < end; i++) {
-                aheadFloatV[i] = (float) aheadV[i];
-                aheadFloatW[i] = (float) aheadW[i];
-            }
+            FusedFloatRollout.toFloat(aheadV, o0, aheadFloatV, o0, horizon * RolloutBuffers.BLOCK);
+            FusedFloatRollout.toFloat(aheadW, o0, aheadFloatW, o0, horizon * RolloutBuffers.BLOCK);
         }
     }
 

@@ -24,7 +24,7 @@ import org.foresight.mpc.critic.FusedCosts;
  * </pre>
  * and the goal's last-step term after the horizon. sin and cos: the nearest quadrant, two polynomials on the
  * remainder (about 1e-7); sinc(h) = 1 − h²/6 + h⁴/120 − h⁶/5040 + h⁸/362880 for |h| ≤ π/4, which the command
- * bounds guarantee ({@link #check}). Written back: the positions x, y (for the plan's rollouts), the cost and
+ * bounds guarantee (checked when built). Written back: the positions x, y (for the plan's rollouts), the cost and
  * the collision flag per sample; the batch's θ and command channels are not written, the chunk's part of the
  * update goes to {@link ChunkMeans} instead, its commands still in cache.
  *
@@ -97,8 +97,13 @@ final class FusedFloatRollout {
      * @param terms   the cost terms.
      * @param config  the planner's parameters.
      * @param threads the worker pool's size.
+     * @throws IllegalArgumentException if maxOmega·dt &gt; π/2 (beyond the sinc polynomial's range).
      */
     FusedFloatRollout(UnicycleKinematics model, FusedCosts terms, MppiConfig config, int threads) {
+        if (config.maxOmega() * config.dt() > Math.PI / 2) { // the sinc polynomial needs |ω|·dt/2 ≤ π/4
+            throw new IllegalArgumentException("the fused rollout kernel needs maxOmega·dt <= pi/2, got "
+                    + config.maxOmega() + " rad/s x " + config.dt() + " s");
+        }
         this.terms = terms;
         this.exactArc = model.integration() == UnicycleKinematics.Integration.EXACT_ARC;
         this.angleShare = exactArc ? 0.5f : 1f;
@@ -146,19 +151,6 @@ final class FusedFloatRollout {
     }
 
     /**
-     * Whether the kernel's approximations hold for these bounds: the sinc polynomial needs |ω|·dt/2 ≤ π/4.
-     *
-     * @param config the planner's parameters.
-     * @throws IllegalArgumentException if not.
-     */
-    static void check(MppiConfig config) {
-        if (config.maxOmega() * config.dt() > Math.PI / 2) {
-            throw new IllegalArgumentException("the fused rollout kernel needs maxOmega·dt <= pi/2, got "
-                    + config.maxOmega() + " rad/s x " + config.dt() + " s");
-        }
-    }
-
-    /**
      * The cycle's values ({@link FusedCycle}), after the critics' prepare. Serial, before the workers run.
      *
      * @param c the critics' context of this cycle.
@@ -172,16 +164,11 @@ final class FusedFloatRollout {
      * writes the positions to {@link #positionsX}/{@link #positionsY}, the costs (NaN for a non-finite last pose)
      * and the collision flags to the batch, and the chunk's part of the update to {@link #means}.
      *
-     * <p>Step by step, each pass a loop over the chunk's lane groups with a straight body, the state kept in the
-     * worker's float rows between passes: a vector carried around a loop or merged after a branch loses its exact
-     * type in C2 and is boxed (a first version that kept the state in registers across steps allocated 4.7 MB per
-     * iteration); a vector loaded from an array with the constant species is not.
-     *
      * @param b      the batch.
      * @param k0     the chunk's first sample.
      * @param cnt    its sample count (≤ one block).
      * @param x0     the start state (x, y, θ, …).
-     * @param ev     the noise ε_v, block layout (read at the chunk's rows).
+     * @param ev     the noise ε_v, block layout (read at the chunk's rows; zero past cnt).
      * @param ew     the noise ε_ω.
      * @param meanV  the nominal ū_v,t.
      * @param meanW  the nominal ū_ω,t.
@@ -192,18 +179,10 @@ final class FusedFloatRollout {
         final int o0 = b.blockOffset(k0);
         final float[] nv = noiseV[worker];
         final float[] nw = noiseW[worker];
-        for (int t = 0; t < horizon; t++) { // the noise in float; lanes past cnt get 0 (computed, ignored)
-            int o = o0 + t * B;
-            int f = t * B;
-            for (int j = 0; j < cnt; j++) {
-                nv[f + j] = (float) ev[o + j];
-                nw[f + j] = (float) ew[o + j];
-            }
-            for (int j = cnt; j < B; j++) {
-                nv[f + j] = 0f;
-                nw[f + j] = 0f;
-            }
-        }
+        // The whole block: lanes past cnt hold zeros (the rows are only ever filled for cnt samples), computed and
+        // ignored.
+        toFloat(ev, o0, nv, 0, horizon * B);
+        toFloat(ew, o0, nw, 0, horizon * B);
         run(b, k0, cnt, x0, nv, nw, 0, meanV, meanW, worker);
     }
 
@@ -223,6 +202,13 @@ final class FusedFloatRollout {
     void chunk(RolloutBuffers b, int k0, int cnt, double[] x0, float[] ev, float[] ew, double[] meanV,
                double[] meanW, int worker) {
         run(b, k0, cnt, x0, ev, ew, b.blockOffset(k0), meanV, meanW, worker);
+    }
+
+    /** dst[d + i] = (float) src[s + i] for i in [0, n): the noise in float. */
+    static void toFloat(double[] src, int s, float[] dst, int d, int n) {
+        for (int i = 0; i < n; i++) {
+            dst[d + i] = (float) src[s + i];
+        }
     }
 
     /** The chunk's passes, its noise row t at noise[off + t·B]. */

@@ -146,7 +146,6 @@ public final class MppiPlanner implements Planner {
             throw new IllegalArgumentException("the fused rollout kernel needs the JDK's Vector API "
                     + "(java --add-modules jdk.incubator.vector)");
         }
-        FusedFloatRollout.check(config);
         return new FusedFloatRollout(uk, FusedCosts.of(critics), config, config.threads());
     }
 
@@ -262,7 +261,7 @@ public final class MppiPlanner implements Planner {
         out.command[ControlIndex.OMEGA] = cmdW;
         writer.plan(x0, meanV, meanW, horizon, config.dt(), out);
         if (fused != null) {
-            writer.rollouts(buffers.weights, fused.positionsX(), fused.positionsY(), x0, samples, horizon, out);
+            writer.rollouts(buffers, fused.positionsX(), fused.positionsY(), x0, samples, horizon, out);
         } else {
             writer.rollouts(buffers, x0, samples, horizon, out);
         }
@@ -294,8 +293,9 @@ public final class MppiPlanner implements Planner {
         rollout.begin(iterationCounter, lastCmdV, lastCmdW);
         pool.run(rollout.task(), chunks);
         iterationCounter++;
-        PlanStatus status = weights.compute(buffers.costs, buffers.collided, samples, config.temperature(),
-                fused == null ? buffers.weights : null); // the fused kernel's ChunkMeans weighs the samples
+        PlanStatus status = fused == null
+                ? weights.compute(buffers.costs, buffers.collided, samples, config.temperature(), buffers.weights)
+                : weights.count(buffers.costs, buffers.collided, samples); // ChunkMeans weighs the samples
         if (status != PlanStatus.OK) {
             return status;
         }

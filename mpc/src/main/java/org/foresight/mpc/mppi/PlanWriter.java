@@ -78,9 +78,9 @@ final class PlanWriter {
     }
 
     /**
-     * The same from positions kept in float (the fused kernel's), block layout as the batch.
+     * The same from positions kept in float (the fused kernel's), in the batch's block layout.
      *
-     * @param weights the samples' weights. Not modified.
+     * @param buffers the last iteration's weights (and the layout). Not modified.
      * @param xs      x [m] of every sample-step. Not modified.
      * @param ys      y [m]. Not modified.
      * @param x0      start state. Not modified.
@@ -88,12 +88,11 @@ final class PlanWriter {
      * @param horizon T.
      * @param out     (Output) the plan's rollouts. Modified.
      */
-    void rollouts(double[] weights, float[] xs, float[] ys, double[] x0, int samples, int horizon, Plan out) {
-        int have = selectHeaviest(weights, samples, horizon, out);
+    void rollouts(RolloutBuffers buffers, float[] xs, float[] ys, double[] x0, int samples, int horizon, Plan out) {
+        int have = selectHeaviest(buffers.weights, samples, horizon, out);
         for (int r = 0; r < have; r++) {
             double[] xy = start(r, x0, out);
-            int k = topIndex[r];
-            int o = k / RolloutBuffers.BLOCK * RolloutBuffers.BLOCK * horizon + k % RolloutBuffers.BLOCK;
+            int o = buffers.blockOffset(topIndex[r]);
             for (int t = 0; t < horizon; t++) {
                 xy[2 * t + 2] = xs[o + t * RolloutBuffers.BLOCK];
                 xy[2 * t + 3] = ys[o + t * RolloutBuffers.BLOCK];

@@ -22,12 +22,41 @@ final class SampleWeights {
      * @param collided    non-zero for samples that collided. Not modified.
      * @param samples     K.
      * @param temperature λ &gt; 0.
-     * @param w           (Output) w_k at [0, samples), written only when the result is OK; null: only count
-     *                    (a caller that weighs the samples itself, as {@link ChunkMeans}). Modified.
+     * @param w           (Output) w_k at [0, samples), written only when the result is OK. Modified.
      * @return OK, {@link PlanStatus#NON_FINITE} when no cost is finite, or
      *         {@link PlanStatus#NO_COLLISION_FREE_ROLLOUT} when every finite sample collided.
      */
     PlanStatus compute(double[] costs, byte[] collided, int samples, double temperature, double[] w) {
+        PlanStatus status = count(costs, collided, samples);
+        if (status != PlanStatus.OK) {
+            return status;
+        }
+        final double min = minCost;
+        final double invLambda = 1.0 / temperature;
+        double sum = 0;
+        for (int k = 0; k < samples; k++) {
+            double ck = costs[k];
+            double wk = ck - ck == 0.0 ? Math.exp(-(ck - min) * invLambda) : 0.0;
+            w[k] = wk;
+            sum += wk;
+        }
+        double invSum = 1.0 / sum;
+        for (int k = 0; k < samples; k++) {
+            w[k] *= invSum;
+        }
+        return PlanStatus.OK;
+    }
+
+    /**
+     * {@link #compute} without the weights: counts the finite and the collision-free samples and finds the least
+     * finite cost (for a caller that weighs the samples itself, as {@link ChunkMeans}).
+     *
+     * @param costs    S_k for k in [0, samples). Not modified.
+     * @param collided non-zero for samples that collided. Not modified.
+     * @param samples  K.
+     * @return as {@link #compute}.
+     */
+    PlanStatus count(double[] costs, byte[] collided, int samples) {
         double min = Double.POSITIVE_INFINITY;
         int nFinite = 0;
         int nFeasible = 0;
@@ -51,21 +80,6 @@ final class SampleWeights {
         }
         if (nFeasible == 0) {
             return PlanStatus.NO_COLLISION_FREE_ROLLOUT;
-        }
-        if (w == null) {
-            return PlanStatus.OK; // the caller weighs the samples itself
-        }
-        final double invLambda = 1.0 / temperature;
-        double sum = 0;
-        for (int k = 0; k < samples; k++) {
-            double ck = costs[k];
-            double wk = ck - ck == 0.0 ? Math.exp(-(ck - min) * invLambda) : 0.0;
-            w[k] = wk;
-            sum += wk;
-        }
-        double invSum = 1.0 / sum;
-        for (int k = 0; k < samples; k++) {
-            w[k] *= invSum;
         }
         return PlanStatus.OK;
     }
