@@ -91,6 +91,11 @@ public final class DynamicObstacleCritic implements Critic {
         return "dynamic_obstacle";
     }
 
+    /** @return whether any moving disc can reach the rollouts this cycle (after {@link #prepare}); if not, it adds nothing. */
+    public boolean active() {
+        return m > 0;
+    }
+
     @Override
     public void prepare(CriticContext c) {
         m = 0;

@@ -12,9 +12,9 @@ import org.foresight.mpc.perception.DistanceGrid;
  * Every {@code stride}-th step is sampled (the field is smooth). No guide ⇒ nothing.
  */
 public final class PathAlignCritic implements Critic {
-    private final double weight;
-    private final double cap;
-    private final int stride;
+    final double weight; // package-private: read by FusedCosts
+    final double cap;
+    final int stride;
 
     /**
      * @param weight cost per metre of mean lateral offset, ≥ 0.

@@ -11,7 +11,7 @@ import org.foresight.mpc.perception.DistanceGrid;
  * so rollouts that get further along the path cost less. No guide ⇒ nothing.
  */
 public final class PathFollowCritic implements Critic {
-    private final double weight;
+    final double weight; // package-private: read by FusedCosts
 
     /** @param weight cost per metre of remaining path, ≥ 0. */
     public PathFollowCritic(double weight) {

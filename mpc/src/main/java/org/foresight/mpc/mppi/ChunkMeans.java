@@ -2,7 +2,6 @@ package org.foresight.mpc.mppi;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -105,9 +104,17 @@ final class ChunkMeans {
                 FloatVector.fromArray(S, aw, t * L).add(eg.mul(FloatVector.fromArray(S, cw, f))).intoArray(aw, t * L);
             }
         }
+        // The lanes summed in lane order, not by reduceLanes: its order for floats is unspecified (the compiled
+        // and the interpreted reduction differ in the last bit), and the result must not depend on the JIT.
         for (int t = 0; t < T; t++) {
-            chunkV[c * T + t] = FloatVector.fromArray(S, av, t * L).reduceLanes(VectorOperators.ADD);
-            chunkW[c * T + t] = FloatVector.fromArray(S, aw, t * L).reduceLanes(VectorOperators.ADD);
+            double sv = 0;
+            double sw = 0;
+            for (int l = 0; l < L; l++) {
+                sv += av[t * L + l];
+                sw += aw[t * L + l];
+            }
+            chunkV[c * T + t] = sv;
+            chunkW[c * T + t] = sw;
         }
     }
 

@@ -55,6 +55,7 @@ final class ChunkRollout {
     private long aheadFor = -1;
     /** This iteration's counter and last commands, set by {@link #begin}. */
     private long iteration;
+    private boolean fusedNow;
     private double lastCmdV;
     private double lastCmdW;
     private final WorkerPool.Task rolloutTask = this::rollout;
@@ -114,8 +115,10 @@ final class ChunkRollout {
      * @param iter     the planner's iteration counter.
      * @param lastV    last commanded cmd_v [m/s].
      * @param lastW    last commanded cmd_ω [rad/s].
+     * @param fusedNow whether this iteration runs the fused kernel (else the generic rollout and critics).
      */
-    void begin(long iter, double lastV, double lastW) {
+    void begin(long iter, double lastV, double lastW, boolean fusedNow) {
+        this.fusedNow = fusedNow;
         iteration = iter;
         lastCmdV = lastV;
         lastCmdW = lastW;
@@ -203,7 +206,7 @@ final class ChunkRollout {
         }
         final double[] ev = ahead ? aheadV : cv;
         final double[] ew = ahead ? aheadW : cw;
-        if (fused != null) { // commands, rollout, costs and the chunk's part of the update in one float sweep
+        if (fusedNow) { // commands, rollout, costs and the chunk's part of the update in one float sweep
             if (ahead) {
                 fused.chunk(b, k0, cnt, x0, aheadFloatV, aheadFloatW, meanV, meanW, worker);
             } else {

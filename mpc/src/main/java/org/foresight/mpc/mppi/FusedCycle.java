@@ -2,13 +2,15 @@ package org.foresight.mpc.mppi;
 
 import org.foresight.mpc.critic.CriticContext;
 import org.foresight.mpc.critic.FusedCosts;
+import org.foresight.mpc.path.GuidePath;
 
 /**
  * One planning cycle's values of {@link FusedCosts} for {@link FusedFloatRollout}, in float: the per-step weights
  * (the critics' weights ÷ T, the rate's also ÷ dt²), the goal, the obstacle's threshold and shape, the last
- * commanded control, and the field copied to float. Without an obstacle term the threshold is −∞ and the
- * weights 0, so a clearance of +∞ neither collides nor costs. Written serially by {@link #prepare} before the
- * workers run, read by them; allocates only when the field grows.
+ * commanded control, and the fields copied to float (the obstacles' every cycle, the guide's when it changes). Without
+ * an obstacle term the threshold is −∞ and the weights 0, so a clearance of +∞ neither collides nor costs; without a
+ * guide the path weights are 0 and its fields are not read. Written serially by {@link #prepare} before the workers
+ * run, read by them; allocates only when a field grows.
  */
 final class FusedCycle {
     /** Per-step weights of v², ω² (effort), Δv², Δω² (rate), max(−v, 0) (prefer-forward), max(v* − v, 0)² (speed). */
@@ -37,6 +39,16 @@ final class FusedCycle {
     float radius;
     /** The cycle's signed distance field in float. */
     final FloatGrid grid = new FloatGrid();
+    /** Path terms (0 without a guide this cycle): follow weight [per m]; align weight per sampled step, cap [m], stride. */
+    float follow;
+    float align;
+    float alignCap;
+    int alignStride;
+    /** The guide's lateral distance and cost-to-go fields in float, copied when the guide changes. */
+    final FloatGrid lateral = new FloatGrid();
+    final FloatGrid costToGo = new FloatGrid();
+    /** The guide whose fields {@link #lateral} and {@link #costToGo} hold (a guide is immutable). */
+    private GuidePath guideCopied;
 
     /**
      * @param f the terms (after {@link org.foresight.mpc.critic.CriticSet#prepare}).
@@ -76,5 +88,17 @@ final class FusedCycle {
             invMargin = 0f;
             radius = 0f;
         }
+        GuidePath guide = c.guide;
+        boolean path = guide != null && (f.pathFollowWeight() > 0 || f.pathAlignWeight() > 0);
+        if (path && guide != guideCopied) {
+            lateral.copy(guide.lateral());
+            costToGo.copy(guide.costToGo());
+            guideCopied = guide;
+        }
+        int st = f.pathAlignStride();
+        follow = path ? (float) f.pathFollowWeight() : 0f;
+        align = path ? (float) (f.pathAlignWeight() / ((T + st - 1) / st)) : 0f;
+        alignCap = (float) f.pathAlignCap();
+        alignStride = st;
     }
 }

@@ -40,7 +40,8 @@ import org.foresight.mpc.critic.FusedCosts;
  * {@link SampleWeights} (the softmax), {@link WeightedMean} (the update), {@link PlanWriter} (plan polyline and
  * heaviest rollouts); this class holds the nominal sequence, the warm start and the command history. With
  * {@link RolloutKernel#FUSED_FLOAT} a chunk's commands, rollout and costs run in one float SIMD kernel
- * (FusedFloatRollout) and the update is summed per chunk (ChunkMeans), for unicycle models and the critics it can fuse.
+ * (FusedFloatRollout) and the update is summed per chunk (ChunkMeans), for unicycle and learned linear models and the
+ * critics it can fuse; a cycle whose critics cannot be fused (a moving disc in reach) runs the generic path.
  *
  * <p><b>Safety.</b> Non-finite rollouts (a NaN model) are excluded; if none is finite the status is
  * {@link PlanStatus#NON_FINITE}, if none is collision-free {@link PlanStatus#NO_COLLISION_FREE_ROLLOUT}; both
@@ -68,6 +69,8 @@ public final class MppiPlanner implements Planner {
     private final ChunkRollout rollout;
     /** The fused float kernel, or null for {@link RolloutKernel#GENERIC}. */
     private final FusedFloatRollout fused;
+    /** Whether this cycle runs the fused kernel (it has one, and the critics can be fused this cycle). */
+    private boolean fusedNow;
     private final SampleWeights weights = new SampleWeights();
     private final PlanWriter writer;
     private final int n;
@@ -96,7 +99,8 @@ public final class MppiPlanner implements Planner {
 
     /**
      * @param model   the model planned through (any {@link DynamicsModel} with 2 controls; for
-     *                {@link RolloutKernel#FUSED_FLOAT} a {@link UnicycleKinematics} one).
+     *                {@link RolloutKernel#FUSED_FLOAT} a {@link UnicycleKinematics} or a
+     *                {@link org.foresight.dynamics.model.BodyFrameKinematics} one).
      * @param config  MPPI parameters.
      * @param critics the cost terms (for {@link RolloutKernel#FUSED_FLOAT}, ones {@link FusedCosts} can sum).
      * @param kernel  how samples are rolled out and scored.
@@ -138,15 +142,11 @@ public final class MppiPlanner implements Planner {
     }
 
     private static FusedFloatRollout fusedKernel(DynamicsModel model, MppiConfig config, CriticSet critics) {
-        if (!(model instanceof UnicycleKinematics uk)) {
-            throw new IllegalArgumentException("the fused rollout kernel needs a unicycle-kinematics model, got "
-                    + model.describe());
-        }
         if (!Simd.ENABLED) {
             throw new IllegalArgumentException("the fused rollout kernel needs the JDK's Vector API "
                     + "(java --add-modules jdk.incubator.vector)");
         }
-        return new FusedFloatRollout(uk, FusedCosts.of(critics), config, config.threads());
+        return new FusedFloatRollout(model, FusedCosts.of(critics), config, config.threads());
     }
 
     /** @return "mppi". */
@@ -237,9 +237,7 @@ public final class MppiPlanner implements Planner {
         CriticContext c = context;
         PlanStart.context(c, request, lastCmdV, lastCmdW, config.dt(), horizon);
         critics.prepare(c);
-        if (fused != null) {
-            fused.prepare(c);
-        }
+        fusedNow = fused != null && fused.prepare(c);
 
         PlanStatus status = PlanStatus.OK;
         for (int it = 0; it < config.iterations(); it++) {
@@ -260,7 +258,7 @@ public final class MppiPlanner implements Planner {
         out.command[ControlIndex.V] = cmdV;
         out.command[ControlIndex.OMEGA] = cmdW;
         writer.plan(x0, meanV, meanW, horizon, config.dt(), out);
-        if (fused != null) {
+        if (fusedNow) {
             writer.rollouts(buffers, fused.positionsX(), fused.positionsY(), x0, samples, horizon, out);
         } else {
             writer.rollouts(buffers, x0, samples, horizon, out);
@@ -290,10 +288,10 @@ public final class MppiPlanner implements Planner {
 
     /** One MPPI iteration over the whole batch; returns OK or why it failed. */
     private PlanStatus iterate() {
-        rollout.begin(iterationCounter, lastCmdV, lastCmdW);
+        rollout.begin(iterationCounter, lastCmdV, lastCmdW, fusedNow);
         pool.run(rollout.task(), chunks);
         iterationCounter++;
-        PlanStatus status = fused == null
+        PlanStatus status = !fusedNow
                 ? weights.compute(buffers.costs, buffers.collided, samples, config.temperature(), buffers.weights)
                 : weights.count(buffers.costs, buffers.collided, samples); // ChunkMeans weighs the samples
         if (status != PlanStatus.OK) {
@@ -302,7 +300,7 @@ public final class MppiPlanner implements Planner {
         // ū_t = Σ_k w_k u_k,t in a fixed order (deterministic). The sampled commands are always finite
         // (clipped from a finite mean), so zero weights contribute exactly 0.
         final int T = horizon;
-        if (fused != null) {
+        if (fusedNow) {
             fused.means().mean(samples, weights.minCost(), meanV, meanW, buffers.weights);
         } else {
             WeightedMean.of(buffers.weights, buffers.cmdV, buffers.cmdOmega, samples, T, meanV, meanW);

@@ -52,7 +52,8 @@ class PlanAllocationTest {
 
     /**
      * The fused float kernel, on a JDK whose Vector API compiles its lanes to registers (25; JDK 17 boxes some
-     * lane operations, a known cost stated in {@link RolloutKernel#FUSED_FLOAT}). Fused critics only.
+     * lane operations, a known cost stated in {@link RolloutKernel#FUSED_FLOAT}): the unicycle with the critics the
+     * parity benchmark fuses, and a body-frame model with the default critics.
      */
     @Test
     void fusedKernelPlanningAllocatesNothingPerCycleOnAnyThread() {
@@ -61,6 +62,9 @@ class PlanAllocationTest {
         assertNoPerCycleAllocation(new MppiPlanner(new Unicycle(), cfg, CriticSet.fromNames(List.of("obstacle", "goal",
                 "control_effort", "control_rate", "prefer_forward", "speed"), CriticParams.defaults()),
                 RolloutKernel.FUSED_FLOAT), new double[] {-4, 0, 0}, true);
+        // a body-frame model (the form of a learned linear one) with every default critic, the guide's terms included
+        assertNoPerCycleAllocation(new MppiPlanner(new LaggedBodyFrame(), cfg, CriticSet.defaults(CriticParams.defaults()),
+                RolloutKernel.FUSED_FLOAT), new double[] {-4, 0, 0, 0.5, 0}, true);
     }
 
     private static void assertNoPerCycleAllocation(DynamicsModel model, double[] state) {

@@ -157,6 +157,12 @@ final class FeatureProgram {
         }
     }
 
+    /** @return this program in float for blocks of samples, with its own scratch (one per thread). */
+    FloatFeatureBlock newFloatBlock() {
+        return new FloatFeatureBlock(limitV, limitOmega, atomKind, atomKnot, computedAtoms, outOf, coef, factorStart,
+                factorAtom);
+    }
+
     /** @return a new work space for this program (one per thread). */
     Workspace newWorkspace() {
         return new Workspace(atomKind);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.foresight.dynamics.model.BodyFrameKinematics;
 import org.foresight.dynamics.model.ControlIndex;
 import org.foresight.dynamics.model.DynamicsModel;
 import org.foresight.dynamics.model.StateIndex;
@@ -25,7 +26,7 @@ import org.foresight.worldmodel.features.Term;
  * samples innermost; {@code step} and {@code stepBatch} agree bit for bit. Immutable and thread-safe;
  * {@code step} never allocates, {@code stepBatch} only on a thread's first call (its work space).
  */
-public final class LinearFeatureModel extends BodyFrameModel {
+public final class LinearFeatureModel extends BodyFrameModel implements BodyFrameKinematics {
     private final String kind;
     private final FeatureLibrary library;
     private final double[][] coefficients;
@@ -188,6 +189,17 @@ public final class LinearFeatureModel extends BodyFrameModel {
             program.evaluateBlock(x, ov + b0, x, ow + b0, u, ocv + b0, ocw + b0, len, ws);
             bodyToWorldBlock(x, count, b0, len, ws, xNext);
         }
+    }
+
+    /**
+     * The body-frame change in float for blocks of {@link BodyFrameKinematics#BLOCK} samples (the compiled program's
+     * atoms and entries, each value a float), for a fused rollout kernel.
+     *
+     * @return a new evaluator with its own scratch: one per thread.
+     */
+    @Override
+    public BodyFrameKinematics.Block newFloatBlock() {
+        return program.newFloatBlock();
     }
 
     /**
