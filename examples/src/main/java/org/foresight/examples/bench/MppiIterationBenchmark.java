@@ -8,6 +8,7 @@ import org.foresight.mpc.critic.CriticParams;
 import org.foresight.mpc.critic.CriticSet;
 import org.foresight.mpc.mppi.MppiConfig;
 import org.foresight.mpc.mppi.MppiPlanner;
+import org.foresight.mpc.mppi.RolloutKernel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -40,7 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>./foresight jmh 'GcBaseline|MppiIteration' -prof gc
  * ./foresight jmh MppiIteration -p model=runs/fit/model.json -p samples=2000
- * ./foresight jmh MppiIteration -p model=ensemble.json -p samples=2000 -p spreadWeight=0,30</pre>
+ * ./foresight jmh MppiIteration -p model=ensemble.json -p samples=2000 -p spreadWeight=0,30
+ * FORESIGHT_JAVA=/path/to/jdk-25/bin/java ./foresight jmh MppiIteration -p model=linear -p kernel=generic,fused</pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -66,6 +68,14 @@ public class MppiIterationBenchmark {
     public int threads;
 
     /**
+     * {@code generic} (the model's stepBatch and each critic over a double batch) or {@code fused}
+     * ({@link RolloutKernel#FUSED_FLOAT}: a unicycle or learned linear/sparse model and the critics in one sweep of
+     * float lanes; fast on JDK 25, see the README).
+     */
+    @Param({"generic"})
+    public String kernel;
+
+    /**
      * {@code critics.spread.weight}: above 0 (with an ensemble model file) each iteration also rolls every member
      * out for the spread critic ({@link org.foresight.mpc.critic.SpreadCritic}).
      */
@@ -84,7 +94,11 @@ public class MppiIterationBenchmark {
         MppiConfig cfg = MppiConfig.defaults().withSamples(samples).withHorizon(horizon).withThreads(t).withSeed(3);
         CriticParams critics = org.foresight.mpc.config.PlannerConfig.defaults()
                 .withSet("critics.spread.weight=" + spreadWeight).critics();
-        planner = new MppiPlanner(m, cfg, CriticSet.defaults(critics));
+        if (!kernel.equals("generic") && !kernel.equals("fused")) {
+            throw new IllegalArgumentException("kernel must be generic or fused, got '" + kernel + "'");
+        }
+        planner = new MppiPlanner(m, cfg, CriticSet.defaults(critics),
+                kernel.equals("fused") ? RolloutKernel.FUSED_FLOAT : RolloutKernel.GENERIC);
         request = BenchSetup.barnRequest(0, m.stateDim());
         out = new Plan(horizon, 0);
     }

@@ -21,6 +21,7 @@ import org.foresight.mpc.critic.CriticSet;
 import org.foresight.mpc.dwa.DwaPlanner;
 import org.foresight.mpc.ilqr.IlqrPlanner;
 import org.foresight.mpc.mppi.MppiPlanner;
+import org.foresight.mpc.mppi.RolloutKernel;
 import org.foresight.mpc.recovery.RecoveringPlanner;
 import org.foresight.mpc.switching.SwitchingPlanner;
 import picocli.CommandLine.Option;
@@ -160,6 +161,18 @@ public final class PlannerOptions {
      * @return the planner (close it when done).
      */
     static Planner build(PlannerConfig c, DynamicsModel m, int threads, long seed) {
+        try {
+            return buildPlanner(c, m, threads, seed);
+        } catch (IllegalArgumentException e) {
+            if (c.mppi().kernel() == RolloutKernel.GENERIC) {
+                throw e;
+            }
+            throw new IllegalArgumentException("--set mppi.kernel=" + c.mppi().kernel().name().toLowerCase(java.util.Locale.ROOT)
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Planner buildPlanner(PlannerConfig c, DynamicsModel m, int threads, long seed) {
         Planner p = switch (c.planner()) {
             case "mppi" -> new MppiPlanner(m, c.mppi().withThreads(threads).withSeed(seed), CriticSet.defaults(c.critics()));
             case "cem" -> new CemPlanner(m, c.cem().withThreads(threads).withSeed(seed), CriticSet.defaults(c.critics()));

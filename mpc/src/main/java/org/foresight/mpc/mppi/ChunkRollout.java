@@ -201,19 +201,29 @@ final class ChunkRollout {
         final long iter = iteration;
         // 1. Noise ε into the command rows, unless drawn ahead (presample) into its own rows.
         final boolean ahead = aheadFor == iter;
+        if (fusedNow) { // commands, rollout, costs and the chunk's part of the update in one float sweep
+            if (ahead) {
+                fused.chunk(b, k0, cnt, x0, aheadFloatV, aheadFloatW, o0, meanV, meanW, worker);
+            } else { // the noise straight into the worker's float rows
+                float[] nv = fused.noiseRowsV(worker);
+                float[] nw = fused.noiseRowsW(worker);
+                for (int t = 0; t < T; t++) {
+                    noise.fill(iter, ControlIndex.V, chunk * T + t, config.noiseV(), nv, t * B, cnt);
+                    noise.fill(iter, ControlIndex.OMEGA, chunk * T + t, config.noiseOmega(), nw, t * B, cnt);
+                    if (k0 == 0) {
+                        nv[t * B] = 0f;
+                        nw[t * B] = 0f;
+                    }
+                }
+                fused.chunk(b, k0, cnt, x0, nv, nw, 0, meanV, meanW, worker);
+            }
+            return;
+        }
         if (!ahead) {
             fillNoise(chunk, iter, cv, cw);
         }
         final double[] ev = ahead ? aheadV : cv;
         final double[] ew = ahead ? aheadW : cw;
-        if (fusedNow) { // commands, rollout, costs and the chunk's part of the update in one float sweep
-            if (ahead) {
-                fused.chunk(b, k0, cnt, x0, aheadFloatV, aheadFloatW, meanV, meanW, worker);
-            } else {
-                fused.chunk(b, k0, cnt, x0, ev, ew, meanV, meanW, worker);
-            }
-            return;
-        }
         // 2. Per time step: bounded controls u = clip(ū + ε, u_prev ± a·dt, bounds), written both to the
         //    batch and to the stepBatch input; one stepBatch over the chunk; one copy per channel of the
         //    new states into the batch (the block layout makes a step's samples contiguous).

@@ -37,6 +37,11 @@ final class FusedCycle {
     float margin;
     float invMargin;
     float radius;
+    /**
+     * The field value [m] above which a circle's clearance can neither cost nor collide: max(margin, hitBelow) +
+     * radius, with a float ulp's slack (+∞ without an obstacle term).
+     */
+    float farSdf;
     /** The cycle's signed distance field in float. */
     final FloatGrid grid = new FloatGrid();
     /** Path terms (0 without a guide this cycle): follow weight [per m]; align weight per sampled step, cap [m], stride. */
@@ -79,6 +84,7 @@ final class FusedCycle {
             margin = (float) f.obstacleMargin();
             invMargin = (float) (1.0 / f.obstacleMargin());
             radius = (float) f.circleRadius();
+            farSdf = (float) ((Math.max(f.obstacleMargin(), f.collisionBelow()) + f.circleRadius()) * (1 + 1e-6) + 1e-6);
             grid.copy(c.obstacles);
         } else {
             hitBelow = Float.NEGATIVE_INFINITY;
@@ -87,6 +93,7 @@ final class FusedCycle {
             margin = 0f;
             invMargin = 0f;
             radius = 0f;
+            farSdf = Float.POSITIVE_INFINITY;
         }
         GuidePath guide = c.guide;
         boolean path = guide != null && (f.pathFollowWeight() > 0 || f.pathAlignWeight() > 0);

@@ -44,7 +44,7 @@ import org.foresight.mpc.critic.FusedCosts;
 final class FusedFloatRollout {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int B = RolloutBuffers.BLOCK;
-    private static final double[] NO_CIRCLES = {};
+    private static final float[] NO_CIRCLES = {};
 
     private final FusedCosts terms;
     private final int horizon;
@@ -60,6 +60,13 @@ final class FusedFloatRollout {
     private final float[] batchY;
     /** The cycle's values of the terms and its fields in float. */
     private final FusedCycle cycle = new FusedCycle();
+    /**
+     * The footprint circles' offsets along the heading [m], the anchor (the one nearest their middle) first, and √2 times
+     * the largest distance of another from it [m]: the bound's slack (a bilinear field of a 1-Lipschitz distance
+     * changes by at most √2 per metre, as ObstacleCritic's skip uses).
+     */
+    private final float[] circles;
+    private final float span;
     /** The model's step: exactly one of the two is set. */
     private final UnicycleLanes unicycle;
     private final BodyFrameLanes bodyFrame;
@@ -85,6 +92,12 @@ final class FusedFloatRollout {
         }
         this.terms = terms;
         this.horizon = config.horizon();
+        this.circles = anchorFirst(terms.hasObstacle() ? terms.circleOffsets() : new double[0]);
+        float far = 0f;
+        for (float a : circles) {
+            far = Math.max(far, Math.abs(a - circles[0]));
+        }
+        this.span = (float) (Math.sqrt(2) * far * (1 + 1e-6));
         rows = new LaneRows[threads];
         for (int i = 0; i < threads; i++) {
             rows[i] = new LaneRows(horizon, bodyFrame == null ? null : ((BodyFrameKinematics) model).newFloatBlock());
@@ -95,6 +108,31 @@ final class FusedFloatRollout {
         int blocks = (config.samples() + B - 1) / B;
         batchX = new float[blocks * B * horizon];
         batchY = new float[blocks * B * horizon];
+    }
+
+    /** The offsets in float, the one nearest their mean first, the others in their order. */
+    private static float[] anchorFirst(double[] offsets) {
+        if (offsets.length == 0) {
+            return NO_CIRCLES;
+        }
+        double mean = 0;
+        for (double a : offsets) {
+            mean += a / offsets.length;
+        }
+        int anchor = 0;
+        for (int i = 1; i < offsets.length; i++) {
+            if (Math.abs(offsets[i] - mean) < Math.abs(offsets[anchor] - mean)) {
+                anchor = i;
+            }
+        }
+        float[] out = new float[offsets.length];
+        out[0] = (float) offsets[anchor];
+        for (int i = 0, j = 1; i < offsets.length; i++) {
+            if (i != anchor) {
+                out[j++] = (float) offsets[i];
+            }
+        }
+        return out;
     }
 
     /** @return x [m] of every sample after each step of the last iteration, float, block layout. */
@@ -128,6 +166,22 @@ final class FusedFloatRollout {
     }
 
     /**
+     * @param worker a worker's index.
+     * @return its rows for the noise ε_v in float, row t at t·B (for {@link #chunk} with offset 0).
+     */
+    float[] noiseRowsV(int worker) {
+        return noiseV[worker];
+    }
+
+    /**
+     * @param worker a worker's index.
+     * @return its rows for the noise ε_ω in float.
+     */
+    float[] noiseRowsW(int worker) {
+        return noiseW[worker];
+    }
+
+    /**
      * Rolls one chunk out and scores it: bounds the commands from the noise (in float, as {@link CommandClip}),
      * writes the positions to {@link #positionsX}/{@link #positionsY}, the costs (NaN for a non-finite last pose)
      * and the collision flags to the batch, and the chunk's part of the update to {@link #means}.
@@ -136,40 +190,17 @@ final class FusedFloatRollout {
      * @param k0     the chunk's first sample.
      * @param cnt    its sample count (≤ one block).
      * @param x0     the start state (x, y, θ, …).
-     * @param ev     the noise ε_v, block layout (read at the chunk's rows; zero past cnt).
-     * @param ew     the noise ε_ω.
+     * @param ev     the noise ε_v in float, row t at off + t·B (finite past cnt): drawn ahead in block layout
+     *               ({@link ChunkRollout#presample}), or this worker's {@link #noiseRowsV} with off = 0.
+     * @param ew     the noise ε_ω, the same layout.
+     * @param off    the offset of the chunk's row 0 in ev and ew.
      * @param meanV  the nominal ū_v,t.
      * @param meanW  the nominal ū_ω,t.
      * @param worker the worker's index (its scratch).
      */
-    void chunk(RolloutBuffers b, int k0, int cnt, double[] x0, double[] ev, double[] ew, double[] meanV,
+    void chunk(RolloutBuffers b, int k0, int cnt, double[] x0, float[] ev, float[] ew, int off, double[] meanV,
                double[] meanW, int worker) {
-        final int o0 = b.blockOffset(k0);
-        final float[] nv = noiseV[worker];
-        final float[] nw = noiseW[worker];
-        // The whole block: lanes past cnt hold zeros (the rows are only ever filled for cnt samples), computed and
-        // ignored.
-        toFloat(ev, o0, nv, 0, horizon * B);
-        toFloat(ew, o0, nw, 0, horizon * B);
-        run(b, k0, cnt, x0, nv, nw, 0, meanV, meanW, rows[worker], worker);
-    }
-
-    /**
-     * The same with the noise already in float, block layout (drawn ahead: {@link ChunkRollout#presample}).
-     *
-     * @param b      the batch.
-     * @param k0     the chunk's first sample.
-     * @param cnt    its sample count (≤ one block).
-     * @param x0     the start state (x, y, θ, …).
-     * @param ev     the noise ε_v in float, block layout (read at the chunk's rows; finite past cnt).
-     * @param ew     the noise ε_ω.
-     * @param meanV  the nominal ū_v,t.
-     * @param meanW  the nominal ū_ω,t.
-     * @param worker the worker's index (its scratch).
-     */
-    void chunk(RolloutBuffers b, int k0, int cnt, double[] x0, float[] ev, float[] ew, double[] meanV,
-               double[] meanW, int worker) {
-        run(b, k0, cnt, x0, ev, ew, b.blockOffset(k0), meanV, meanW, rows[worker], worker);
+        run(b, k0, cnt, x0, ev, ew, off, meanV, meanW, rows[worker], worker);
     }
 
     /** dst[d + i] = (float) src[s + i] for i in [0, n): the noise in float. */
@@ -188,8 +219,9 @@ final class FusedFloatRollout {
         final UnicycleLanes uni = unicycle;
         final BodyFrameLanes body = bodyFrame;
         start(r, x0);
-        final double[] offsets = terms.hasObstacle() ? terms.circleOffsets() : NO_CIRCLES;
+        final float[] offsets = circles;
         final int nc = offsets.length;
+        final float far = cycle.farSdf + span;
         final int stride = cycle.alignStride;
         final boolean align = cycle.align != 0f;
         // speed and prefer_forward read the predicted speed: the state's v, which a unicycle follows exactly
@@ -215,9 +247,21 @@ final class FusedFloatRollout {
                     body.step(r, t, g);
                 }
             }
-            for (int i = 0; i < nc; i++) {
+            // The anchor circle first; the others only for lane groups with a lane near enough to be charged: where
+            // every lane's anchor clearance exceeds far, every circle's is above the margin (the bilinear field
+            // changes by at most √2 per metre), so none costs and none collides, whatever their exact values.
+            if (nc > 0) {
                 for (int g = 0; g < cnt; g += L) {
-                    clear(r, t, g, (float) offsets[i], i == 0);
+                    clear(r, t, g, offsets[0], true);
+                }
+            }
+            if (nc > 1) {
+                for (int g = 0; g < cnt; g += L) {
+                    if (FloatVector.fromArray(S, r.clearance, g).compare(VectorOperators.LT, far).anyTrue()) {
+                        for (int i = 1; i < nc; i++) {
+                            clear(r, t, g, offsets[i], false);
+                        }
+                    }
                 }
             }
             for (int g = 0; g < cnt; g += L) {

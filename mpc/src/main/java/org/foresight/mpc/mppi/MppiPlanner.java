@@ -90,11 +90,12 @@ public final class MppiPlanner implements Planner {
 
     /**
      * @param model   the model planned through (any {@link DynamicsModel} with 2 controls).
-     * @param config  MPPI parameters.
+     * @param config  MPPI parameters, with the rollout kernel ({@link MppiConfig#kernel}).
      * @param critics the cost terms.
+     * @throws IllegalArgumentException as the four-argument constructor, for the configuration's kernel.
      */
     public MppiPlanner(DynamicsModel model, MppiConfig config, CriticSet critics) {
-        this(model, config, critics, RolloutKernel.GENERIC);
+        this(model, config, critics, config.kernel());
     }
 
     /**
@@ -103,7 +104,7 @@ public final class MppiPlanner implements Planner {
      *                {@link org.foresight.dynamics.model.BodyFrameKinematics} one).
      * @param config  MPPI parameters.
      * @param critics the cost terms (for {@link RolloutKernel#FUSED_FLOAT}, ones {@link FusedCosts} can sum).
-     * @param kernel  how samples are rolled out and scored.
+     * @param kernel  how samples are rolled out and scored (in place of the configuration's).
      * @throws IllegalArgumentException if the fused kernel is asked for a model, critic or bound it cannot take,
      *                                  or without the JDK's Vector API; the message names which.
      */
@@ -117,7 +118,7 @@ public final class MppiPlanner implements Planner {
                     + model.stateDim());
         }
         this.model = model;
-        this.config = config;
+        this.config = config.withKernel(kernel);
         this.critics = critics;
         this.n = model.stateDim();
         this.samples = config.samples();

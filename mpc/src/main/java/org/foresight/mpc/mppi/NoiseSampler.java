@@ -84,6 +84,40 @@ public final class NoiseSampler {
         }
     }
 
+    /**
+     * The same deviates as {@link #fill}, each rounded to float: {@code out[offset + i] = (float) d_i}, written without
+     * a double array in between. Allocation-free.
+     *
+     * @param iteration global iteration counter.
+     * @param channel   control channel.
+     * @param stream    stream index, ≥ 0.
+     * @param std       standard deviation (in the channel's unit), ≥ 0.
+     * @param out       (Output) destination. Modified.
+     * @param offset    first index written.
+     * @param count     number of deviates.
+     */
+    public void fill(long iteration, int channel, int stream, double std, float[] out, int offset, int count) {
+        long s = streamStart(iteration, channel, stream);
+        final double[] table = TABLE;
+        int i = 0;
+        for (; i + 4 <= count; i += 4) {
+            s += GOLDEN;
+            long z = mix(s);
+            out[offset + i] = (float) (std * table[(int) (z & 0xFFFF)]);
+            out[offset + i + 1] = (float) (std * table[(int) ((z >>> 16) & 0xFFFF)]);
+            out[offset + i + 2] = (float) (std * table[(int) ((z >>> 32) & 0xFFFF)]);
+            out[offset + i + 3] = (float) (std * table[(int) (z >>> 48)]);
+        }
+        if (i < count) {
+            s += GOLDEN;
+            long z = mix(s);
+            for (; i < count; i++) {
+                out[offset + i] = (float) (std * table[(int) (z & 0xFFFF)]);
+                z >>>= 16;
+            }
+        }
+    }
+
     private long streamStart(long iteration, int channel, int stream) {
         long h = mix(seed ^ GOLDEN);
         h = mix(h ^ iteration * 0xD1B54A32D192ED03L);

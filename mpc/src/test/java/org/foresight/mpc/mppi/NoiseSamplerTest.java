@@ -82,4 +82,18 @@ class NoiseSamplerTest {
         }
         assertEquals(0.0, cross / k, 5 / Math.sqrt(k));
     }
+
+    @Test
+    void floatFillGivesTheDoubleDeviatesRoundedToFloat() {
+        NoiseSampler s = new NoiseSampler(11);
+        for (int count : new int[] {1, 3, 64, 67}) {
+            double[] d = new double[count + 2];
+            float[] f = new float[count + 2];
+            s.fill(4, 1, 9, 0.6, d, 2, count);
+            s.fill(4, 1, 9, 0.6, f, 2, count);
+            for (int i = 0; i < count + 2; i++) {
+                org.junit.jupiter.api.Assertions.assertEquals((float) d[i], f[i], 0f, "count " + count + ", index " + i);
+            }
+        }
+    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.foresight.dynamics.model.BodyFrameKinematics;
 import org.foresight.worldmodel.features.Atom;
 import org.foresight.worldmodel.features.Term;
 
@@ -157,8 +158,18 @@ final class FeatureProgram {
         }
     }
 
-    /** @return this program in float for blocks of samples, with its own scratch (one per thread). */
-    FloatFeatureBlock newFloatBlock() {
+    /**
+     * @return this program in float for blocks of samples, with its own scratch (one per thread): straight-line
+     *         for the default library's terms ({@link DefaultTermsBlock}), else interpreted ({@link FloatFeatureBlock}).
+     */
+    BodyFrameKinematics.Block newFloatBlock() {
+        DefaultTermsBlock fixed = DefaultTermsBlock.of(limitV, limitOmega, atomKind, atomKnot, outOf, coef, factorStart,
+                factorAtom);
+        return fixed != null ? fixed : newInterpretedFloatBlock();
+    }
+
+    /** @return this program in float, interpreted whatever its terms (one per thread). */
+    FloatFeatureBlock newInterpretedFloatBlock() {
         return new FloatFeatureBlock(limitV, limitOmega, atomKind, atomKnot, computedAtoms, outOf, coef, factorStart,
                 factorAtom);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.foresight.dynamics.model.BodyFrameKinematics;
 import org.foresight.dynamics.model.ControlIndex;
 import org.foresight.dynamics.model.DynamicsModel;
+import org.foresight.dynamics.model.Simd;
 import org.foresight.dynamics.model.StateIndex;
 import org.foresight.worldmodel.features.Atom;
 import org.foresight.worldmodel.features.FeatureLibrary;
@@ -196,9 +197,14 @@ public final class LinearFeatureModel extends BodyFrameModel implements BodyFram
      * atoms and entries, each value a float), for a fused rollout kernel.
      *
      * @return a new evaluator with its own scratch: one per thread.
+     * @throws IllegalStateException without the JDK's Vector API ({@link Simd#ENABLED}), which it runs on.
      */
     @Override
     public BodyFrameKinematics.Block newFloatBlock() {
+        if (!Simd.ENABLED) {
+            throw new IllegalStateException("the float block of a learned linear model needs the JDK's Vector API "
+                    + "(java --add-modules jdk.incubator.vector)");
+        }
         return program.newFloatBlock();
     }
 

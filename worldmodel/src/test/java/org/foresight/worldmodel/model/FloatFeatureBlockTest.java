@@ -35,6 +35,30 @@ class FloatFeatureBlockTest {
         check(new LinearFeatureModel("linear", 0.05, lib, w), 9);
     }
 
+    /**
+     * The default library's terms take the straight-line block ({@link DefaultTermsBlock}), with every term or with some
+     * left out (as a sparse fit does), and agree with the double program and with the interpreted block.
+     */
+    @Test
+    void defaultLibraryTakesTheStraightLineBlock() {
+        FeatureLibrary lib = FeatureLibrary.parse(Map.of(
+                FeatureLibrary.INPUTS_KEY, List.of("sat(cmd_v,2.0)", "sat(cmd_omega,4.0)"),
+                "d_forward", List.of("v", "cmd_v", "v*omega^2", "sat(dv,2.25)"),
+                "d_lateral", List.of("v*omega", "cmd_v*cmd_omega"),
+                "d_theta", List.of("omega", "cmd_omega", "omega*|omega|", "sat(domega,2.6)"),
+                "d_v", List.of("dv", "sat(dv,2.49)", "v*omega^2"),
+                "d_omega", List.of("domega", "sat(domega,2.68)", "omega*|omega|")));
+        double[][] full = {{0.049, 7.7e-4, -1.6e-4, 0.0097}, {4.7e-4, 7.7e-5}, {0.0507, -9.3e-4, -0.0018, 0.0121},
+            {0.024, 0.369, -3.6e-6}, {0.0041, 0.457, 4.4e-5}};
+        double[][] sparse = {{0.049, 0, 0, 0.0097}, {4.7e-4, 0}, {0.0507, 0, -0.0018, 0}, {0, 0.369, 0}, {0.0041, 0.457, 0}};
+        for (double[][] w : new double[][][] {full, sparse}) {
+            LinearFeatureModel m = new LinearFeatureModel("linear", 0.05, lib, w);
+            assertTrue(m.newFloatBlock() instanceof DefaultTermsBlock, "the default terms take the straight-line block");
+            check(m, 21);
+        }
+        assertTrue(Models.richLinear(1).newFloatBlock() instanceof FloatFeatureBlock, "other terms are interpreted");
+    }
+
     private static void check(LinearFeatureModel model, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         BodyFrameKinematics.Block block = model.newFloatBlock();
