@@ -69,7 +69,7 @@ public class MppiIterationBenchmark {
 
     /**
      * {@code generic} (the model's stepBatch and each critic over a double batch) or {@code fused}
-     * ({@link RolloutKernel#FUSED_FLOAT}: a unicycle or learned linear/sparse model and the critics in one sweep of
+     * ({@link RolloutKernel#FUSED_FLOAT}: a unicycle or learned linear, sparse or physics model and the critics in one sweep of
      * float lanes; fast on JDK 25, see the README).
      */
     @Param({"generic"})

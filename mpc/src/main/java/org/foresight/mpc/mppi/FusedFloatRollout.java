@@ -88,7 +88,7 @@ final class FusedFloatRollout {
             bodyFrame = new BodyFrameLanes(bk, config);
         } else {
             throw new IllegalArgumentException("the fused rollout kernel needs a unicycle-kinematics or a body-frame "
-                    + "model (the unicycle, linear or sparse kinds), got " + model.describe());
+                    + "model (the unicycle, linear, sparse or physics kinds), got " + model.describe());
         }
         this.terms = terms;
         this.horizon = config.horizon();

@@ -11,7 +11,7 @@ public enum RolloutKernel {
     GENERIC,
     /**
      * A {@link org.foresight.dynamics.model.UnicycleKinematics} or {@link org.foresight.dynamics.model.BodyFrameKinematics}
-     * model (the unicycle; a learned linear or sparse model) and critics that
+     * model (the unicycle; a learned linear, sparse or physics model) and critics that
      * {@link org.foresight.mpc.critic.FusedCosts} can sum (the default set), in one sweep of float SIMD lanes per chunk
      * (FusedFloatRollout), the update summed per chunk (ChunkMeans). A cycle with a moving disc in the
      * dynamic_obstacle critic's reach runs GENERIC's path instead. Results differ from GENERIC by float rounding; identical for any thread count. Fast and

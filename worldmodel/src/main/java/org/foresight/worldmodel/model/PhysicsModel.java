@@ -2,6 +2,8 @@ package org.foresight.worldmodel.model;
 
 import java.util.Arrays;
 
+import org.foresight.dynamics.model.BodyFrameKinematics;
+import org.foresight.dynamics.model.Simd;
 import org.foresight.worldmodel.features.Inputs;
 
 /**
@@ -26,7 +28,7 @@ import org.foresight.worldmodel.features.Inputs;
  * Immutable and thread-safe; {@link #step} and {@link #stepBatch} do not allocate after a thread's first
  * call (small per-thread buffers).
  */
-public final class PhysicsModel extends BodyFrameModel {
+public final class PhysicsModel extends BodyFrameModel implements BodyFrameKinematics {
     /** The kind written in model files. */
     public static final String KIND = "physics";
 
@@ -147,6 +149,22 @@ public final class PhysicsModel extends BodyFrameModel {
     public void stepBatch(double[] x, double[] u, int count, double dt, double[] xNext) {
         checkDt(dt);
         BLOCKS.get().step(params, a1, a2, x, u, count, xNext);
+    }
+
+    /**
+     * The body-frame change in float for blocks of {@link BodyFrameKinematics#BLOCK} samples
+     * ({@link PhysicsFloatBlock}: the class formula in float, its clamps in SIMD lanes), for a fused rollout kernel.
+     *
+     * @return a new evaluator with its own scratch: one per thread.
+     * @throws IllegalStateException without the JDK's Vector API ({@link Simd#ENABLED}), which it runs on.
+     */
+    @Override
+    public BodyFrameKinematics.Block newFloatBlock() {
+        if (!Simd.ENABLED) {
+            throw new IllegalStateException("the float block of a physics model needs the JDK's Vector API "
+                    + "(java --add-modules jdk.incubator.vector)");
+        }
+        return new PhysicsFloatBlock(params, a1, a2);
     }
 
     private static final ThreadLocal<PhysicsBlock> BLOCKS = ThreadLocal.withInitial(PhysicsBlock::new);

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import org.foresight.dynamics.model.BodyFrameKinematics;
 import org.foresight.worldmodel.features.FeatureLibrary;
+import org.foresight.worldmodel.testutil.FloatBlockCheck;
 import org.foresight.worldmodel.testutil.Models;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.Test;
  * rounding, for every atom kind and for terms of one to four factors.
  */
 class FloatFeatureBlockTest {
-    private static final int N = BodyFrameKinematics.BLOCK;
-
     @Test
     void floatBlockIsTheDoubleProgramToFloatRounding() {
         for (long seed = 1; seed <= 4; seed++) {
@@ -60,31 +57,7 @@ class FloatFeatureBlockTest {
     }
 
     private static void check(LinearFeatureModel model, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        BodyFrameKinematics.Block block = model.newFloatBlock();
-        float[] v = new float[N + 3];
-        float[] w = new float[N + 5];
-        float[] cv = new float[N + 7];
-        float[] cw = new float[N + 2];
-        float[] d = new float[5 * N];
-        double[] ref = new double[5];
-        double worst = 0;
-        for (int round = 0; round < 50; round++) {
-            for (int j = 0; j < N; j++) { // offsets 3, 5, 7, 2: the block reads at any offset
-                v[3 + j] = (float) (-2.5 + 5 * r.nextDouble());
-                w[5 + j] = (float) (-4 + 8 * r.nextDouble());
-                cv[7 + j] = (float) (-3 + 6 * r.nextDouble());
-                cw[2 + j] = (float) (-5 + 10 * r.nextDouble());
-            }
-            block.bodyDelta(v, 3, w, 5, cv, 7, cw, 2, d);
-            for (int j = 0; j < N; j++) {
-                model.bodyDelta(v[3 + j], w[5 + j], cv[7 + j], cw[2 + j], ref);
-                for (int o = 0; o < 5; o++) {
-                    double err = Math.abs(d[o * N + j] - ref[o]) / (1 + Math.abs(ref[o]));
-                    worst = Math.max(worst, err);
-                }
-            }
-        }
+        double worst = FloatBlockCheck.worstRelativeError(model, seed);
         System.out.printf("%s: float block within %.1e of the double program (relative)%n", model.describe(), worst);
         assertTrue(worst < 2e-6, model.describe() + ": float block differs by " + worst);
     }

@@ -11,19 +11,22 @@ import org.foresight.mpc.critic.CriticSet;
 import org.foresight.mpc.mppi.MppiConfig;
 import org.foresight.mpc.mppi.MppiPlanner;
 import org.foresight.mpc.mppi.RolloutKernel;
-import org.foresight.worldmodel.model.LinearFeatureModel;
-import org.junit.jupiter.api.Test;
+import org.foresight.dynamics.model.BodyFrameKinematics;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The fused kernel over a fitted learned linear model (the default library's terms, the path the full default
- * iteration takes) on a BARN world with every default critic, against the generic kernel: commands within a bound
- * over a driven run, and no allocation per planning cycle on JDK 25.
+ * The fused kernel over a fitted learned model, {@code linear} (the default library's terms, the path the full default
+ * iteration takes) and {@code physics} (the default kind of {@code fit}), on a BARN world with every default critic,
+ * against the generic kernel: commands within a bound over a driven run, and no allocation per planning cycle on
+ * JDK 25.
  */
-class FusedLinearModelTest {
-    @Test
-    void fusedCommandsStayCloseToTheGenericOnesThroughAFittedLinearModel() {
-        DynamicsModel model = BenchSetup.fit("linear");
-        assertTrue(model instanceof LinearFeatureModel, model.describe());
+class FusedLearnedModelTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"linear", "physics"})
+    void fusedCommandsStayCloseToTheGenericOnesThroughAFittedModel(String kind) {
+        DynamicsModel model = BenchSetup.fit(kind);
+        assertTrue(model instanceof BodyFrameKinematics, model.describe());
         PlanRequest start = BenchSetup.barnRequest(0, model.stateDim());
         MppiConfig cfg = MppiConfig.defaults().withThreads(2).withSeed(3);
         CriticSet critics = CriticSet.defaults(CriticParams.defaults());
@@ -45,17 +48,18 @@ class FusedLinearModelTest {
                 model.step(x, a.command, cfg.dt(), next); // both planners see the generic one's run
                 System.arraycopy(next, 0, x, 0, x.length);
             }
-            System.out.printf("fitted linear model, BARN world 0, fused vs generic over 30 cycles: |dv| <= %.1e m/s, "
-                    + "|dw| <= %.1e rad/s%n", worstV, worstW);
+            System.out.printf("fitted %s model, BARN world 0, fused vs generic over 30 cycles: |dv| <= %.1e m/s, "
+                    + "|dw| <= %.1e rad/s%n", kind, worstV, worstW);
             assertTrue(worstV < 0.01, "cmd_v differs by " + worstV + " m/s");
             assertTrue(worstW < 0.02, "cmd_omega differs by " + worstW + " rad/s");
         }
     }
 
-    @Test
-    void fusedPlanningThroughAFittedLinearModelAllocatesNothingPerCycle() {
+    @ParameterizedTest
+    @ValueSource(strings = {"linear", "physics"})
+    void fusedPlanningThroughAFittedModelAllocatesNothingPerCycle(String kind) {
         assumeTrue(Runtime.version().feature() >= 25, "the fused kernel is allocation-free from JDK 25 on");
-        DynamicsModel model = BenchSetup.fit("linear");
+        DynamicsModel model = BenchSetup.fit(kind);
         PlanRequest req = BenchSetup.barnRequest(0, model.stateDim());
         var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         // one thread: the calling thread does all the work, so its counter sees every allocation
@@ -70,7 +74,7 @@ class FusedLinearModelTest {
                 }
                 best = Math.min(best, mx.getCurrentThreadAllocatedBytes() - before);
             }
-            assertTrue(best == 0, "fused planning allocated " + best + " B in 100 cycles");
+            assertTrue(best == 0, kind + ": fused planning allocated " + best + " B in 100 cycles");
         }
     }
 }
