@@ -3,15 +3,28 @@ package org.foresight.mpc.recovery;
 import org.foresight.dynamics.model.StateIndex;
 import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
+import org.foresight.mpc.path.GuidePath;
 import org.foresight.mpc.perception.MovingDiscs;
 
 /**
- * The stall test and the scripted back-up that follows it, shared by {@link RecoveringPlanner} and the
+ * The stall test and the scripted manoeuvre that follows it, shared by {@link RecoveringPlanner} and the
  * mode-switching planner. Each cycle {@link #step} records the measured position; once the robot's net
- * displacement over the last stall time is below the stall progress (away from the goal), it commands
- * (−speed, 0) for the recovery time while three points across the strip behind the footprint are clear of
- * known obstacles (and of the known moving obstacles' paths over the next second), and then reports that the caller should plan afresh. Net displacement, not distance driven:
- * rocking back and forth in front of a gap is a stall. Allocation-free; not thread-safe.
+ * displacement over the last stall time is below the stall progress (away from the goal), it either
+ * <ul>
+ *   <li><b>spins</b> in place at (0, ±{@value #SPIN_RATE} rad/s) towards the way on, when the robot faces more than
+ *       {@value #SPIN_TRIGGER} rad away from it and the footprint's circumcircle plus {@link #CLEARANCE} is clear
+ *       of known obstacles, until it faces within {@value #SPIN_DONE} rad of it (or the spin's time is up). The
+ *       way on is the direction to the guide path {@value #SPIN_LOOKAHEAD} m past its point nearest the robot
+ *       (the goal without a guide). An optimiser whose every sampled motion costs more than standing still
+ *       settles facing away from a gap it must turn round for: its samples within the noise never turn
+ *       that far, and backing up alone leaves it facing the same way (BARN world 237 under lidar: the
+ *       robot rocked in front of such a gap for 95 s). Nav2's recovery behaviours spin for the same reason.</li>
+ *   <li>or <b>backs up</b>, commanding (−speed, 0) for the recovery time while three points across the strip
+ *       behind the footprint are clear of known obstacles (and of the known moving obstacles' paths over the next
+ *       second).</li>
+ * </ul>
+ * Then it reports that the caller should plan afresh. Net displacement, not distance driven: rocking back and
+ * forth in front of a gap is a stall. Allocation-free; not thread-safe.
  */
 public final class StallRecovery {
     /** How far behind the footprint's rear edge the recovery checks for room [m]. */
@@ -20,6 +33,14 @@ public final class StallRecovery {
     public static final double CLEARANCE = 0.05;
     /** How far ahead a moving obstacle's path is checked against the strip behind [s]. */
     static final double MOVER_LOOKAHEAD = 1.0;
+    /** Turn rate of a spin [rad/s] (Nav2's spin behaviour defaults to 1 rad/s too). */
+    public static final double SPIN_RATE = 1.0;
+    /** Heading error to the way on above which a stalled robot spins rather than backs up [rad]. */
+    public static final double SPIN_TRIGGER = Math.PI / 2;
+    /** Heading error at which a spin ends [rad]. */
+    public static final double SPIN_DONE = 0.3;
+    /** How far along the guide, past its point nearest the robot, the way on is aimed at [m]. */
+    public static final double SPIN_LOOKAHEAD = 1.0;
     /** Positions kept for the stall test: 512 cycles, 25.6 s at 20 Hz, more than any sensible stall time. */
     static final int HISTORY = 512;
 
@@ -27,7 +48,7 @@ public final class StallRecovery {
     public enum Outcome {
         /** Not stalled: the caller plans as usual. */
         NONE,
-        /** Backing up: the command is written, the caller must not plan. */
+        /** Backing up or spinning: the command is written, the caller must not plan. */
         BACKING,
         /** A recovery just ended (its time is up, or the way behind is blocked): the caller forgets its warm
          *  start and plans afresh this cycle. */
@@ -40,13 +61,19 @@ public final class StallRecovery {
     private final double speed;
     private final double halfLength;
     private final double halfWidth;
+    private final boolean spinAllowed;
     /** Recent measured positions, a ring of {@link #HISTORY} (time [s], x [m], y [m]). */
     private final double[] historyT = new double[HISTORY];
     private final double[] historyX = new double[HISTORY];
     private final double[] historyY = new double[HISTORY];
     private int historyCount;
+    private final double circumradius;
     private double until = Double.NEGATIVE_INFINITY;
     private boolean backing;
+    /** Whether the recovery under way is a spin (else a back-up). */
+    private boolean spinning;
+    /** The heading a spin turns to [rad]. */
+    private double spinTarget;
     private int recoveries;
 
     /**
@@ -56,20 +83,23 @@ public final class StallRecovery {
      * @param speed         backing speed [m/s], &gt; 0.
      * @param halfLength    half the footprint's length [m].
      * @param halfWidth     half the footprint's width [m].
+     * @param spin          whether a robot facing away from the way on may spin instead of backing up.
      */
     public StallRecovery(double stallTime, double stallProgress, double time, double speed, double halfLength,
-                         double halfWidth) {
+                         double halfWidth, boolean spin) {
         this.stallTime = stallTime;
         this.stallProgress = stallProgress;
         this.time = time;
         this.speed = speed;
         this.halfLength = halfLength;
         this.halfWidth = halfWidth;
+        this.circumradius = Math.hypot(halfLength, halfWidth);
+        this.spinAllowed = spin;
     }
 
     /** @param c the settings; @param halfLength half the footprint's length [m]; @param halfWidth half its width [m]. */
     public StallRecovery(RecoveryConfig c, double halfLength, double halfWidth) {
-        this(c.stallTime(), c.stallProgress(), c.time(), c.speed(), halfLength, halfWidth);
+        this(c.stallTime(), c.stallProgress(), c.time(), c.speed(), halfLength, halfWidth, c.spin());
     }
 
     /** Forgets the position history and any recovery under way (a new episode). */
@@ -77,6 +107,7 @@ public final class StallRecovery {
         historyCount = 0;
         until = Double.NEGATIVE_INFINITY;
         backing = false;
+        spinning = false;
         recoveries = 0;
     }
 
@@ -97,18 +128,79 @@ public final class StallRecovery {
         double t = request.time();
         if (!backing && stalled(request)) {
             backing = true;
-            until = t + time;
             recoveries++;
+            double[] s = request.state();
+            double error = spinAllowed ? wrap(wayOn(request) - s[StateIndex.THETA]) : 0.0;
+            spinning = Math.abs(error) > SPIN_TRIGGER && roomToSpin(request);
+            if (spinning) {
+                spinTarget = s[StateIndex.THETA] + error;
+                // the turn at SPIN_RATE, plus a second for the drive's lag and rate limits
+                until = t + Math.abs(error) / SPIN_RATE + 1.0;
+            } else {
+                until = t + time;
+            }
         }
         if (!backing) {
             return Outcome.NONE;
         }
-        if (t < until && backUp(request, out)) {
+        if (t < until && (spinning ? spin(request, out) : backUp(request, out))) {
             return Outcome.BACKING;
         }
-        backing = false; // done, or blocked behind
+        backing = false; // done, or blocked
+        spinning = false;
         historyCount = 0;
         return Outcome.ENDED;
+    }
+
+    /**
+     * The direction of the way on from the robot [rad]: to the guide's point {@link #SPIN_LOOKAHEAD} m past the one
+     * nearest the robot (the guide's last point if it ends sooner), or to the goal without a guide.
+     */
+    private static double wayOn(PlanRequest r) {
+        double x = r.state()[StateIndex.X];
+        double y = r.state()[StateIndex.Y];
+        GuidePath g = r.guide();
+        if (g == null) {
+            return Math.atan2(r.goalY() - y, r.goalX() - x);
+        }
+        double[] p = g.sampledXY();
+        int n = g.sampleCount();
+        int nearest = 0;
+        double best = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < n; k++) {
+            double d = Math.hypot(p[2 * k] - x, p[2 * k + 1] - y);
+            if (d < best) {
+                best = d;
+                nearest = k;
+            }
+        }
+        int k = Math.min(n - 1, nearest + (int) Math.round(SPIN_LOOKAHEAD / GuidePath.SPACING));
+        return Math.atan2(p[2 * k + 1] - y, p[2 * k] - x);
+    }
+
+    /** Whether the footprint's circumcircle plus {@link #CLEARANCE} is clear of known static obstacles. */
+    private boolean roomToSpin(PlanRequest r) {
+        double[] s = r.state();
+        return r.obstacles().distance(s[StateIndex.X], s[StateIndex.Y]) > circumradius + CLEARANCE;
+    }
+
+    /**
+     * Turns in place towards the spin's target while there is room.
+     *
+     * @return whether it did (false: facing the way on, or no room; nothing written).
+     */
+    private boolean spin(PlanRequest r, Plan out) {
+        double error = wrap(spinTarget - r.state()[StateIndex.THETA]);
+        if (Math.abs(error) < SPIN_DONE || !roomToSpin(r)) {
+            return false;
+        }
+        out.fixedCommand(0.0, Math.copySign(SPIN_RATE, error), "recovery");
+        return true;
+    }
+
+    /** @return the angle wrapped to [−π, π) [rad]. */
+    private static double wrap(double a) {
+        return a - 2 * Math.PI * Math.floor((a + Math.PI) / (2 * Math.PI));
     }
 
     /** Whether the net displacement over the last stall time is below the stall progress, away from the goal. */

@@ -54,7 +54,7 @@ public final class SwitchingPlanner implements Planner {
         }
         this.active = optimisers.get(DrivingMode.CAREFUL);
         this.recovery = new StallRecovery(config.stallTime(), config.stallProgress(), config.recoveryTime(),
-                config.recoverySpeed(), 0.5 * critics.footprintLength(), 0.5 * critics.footprintWidth());
+                config.recoverySpeed(), 0.5 * critics.footprintLength(), 0.5 * critics.footprintWidth(), false);
     }
 
     /** @return "switching". */
