@@ -2,6 +2,7 @@ package org.foresight.examples.cli;
 
 import org.foresight.dynamics.model.Angles;
 import org.foresight.dynamics.model.StateIndex;
+import org.foresight.dynamics.world.Polyline;
 
 /**
  * A map-free pure-pursuit controller along a polyline: steer toward the point one lookahead distance
@@ -22,15 +23,7 @@ final class PurePursuit {
         int n = pathXY.length / 2;
         double px = x[StateIndex.X];
         double py = x[StateIndex.Y];
-        int nearest = 0;
-        double best = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            double d = Math.hypot(pathXY[2 * i] - px, pathXY[2 * i + 1] - py);
-            if (d < best) {
-                best = d;
-                nearest = i;
-            }
-        }
+        int nearest = Polyline.nearestVertex(pathXY, px, py);
         int target = n - 1;
         for (int i = nearest; i < n; i++) {
             if (Math.hypot(pathXY[2 * i] - px, pathXY[2 * i + 1] - py) >= lookahead) {

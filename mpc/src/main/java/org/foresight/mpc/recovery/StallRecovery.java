@@ -1,6 +1,8 @@
 package org.foresight.mpc.recovery;
 
+import org.foresight.dynamics.model.Angles;
 import org.foresight.dynamics.model.StateIndex;
+import org.foresight.dynamics.world.Polyline;
 import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
 import org.foresight.mpc.path.GuidePath;
@@ -130,7 +132,7 @@ public final class StallRecovery {
             backing = true;
             recoveries++;
             double[] s = request.state();
-            double error = spinAllowed ? wrap(wayOn(request) - s[StateIndex.THETA]) : 0.0;
+            double error = spinAllowed ? Angles.wrap(wayOn(request) - s[StateIndex.THETA]) : 0.0;
             spinning = Math.abs(error) > SPIN_TRIGGER && roomToSpin(request);
             if (spinning) {
                 spinTarget = s[StateIndex.THETA] + error;
@@ -164,17 +166,8 @@ public final class StallRecovery {
             return Math.atan2(r.goalY() - y, r.goalX() - x);
         }
         double[] p = g.sampledXY();
-        int n = g.sampleCount();
-        int nearest = 0;
-        double best = Double.POSITIVE_INFINITY;
-        for (int k = 0; k < n; k++) {
-            double d = Math.hypot(p[2 * k] - x, p[2 * k + 1] - y);
-            if (d < best) {
-                best = d;
-                nearest = k;
-            }
-        }
-        int k = Math.min(n - 1, nearest + (int) Math.round(SPIN_LOOKAHEAD / GuidePath.SPACING));
+        int k = Math.min(g.sampleCount() - 1,
+                Polyline.nearestVertex(p, x, y) + (int) Math.round(SPIN_LOOKAHEAD / GuidePath.SPACING));
         return Math.atan2(p[2 * k + 1] - y, p[2 * k] - x);
     }
 
@@ -190,7 +183,7 @@ public final class StallRecovery {
      * @return whether it did (false: facing the way on, or no room; nothing written).
      */
     private boolean spin(PlanRequest r, Plan out) {
-        double error = wrap(spinTarget - r.state()[StateIndex.THETA]);
+        double error = Angles.wrap(spinTarget - r.state()[StateIndex.THETA]);
         if (Math.abs(error) < SPIN_DONE || !roomToSpin(r)) {
             return false;
         }
@@ -198,10 +191,6 @@ public final class StallRecovery {
         return true;
     }
 
-    /** @return the angle wrapped to [−π, π) [rad]. */
-    private static double wrap(double a) {
-        return a - 2 * Math.PI * Math.floor((a + Math.PI) / (2 * Math.PI));
-    }
 
     /** Whether the net displacement over the last stall time is below the stall progress, away from the goal. */
     private boolean stalled(PlanRequest r) {

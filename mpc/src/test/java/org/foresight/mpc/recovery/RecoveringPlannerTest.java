@@ -7,7 +7,6 @@ import org.foresight.dynamics.model.ControlIndex;
 import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
 import org.foresight.mpc.Planner;
-import org.foresight.mpc.perception.DistanceGrid;
 import org.foresight.mpc.perception.MovingDiscs;
 import org.foresight.mpc.perception.ObstacleField;
 import org.junit.jupiter.api.Test;
@@ -45,16 +44,7 @@ class RecoveringPlannerTest {
 
     /** Free everywhere except, if {@code wallX} is finite, the half plane x &lt; wallX. */
     private static ObstacleField field(double wallX) {
-        int n = 200;
-        double res = 0.05;
-        double[] v = new double[n * n];
-        for (int ix = 0; ix < n; ix++) {
-            for (int iy = 0; iy < n; iy++) {
-                v[ix * n + iy] = Double.isFinite(wallX) ? (-5 + (ix + 0.5) * res) - wallX : 10.0;
-            }
-        }
-        DistanceGrid g = new DistanceGrid(v, n, n, res, -5, -5);
-        return () -> g;
+        return HalfPlaneField.of(wallX);
     }
 
     /**

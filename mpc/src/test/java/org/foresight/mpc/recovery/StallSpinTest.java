@@ -10,7 +10,6 @@ import org.foresight.mpc.Plan;
 import org.foresight.mpc.PlanRequest;
 import org.foresight.mpc.Planner;
 import org.foresight.mpc.path.GuidePath;
-import org.foresight.mpc.perception.DistanceGrid;
 import org.foresight.mpc.perception.ObstacleField;
 import org.junit.jupiter.api.Test;
 
@@ -48,16 +47,7 @@ class StallSpinTest {
 
     /** Free everywhere except, if {@code wallX} is finite, the half plane x &lt; wallX. */
     private static ObstacleField field(double wallX) {
-        int n = 200;
-        double res = 0.05;
-        double[] v = new double[n * n];
-        for (int ix = 0; ix < n; ix++) {
-            for (int iy = 0; iy < n; iy++) {
-                v[ix * n + iy] = Double.isFinite(wallX) ? (-5 + (ix + 0.5) * res) - wallX : 10.0;
-            }
-        }
-        DistanceGrid g = new DistanceGrid(v, n, n, res, -5, -5);
-        return () -> g;
+        return HalfPlaneField.of(wallX);
     }
 
     /** The commands of each cycle of a robot at the origin that turns by the commanded ω (and never moves). */
