@@ -36,8 +36,8 @@ public record RecoveryConfig(boolean enabled, double stallTime, double stallProg
 
     /**
      * The mode-switching planner's settings (after MLDA): recovery after 3 s with under 0.2 m of net progress,
-     * backing up at 0.3 m/s for 1 s, or spinning towards the way on (session 16: BARN world 237); no start hold (on DynaBARN a 1.5 s hold won on two of three seed sets and lost
-     * on the third: the README's A/B).
+     * backing up at 0.3 m/s for 1 s, or spinning towards the way on (session 16: BARN world 237); no start hold
+     * (on DynaBARN a 1.5 s hold won on two of three seed sets and lost on the third: the README's A/B).
      *
      * @return the defaults, enabled.
      */

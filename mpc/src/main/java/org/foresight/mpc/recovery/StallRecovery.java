@@ -63,13 +63,13 @@ public final class StallRecovery {
     private final double speed;
     private final double halfLength;
     private final double halfWidth;
+    private final double circumradius;
     private final boolean spinAllowed;
     /** Recent measured positions, a ring of {@link #HISTORY} (time [s], x [m], y [m]). */
     private final double[] historyT = new double[HISTORY];
     private final double[] historyX = new double[HISTORY];
     private final double[] historyY = new double[HISTORY];
     private int historyCount;
-    private final double circumradius;
     private double until = Double.NEGATIVE_INFINITY;
     private boolean backing;
     /** Whether the recovery under way is a spin (else a back-up). */
@@ -190,7 +190,6 @@ public final class StallRecovery {
         out.fixedCommand(0.0, Math.copySign(SPIN_RATE, error), "recovery");
         return true;
     }
-
 
     /** Whether the net displacement over the last stall time is below the stall progress, away from the goal. */
     private boolean stalled(PlanRequest r) {
